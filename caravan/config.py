@@ -1,0 +1,89 @@
+"""Configuration: documented defaults, then ``instance/caravan.cfg``, then ``CARAVAN_*`` environment
+variables, then the mapping given to :func:`caravan.create_app` (tests use that).
+
+Environment values are parsed as JSON where they parse (``CARAVAN_SESSION_COOKIE_SECURE=true``,
+``CARAVAN_SIGNIN_MAX_FAILURES=10``) and kept as strings otherwise.
+"""
+from __future__ import annotations
+
+import json
+import os
+from datetime import timedelta
+
+from flask import Flask
+
+ENV_PREFIX = "CARAVAN_"
+#: Environment variables with our prefix that are not app settings.
+_NOT_SETTINGS = {"CARAVAN_TEST_DATABASE_URL", "CARAVAN_INSTANCE_PATH"}
+
+
+class Defaults:
+    """Defaults for every setting caravan reads. Override any of them in instance/caravan.cfg."""
+
+    #: Signs session cookies and CSRF tokens. The default is replaced by a random key kept in the
+    #: instance folder (see ``_ensure_secret_key``); set it explicitly in production.
+    SECRET_KEY: str | None = None
+    #: SQLite in the instance folder unless set; production uses PostgreSQL, e.g.
+    #: ``postgresql+psycopg://caravan@localhost/caravan``. ``CARAVAN_DATABASE_URL`` sets it.
+    DATABASE_URL: str | None = None
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    #: Languages offered, the first being the default.
+    LANGUAGES = ["zh", "ug", "en"]
+    BABEL_DEFAULT_LOCALE = "zh"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Urumqi"
+    #: The address printed in QR codes; phones open it.
+    PUBLIC_BASE_URL = "http://127.0.0.1:5000"
+    #: Secure cookies: set to true when served over HTTPS (always in production).
+    SESSION_COOKIE_SECURE = False
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = False
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    #: Failed staff sign-ins allowed per user name and per address in SIGNIN_WINDOW_SECONDS.
+    SIGNIN_MAX_FAILURES = 5
+    SIGNIN_WINDOW_SECONDS = 15 * 60
+    #: How staff passwords are hashed (Werkzeug's method string); tests use a cheaper one.
+    PASSWORD_HASH_METHOD = "scrypt"
+    #: Version of the consent text residents agree to (templates/_macros/consent.html).
+    CONSENT_VERSION = "2026-11"
+    WTF_CSRF_TIME_LIMIT = 3600
+    #: Largest request body accepted, in bytes.
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+
+
+def load_config(app: Flask, overrides: dict | None = None) -> None:
+    """Fill ``app.config`` in the documented order and derive the database URI."""
+    app.config.from_object(Defaults)
+    app.config.from_pyfile("caravan.cfg", silent=True)
+    for key, raw in os.environ.items():
+        if key.startswith(ENV_PREFIX) and key not in _NOT_SETTINGS:
+            app.config[key[len(ENV_PREFIX):]] = _parse_env(raw)
+    if overrides:
+        app.config.update(overrides)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = app.config.get("DATABASE_URL") or (
+            "sqlite:///" + os.path.join(app.instance_path, "caravan.sqlite3"))
+    app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _ensure_secret_key(app.instance_path)
+
+
+def _parse_env(raw: str):
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
+
+
+def _ensure_secret_key(instance_path: str) -> str:
+    """A random key kept in the instance folder, so sessions survive restarts without configuration."""
+    path = os.path.join(instance_path, "secret_key")
+    if os.path.exists(path):
+        with open(path, encoding="ascii") as fh:
+            return fh.read().strip()
+    os.makedirs(instance_path, exist_ok=True)
+    key = os.urandom(32).hex()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key)
+    return key

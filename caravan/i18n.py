@@ -1,0 +1,69 @@
+"""Languages: which one a request speaks, the switch that remembers it, and the writing direction."""
+from __future__ import annotations
+
+from babel import Locale
+from flask import Flask, current_app, redirect, request, url_for
+from flask_babel import get_locale
+
+from caravan.extensions import babel
+from caravan.security import local_path
+
+#: The cookie that remembers a chosen language, for a year.
+LANG_COOKIE = "lang"
+LANG_COOKIE_AGE = 365 * 24 * 3600
+
+#: Each language's own name, shown in the switch whatever the page's language.
+LANGUAGE_NAMES = {"zh": "中文", "ug": "ئۇيغۇرچە", "en": "English"}
+
+
+def select_locale() -> str:
+    """The chosen language (cookie), else the browser's best match, else the default (Chinese)."""
+    languages = current_app.config["LANGUAGES"]
+    chosen = request.cookies.get(LANG_COOKIE)
+    if chosen in languages:
+        return chosen
+    return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def current_locale_str() -> str:
+    """The request's language code as a plain string ('zh', 'ug', 'en')."""
+    return str(get_locale())
+
+
+def text_direction(locale: str) -> str:
+    """``rtl`` for right-to-left scripts (Uyghur), else ``ltr``."""
+    return "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"
+
+
+def switch_language(code: str):
+    """Remember ``code`` in a cookie and go back where the person came from (on this site only)."""
+    response = redirect(local_path(request.args.get("next")) or url_for("public.home"))
+    if code in current_app.config["LANGUAGES"]:
+        response.set_cookie(LANG_COOKIE, code, max_age=LANG_COOKIE_AGE, samesite="Lax",
+                            secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True)
+    return response
+
+
+def _template_globals() -> dict:
+    locale = current_locale_str()
+    return {
+        "current_locale": locale,
+        "text_dir": text_direction(locale),
+        "language_names": LANGUAGE_NAMES,
+        "languages": current_app.config["LANGUAGES"],
+    }
+
+
+def _vary_on_language(response):
+    # The same URL speaks several languages: caches must key on what picks the language.
+    response.vary.add("Cookie")
+    response.vary.add("Accept-Language")
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Bind Flask-Babel and add the switch at /lang/<code>."""
+    babel.init_app(app, locale_selector=select_locale)
+    app.add_url_rule("/lang/<code>", "switch_language", switch_language)
+    app.context_processor(_template_globals)
+    app.after_request(_vary_on_language)

@@ -1,0 +1,21 @@
+"""Translated labels for the values of caravan's enums, shared by templates, PDFs and exports."""
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+
+EVENT_KINDS = {"bazaar": _l("Bazaar day"), "village": _l("Village visit"), "campus": _l("Campus visit"),
+               "job_fair": _l("Job fair")}
+SECTORS = {"agriculture": _l("Agriculture"), "manufacturing": _l("Manufacturing"),
+           "construction": _l("Construction"), "services": _l("Services"), "logistics": _l("Logistics"),
+           "retail": _l("Retail"), "health": _l("Health and care"), "education": _l("Education"),
+           "other": _l("Other")}
+WAGE_UNITS = {"hour": _l("per hour"), "day": _l("per day"), "month": _l("per month"), "piece": _l("per piece")}
+ROLES = {"field": _l("Field staff"), "office": _l("County office"), "admin": _l("Administrator")}
+GROUPS = {"rural_worker": _l("Rural worker"), "graduate": _l("Graduate"), "other": _l("Other")}
+PUBLISH_STATUSES = {"draft": _l("Draft"), "published": _l("Published"), "closed": _l("Closed")}
+
+
+def init_app(app: Flask) -> None:
+    """Make the label tables available in every template as ``labels``."""
+    app.jinja_env.globals["labels"] = {
+        "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
+        "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES}

@@ -1,0 +1,23 @@
+"""caravan's data model; one module per entity. Importing this package registers every table."""
+from caravan.models.area import Area, AreaLevel
+from caravan.models.attendee import Attendee, AttendeeGroup, ConsentChannel
+from caravan.models.audit import AuditEntry
+from caravan.models.device import Device
+from caravan.models.employer import Employer
+from caravan.models.event import Event, EventKind, EventStatus, event_notices, event_postings
+from caravan.models.notice import Notice, NoticeKind, NoticeTranslation
+from caravan.models.posting import Posting, PostingTranslation, PublishStatus, Sector, WageUnit
+from caravan.models.records import (CheckIn, CheckInMethod, Interest, ReferralStatus, ReferralStep,
+                                    ServiceGiven, ServiceKind, Tally, TallyKind)
+from caravan.models.sync import Change, PendingRecord, PendingStatus, SyncBatch
+from caravan.models.throttle import ThrottleHit
+from caravan.models.user import ROLE_RANK, Role, User
+
+__all__ = [
+    "Area", "AreaLevel", "Attendee", "AttendeeGroup", "AuditEntry", "Change", "CheckIn", "CheckInMethod",
+    "ConsentChannel", "Device", "Employer", "Event", "EventKind", "EventStatus", "Interest", "Notice",
+    "NoticeKind", "NoticeTranslation", "PendingRecord", "PendingStatus", "Posting", "PostingTranslation",
+    "PublishStatus", "ROLE_RANK", "ReferralStatus", "ReferralStep", "Role", "Sector", "ServiceGiven",
+    "ServiceKind", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "WageUnit",
+    "event_notices", "event_postings",
+]

@@ -1,0 +1,122 @@
+"""Append-only field records made on tablets (or online) and delivered through sync.
+
+Each carries the UUID the tablet gave it, the device, the device's sequence number and clock, and the
+time the server received it. They are never updated in place; the office's follow-up of an interest is
+kept in :class:`ReferralStep` rows.
+"""
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
+
+from caravan.models.base import Base, UTCDateTime, UUIDStr, str_enum, utcnow
+
+
+class CheckInMethod(enum.StrEnum):
+    scan = "scan"
+    manual = "manual"
+    register = "register"
+
+
+class ServiceKind(enum.StrEnum):
+    job_info = "job_info"
+    training_info = "training_info"
+    policy_advice = "policy_advice"
+
+
+class TallyKind(enum.StrEnum):
+    visitor = "visitor"
+    job_info = "job_info"
+    training_info = "training_info"
+    policy_advice = "policy_advice"
+
+
+class ReferralStatus(enum.StrEnum):
+    interested = "interested"
+    referred = "referred"
+    interviewed = "interviewed"
+    hired = "hired"
+    withdrawn = "withdrawn"
+
+
+class FieldRecord:
+    """Columns every field record shares."""
+
+    id: Mapped[str] = mapped_column(UUIDStr, primary_key=True)
+    #: The tablet that made it; None for records made online (office, resident's phone).
+    device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"), index=True)
+    #: The tablet's own increasing counter.
+    device_seq: Mapped[int | None] = mapped_column(Integer)
+    #: The tablet's clock when the record was made.
+    device_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @declared_attr
+    def device(cls):
+        return relationship("Device")
+
+
+class CheckIn(FieldRecord, Base):
+    __tablename__ = "checkins"
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
+    attendee_id: Mapped[str] = mapped_column(ForeignKey("attendees.id"), index=True)
+    method: Mapped[CheckInMethod] = mapped_column(str_enum(CheckInMethod))
+
+    event = relationship("Event")
+    attendee = relationship("Attendee")
+
+
+class ServiceGiven(FieldRecord, Base):
+    __tablename__ = "services_given"
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
+    attendee_id: Mapped[str | None] = mapped_column(ForeignKey("attendees.id"), index=True)
+    kind: Mapped[ServiceKind] = mapped_column(str_enum(ServiceKind))
+    posting_id: Mapped[str | None] = mapped_column(ForeignKey("postings.id"))
+    notice_id: Mapped[str | None] = mapped_column(ForeignKey("notices.id"))
+
+
+class Tally(FieldRecord, Base):
+    """Anonymous visitors served without registering: a count, never a person."""
+
+    __tablename__ = "tallies"
+    __table_args__ = (CheckConstraint("count > 0 AND count <= 1000", name="count_range"),)
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
+    kind: Mapped[TallyKind] = mapped_column(str_enum(TallyKind))
+    count: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Interest(FieldRecord, Base):
+    """A resident's interest in a posting; the office follows it up as a referral."""
+
+    __tablename__ = "interests"
+
+    attendee_id: Mapped[str] = mapped_column(ForeignKey("attendees.id"), index=True)
+    posting_id: Mapped[str] = mapped_column(ForeignKey("postings.id"), index=True)
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"))
+    #: The latest step of the follow-up, kept here for listing; the history is in referral_steps.
+    status: Mapped[ReferralStatus] = mapped_column(
+        str_enum(ReferralStatus), default=ReferralStatus.interested)
+
+    attendee = relationship("Attendee")
+    posting = relationship("Posting")
+    steps: Mapped[list[ReferralStep]] = relationship(
+        back_populates="interest", order_by="ReferralStep.at", cascade="all, delete-orphan")
+
+
+class ReferralStep(Base):
+    __tablename__ = "referral_steps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interest_id: Mapped[str] = mapped_column(ForeignKey("interests.id", ondelete="CASCADE"), index=True)
+    status: Mapped[ReferralStatus] = mapped_column(str_enum(ReferralStatus))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    interest: Mapped[Interest] = relationship(back_populates="steps")

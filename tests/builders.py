@@ -1,0 +1,65 @@
+"""Small factories for test data; each returns a flushed model with sensible defaults."""
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentChannel, Employer, Event, EventKind,
+                            Posting, PostingTranslation, PublishStatus, Role, User)
+from caravan.models.base import utcnow
+from caravan.services.codes import new_code, new_pass_token
+
+
+class Builder:
+    def __init__(self, db, password: str):
+        self.db = db
+        self.password = password
+        self._n = itertools.count(1)
+        self._county = None
+
+    def _add(self, obj):
+        self.db.session.add(obj)
+        self.db.session.flush()
+        return obj
+
+    def county(self) -> Area:
+        """One county per test, made on first use."""
+        if self._county is None:
+            self._county = self._add(Area(code="T", level=AreaLevel.county, name_zh="测试县",
+                                          name_ug="سىناق ناھىيىسى", name_en="Test County"))
+        return self._county
+
+    def area(self, level: str = "township", parent: Area | None = None, **kw) -> Area:
+        n = next(self._n)
+        parent = parent or self.county()
+        kw.setdefault("name_zh", f"地区{n}")
+        kw.setdefault("name_en", f"Area {n}")
+        return self._add(Area(code=f"{parent.code}-{n:02d}", level=AreaLevel(level), parent=parent, **kw))
+
+    def user(self, role: str, area: Area | None = None, **kw) -> User:
+        n = next(self._n)
+        user = User(username=kw.pop("username", f"{role}{n}"), role=Role(role), area=area or self.county(), **kw)
+        user.set_password(self.password)
+        return self._add(user)
+
+    def employer(self, **kw) -> Employer:
+        kw.setdefault("name_zh", f"雇主{next(self._n)}")
+        return self._add(Employer(**kw))
+
+    def posting(self, title: str = "缝纫工", status: str = "published", **kw) -> Posting:
+        kw.setdefault("employer", self.employer())
+        translations = kw.pop("translations", None) or [PostingTranslation(lang="zh", title=title)]
+        return self._add(Posting(code=new_code(Posting), status=PublishStatus(status),
+                                 translations=translations, **kw))
+
+    def event(self, area: Area | None = None, starts_in_hours: float = 2, hours: float = 6, **kw) -> Event:
+        start = utcnow() + timedelta(hours=starts_in_hours)
+        kw.setdefault("kind", EventKind.bazaar)
+        kw.setdefault("place_zh", f"集市{next(self._n)}")
+        return self._add(Event(code=new_code(Event), area=area or self.county(), starts_at=start,
+                               ends_at=start + timedelta(hours=hours), **kw))
+
+    def attendee(self, name: str = "阿依古丽", **kw) -> Attendee:
+        kw.setdefault("group", AttendeeGroup.rural_worker)
+        return self._add(Attendee(name=name, consent_at=utcnow(), consent_version="test",
+                                  consent_channel=ConsentChannel.tablet, pass_token=new_pass_token(), **kw))

@@ -1,0 +1,114 @@
+"""Staff sign-in: roles' home pages, wrong passwords, the rate limit, CSRF, cookies."""
+import pytest
+from sqlalchemy import func, select
+
+from caravan.models import AuditEntry, ThrottleHit
+from tests.conftest import TEST_PASSWORD
+
+
+@pytest.mark.parametrize("role, home", [("field", "/field/"), ("office", "/office/"), ("admin", "/office/admin/")])
+def test_each_role_lands_on_its_own_home_page(client, build, role, home):
+    user = build.user(role)
+    response = client.post("/signin", data={"username": user.username, "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    assert response.headers["Location"] == home
+    assert client.get(home).status_code == 200
+
+
+def test_user_name_is_case_insensitive_and_next_is_followed(client, build):
+    user = build.user("office", username="amina")
+    response = client.post("/signin?next=/office/", data={"username": " AMINA ", "password": TEST_PASSWORD})
+    assert response.headers["Location"] == "/office/"
+
+
+def test_next_to_another_site_is_ignored(client, build):
+    user = build.user("field")
+    response = client.post("/signin?next=//evil.example.com/x",
+                           data={"username": user.username, "password": TEST_PASSWORD})
+    assert response.headers["Location"] == "/field/"
+
+
+def test_wrong_password_is_refused_and_audited(client, build, db):
+    user = build.user("field")
+    response = client.post("/signin", data={"username": user.username, "password": "nope"},
+                           headers={"Accept-Language": "en"})
+    assert response.status_code == 401
+    assert "Wrong user name or password." in response.get_data(as_text=True)
+    assert client.get("/field/").status_code == 302  # still not signed in
+    assert db.session.scalar(select(func.count()).where(AuditEntry.action == "signin.fail")) == 1
+
+
+def test_inactive_user_cannot_sign_in(client, build):
+    user = build.user("office", active=False)
+    response = client.post("/signin", data={"username": user.username, "password": TEST_PASSWORD})
+    assert response.status_code == 401
+
+
+def test_repeated_failures_pause_sign_in_even_with_the_right_password(app, client, build, db):
+    app.config["SIGNIN_MAX_FAILURES"] = 3
+    user = build.user("office")
+    for _ in range(3):
+        assert client.post("/signin", data={"username": user.username, "password": "bad"}).status_code == 401
+    response = client.post("/signin", data={"username": user.username, "password": TEST_PASSWORD},
+                           headers={"Accept-Language": "en"})
+    assert response.status_code == 429
+    assert "Too many failed sign-ins" in response.get_data(as_text=True)
+    # The limiter keeps keyed hashes, never the user name itself.
+    keys = db.session.scalars(select(ThrottleHit.key)).all()
+    assert keys and all(user.username not in k for k in keys)
+
+
+def test_failures_from_one_address_pause_other_user_names(app, client, build):
+    app.config["SIGNIN_MAX_FAILURES"] = 2
+    user = build.user("field")
+    for name in ("guess1", "guess2"):
+        client.post("/signin", data={"username": name, "password": "bad"})
+    response = client.post("/signin", data={"username": user.username, "password": TEST_PASSWORD})
+    assert response.status_code == 429
+
+
+def test_success_clears_the_user_name_count(app, client, build):
+    app.config["SIGNIN_MAX_FAILURES"] = 3
+    user = build.user("field")
+    for _ in range(2):
+        client.post("/signin", data={"username": user.username, "password": "bad"},
+                    environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert client.post("/signin", data={"username": user.username, "password": TEST_PASSWORD}).status_code == 302
+    client.post("/signout")
+    client.post("/signin", data={"username": user.username, "password": "bad"},
+                environ_base={"REMOTE_ADDR": "10.0.0.8"})
+    assert client.post("/signin", data={"username": user.username, "password": TEST_PASSWORD}).status_code == 302
+
+
+def test_sign_out_needs_post_and_ends_the_session(client, login_as):
+    login_as("office")
+    assert client.get("/signout").status_code == 405
+    assert client.post("/signout").status_code == 302
+    assert client.get("/office/").status_code == 302
+
+
+def test_passwords_are_stored_hashed(build):
+    user = build.user("admin")
+    assert TEST_PASSWORD not in user.password_hash
+    assert user.password_hash.startswith("pbkdf2:sha256:1000$")  # the configured method
+
+
+def test_forms_need_a_csrf_token(app, client, build):
+    app.config["WTF_CSRF_ENABLED"] = True
+    user = build.user("field")
+    response = client.post("/signin", data={"username": user.username, "password": TEST_PASSWORD})
+    assert response.status_code == 400
+    page = client.get("/signin").get_data(as_text=True)
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    response = client.post("/signin", data={"username": user.username, "password": TEST_PASSWORD,
+                                             "csrf_token": token})
+    assert response.status_code == 302
+
+
+def test_session_cookie_is_secure_when_configured(app, client, build):
+    app.config["SESSION_COOKIE_SECURE"] = True
+    user = build.user("field")
+    response = client.post("/signin", data={"username": user.username, "password": TEST_PASSWORD},
+                           base_url="https://localhost")
+    cookie = response.headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie

@@ -1,0 +1,46 @@
+"""The configuration order: defaults, instance/caravan.cfg, CARAVAN_* variables, the factory's mapping."""
+import pytest
+
+from caravan import create_app
+
+
+@pytest.fixture
+def instance(tmp_path, monkeypatch):
+    monkeypatch.setenv("CARAVAN_INSTANCE_PATH", str(tmp_path))
+    for key in ("CARAVAN_PUBLIC_BASE_URL", "CARAVAN_SIGNIN_MAX_FAILURES", "CARAVAN_DATABASE_URL"):
+        monkeypatch.delenv(key, raising=False)
+    return tmp_path
+
+
+def test_defaults_apply_without_configuration(instance):
+    app = create_app()
+    assert app.config["BABEL_DEFAULT_LOCALE"] == "zh"
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{instance}/caravan.sqlite3"
+    assert app.config["SESSION_COOKIE_SECURE"] is False
+
+
+def test_instance_file_then_environment_then_mapping(instance, monkeypatch):
+    (instance / "caravan.cfg").write_text(
+        'PUBLIC_BASE_URL = "https://jobs.example.org"\nSIGNIN_MAX_FAILURES = 3\nLANGUAGES = ["zh", "ug"]\n')
+    monkeypatch.setenv("CARAVAN_SIGNIN_MAX_FAILURES", "7")
+    monkeypatch.setenv("CARAVAN_PUBLIC_BASE_URL", "https://env.example.org")
+    app = create_app({"PUBLIC_BASE_URL": "https://mapping.example.org"})
+    assert app.config["LANGUAGES"] == ["zh", "ug"]          # from the file
+    assert app.config["SIGNIN_MAX_FAILURES"] == 7            # the variable beats the file, parsed as JSON
+    assert app.config["PUBLIC_BASE_URL"] == "https://mapping.example.org"  # the mapping beats both
+
+
+def test_database_url_variable_and_secure_cookies(instance, monkeypatch):
+    monkeypatch.setenv("CARAVAN_DATABASE_URL", "sqlite:////tmp/elsewhere.sqlite3")
+    monkeypatch.setenv("CARAVAN_SESSION_COOKIE_SECURE", "true")
+    app = create_app()
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == "sqlite:////tmp/elsewhere.sqlite3"
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["REMEMBER_COOKIE_SECURE"] is True
+
+
+def test_secret_key_is_generated_once_and_kept(instance):
+    first = create_app().config["SECRET_KEY"]
+    assert len(first) == 64
+    assert create_app().config["SECRET_KEY"] == first
+    assert (instance / "secret_key").stat().st_mode & 0o777 == 0o600

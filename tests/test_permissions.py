@@ -1,0 +1,62 @@
+"""Every endpoint against anonymous visitors and each staff role.
+
+A new route fails ``test_every_route_is_in_the_matrix`` until it gets a row here.
+"""
+import pytest
+
+from caravan.services.devices import create_device
+
+# path, method, then the expected status for anonymous, field, office, admin.
+# 302 for anonymous staff pages is the redirect to sign-in.
+MATRIX = [
+    ("/", "GET", 200, 200, 200, 200),
+    ("/signin", "GET", 200, 302, 302, 302),
+    ("/signin", "POST", 400, 302, 302, 302),  # anonymous: an empty form
+    ("/signout", "POST", 302, 302, 302, 302),
+    ("/lang/ug", "GET", 302, 302, 302, 302),
+    ("/field/", "GET", 302, 200, 200, 200),
+    ("/office/", "GET", 302, 403, 200, 200),
+    ("/office/admin/", "GET", 302, 403, 403, 200),
+    ("/office/admin/", "POST", 302, 403, 403, 422),
+    ("/api/sync/v1/", "GET", 200, 200, 200, 200),
+    ("/api/sync/v1/device", "GET", 401, 401, 401, 401),  # a staff session is no device token
+    ("/static/css/caravan.css", "GET", 200, 200, 200, 200),
+]
+ROLES = [None, "field", "office", "admin"]
+
+
+@pytest.mark.parametrize("path, method, expected", [(p, m, e) for p, m, *e in MATRIX],
+                         ids=[f"{m} {p}" for p, m, *_ in MATRIX])
+def test_access(client, login_as, path, method, expected):
+    for role, status in zip(ROLES, expected):
+        client.post("/signout")
+        if role:
+            login_as(role)
+        response = client.open(path, method=method)
+        response.close()
+        assert response.status_code == status, f"{role or 'anonymous'} {method} {path}"
+        if status == 302 and role is None and path.startswith(("/field", "/office")):
+            assert response.headers["Location"].startswith("/signin?next=")
+
+
+def test_every_route_is_in_the_matrix(app):
+    covered = {(path.split("?")[0], method) for path, method, *_ in MATRIX}
+    for rule in app.url_map.iter_rules():
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            path = rule.rule.replace("<code>", "ug").replace("<path:filename>", "css/caravan.css")
+            assert (path, method) in covered, f"no permission row for {method} {rule.rule}"
+
+
+def test_device_token_opens_the_device_endpoint_and_revocation_closes_it(client, build, db):
+    build.county()
+    device, token = create_device("Tablet 1", "T")
+    db.session.commit()
+    headers = {"Authorization": f"Bearer {token}"}
+    response = client.get("/api/sync/v1/device", headers=headers)
+    assert response.status_code == 200 and response.json["name"] == "Tablet 1"
+    assert client.get("/api/sync/v1/device", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    from caravan.models.base import utcnow
+    device.revoked_at = utcnow()
+    db.session.commit()
+    response = client.get("/api/sync/v1/device", headers=headers)
+    assert response.status_code == 403 and response.json["error"] == "revoked"
