@@ -1,4 +1,7 @@
-"""Small factories for test data; each returns a flushed model with sensible defaults."""
+"""Small factories for test data; each returns a committed model with sensible defaults.
+
+They commit so that requests, which run in their own sessions, see the rows.
+"""
 from __future__ import annotations
 
 import itertools
@@ -19,7 +22,7 @@ class Builder:
 
     def _add(self, obj):
         self.db.session.add(obj)
-        self.db.session.flush()
+        self.db.session.commit()
         return obj
 
     def county(self) -> Area:
