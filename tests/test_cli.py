@@ -1,0 +1,70 @@
+"""The command-line tools: staff accounts, tablets, the demo county."""
+from sqlalchemy import func, select
+
+from caravan.models import Attendee, Device, Event, Posting, PostingTranslation, User
+
+
+def run(app, *args, input=None):
+    return app.test_cli_runner().invoke(args=list(args), input=input)
+
+
+def test_user_create_makes_a_user_who_can_sign_in(app, build, client):
+    build.county()
+    result = run(app, "user", "create", "Amina", "--role", "office", "--area", "T", "--password", "long enough 1")
+    assert result.exit_code == 0, result.output
+    assert "created office user amina in T" in result.output
+    response = client.post("/signin", data={"username": "amina", "password": "long enough 1"})
+    assert response.headers["Location"] == "/office/"
+
+
+def test_user_create_asks_for_the_password_twice(app, build, db):
+    build.county()
+    result = run(app, "user", "create", "bilal", "--role", "field", "--area", "T",
+                 input="long enough 2\nlong enough 2\n")
+    assert result.exit_code == 0, result.output
+    assert db.session.scalar(select(User).where(User.username == "bilal")).check_password("long enough 2")
+
+
+def test_user_create_refuses_bad_input_clearly(app, build, db):
+    build.county()
+    cases = [
+        (["x", "--role", "office", "--area", "NOPE", "--password", "long enough 3"], "no area with code 'NOPE'"),
+        (["x", "--role", "office", "--area", "T", "--password", "short"], "at least 8 characters"),
+        (["bad name!", "--role", "office", "--area", "T", "--password", "long enough 3"], "user name"),
+    ]
+    for args, message in cases:
+        result = run(app, "user", "create", *args)
+        assert result.exit_code != 0 and message in result.output, result.output
+    run(app, "user", "create", "dup", "--role", "field", "--area", "T", "--password", "long enough 3")
+    result = run(app, "user", "create", "DUP", "--role", "field", "--area", "T", "--password", "long enough 3")
+    assert result.exit_code != 0 and "taken" in result.output
+    assert db.session.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_device_create_prints_the_token_last(app, build, client, db):
+    build.area("township")
+    result = run(app, "device", "create", "Tablet 7", "--area", "T-01")
+    assert result.exit_code == 0, result.output
+    token = result.output.strip().splitlines()[-1]
+    assert len(token) >= 40
+    device = db.session.scalar(select(Device))
+    assert device.token_hash != token and token not in device.token_hash
+    response = client.get("/api/sync/v1/device", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200 and response.json["area"] == "T-01"
+
+
+def test_demo_fills_a_county_once(app, db, client):
+    first = run(app, "demo", "--password", "demo-pass-1")
+    assert first.exit_code == 0, first.output
+    counts = {model: db.session.scalar(select(func.count()).select_from(model))
+              for model in (User, Posting, Event, Attendee, PostingTranslation)}
+    assert counts[Posting] >= 30 and counts[Event] >= 5 and counts[Attendee] >= 3 and counts[User] == 3
+    assert counts[PostingTranslation] == 3 * counts[Posting]  # zh, ug and en for every posting
+    second = run(app, "demo", "--password", "demo-pass-1")
+    assert second.exit_code == 0 and "0 added" in second.output
+    assert {m: db.session.scalar(select(func.count()).select_from(m)) for m in counts} == counts
+    for role, home in (("field", "/field/"), ("office", "/office/"), ("admin", "/office/admin/")):
+        client.post("/signout")
+        response = client.post("/signin", data={"username": role, "password": "demo-pass-1"})
+        assert response.headers["Location"] == home
+        assert client.get(home).status_code == 200
