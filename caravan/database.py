@@ -6,11 +6,13 @@ from sqlalchemy import event
 
 from caravan import models  # noqa: F401  (registers every table on the metadata)
 from caravan.extensions import db
+from caravan.services import changes
 
 
 def init_app(app: Flask) -> None:
     """Bind ``db`` to ``app``; the SQLite pragmas are set on each new connection."""
     db.init_app(app)
+    changes.install()
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _sqlite_pragmas)
