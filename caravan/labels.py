@@ -11,6 +11,7 @@ SECTORS = {"agriculture": _l("Agriculture"), "manufacturing": _l("Manufacturing"
 WAGE_UNITS = {"hour": _l("per hour"), "day": _l("per day"), "month": _l("per month"), "piece": _l("per piece")}
 ROLES = {"field": _l("Field staff"), "office": _l("County office"), "admin": _l("Administrator")}
 GROUPS = {"rural_worker": _l("Rural worker"), "graduate": _l("Graduate"), "other": _l("Other")}
+NOTICE_KINDS = {"training": _l("Training course"), "policy": _l("Policy information")}
 PUBLISH_STATUSES = {"draft": _l("Draft"), "published": _l("Published"), "closed": _l("Closed")}
 
 
@@ -18,4 +19,4 @@ def init_app(app: Flask) -> None:
     """Make the label tables available in every template as ``labels``."""
     app.jinja_env.globals["labels"] = {
         "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
-        "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES}
+        "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS}

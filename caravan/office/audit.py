@@ -1,0 +1,39 @@
+"""The office's audit log page: who changed what, filtered by action, user and date."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import request
+from flask_babel import gettext as _
+
+from caravan.auth.access import role_required
+from caravan.models import Role
+from caravan.office import bp
+from caravan.office.common import list_response, page_number, query_args, scope
+from caravan.services import audit_log
+
+
+def _day(value: str, errors: list[str]) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        errors.append(_("Enter a date as YYYY-MM-DD."))
+        return None
+
+
+@bp.route("/audit")
+@role_required(Role.office)
+def audit_log_page():
+    """Entries by staff of the user's area and below, newest first, 50 a page."""
+    filters = query_args("action", "user", "from", "to")
+    errors: list[str] = []
+    day_from, day_to = _day(filters["from"], errors), _day(filters["to"], errors)
+    user_id = request.args.get("user", type=int)
+    actions = audit_log.actions()
+    results = audit_log.search(scope(), action=filters["action"], user_id=user_id, day_from=day_from,
+                               day_to=day_to, page=page_number())
+    return list_response("office/audit.html", "office/_audit_table.html", results=results, filters=filters,
+                         errors=errors, actions=actions, staff=audit_log.staff(scope()),
+                         action_groups=sorted({a.split(".")[0] + "." for a in actions}))
