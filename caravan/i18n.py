@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from babel import Locale
-from flask import Flask, current_app, redirect, request, url_for
+from flask import Flask, current_app, has_request_context, redirect, request, url_for
 from flask_babel import get_locale
 
 from caravan.extensions import babel
@@ -19,6 +19,8 @@ LANGUAGE_NAMES = {"zh": "中文", "ug": "ئۇيغۇرچە", "en": "English"}
 def select_locale() -> str:
     """The chosen language (cookie), else the browser's best match, else the default (Chinese)."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # the CLI, or services called outside a request
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in languages:
         return chosen

@@ -8,7 +8,8 @@ import itertools
 from datetime import timedelta
 
 from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentChannel, Employer, Event, EventKind,
-                            Posting, PostingTranslation, PublishStatus, Role, User)
+                            Notice, NoticeKind, NoticeTranslation, Posting, PostingTranslation, PublishStatus, Role,
+                            User)
 from caravan.models.base import utcnow
 from caravan.services.codes import new_code, new_pass_token
 
@@ -54,6 +55,11 @@ class Builder:
         translations = kw.pop("translations", None) or [PostingTranslation(lang="zh", title=title)]
         return self._add(Posting(code=new_code(Posting), status=PublishStatus(status),
                                  translations=translations, **kw))
+
+    def notice(self, title: str = "缝纫技能培训", status: str = "published", **kw) -> Notice:
+        kw.setdefault("kind", NoticeKind.training)
+        translations = kw.pop("translations", None) or [NoticeTranslation(lang="zh", title=title)]
+        return self._add(Notice(code=new_code(Notice), status=PublishStatus(status), translations=translations, **kw))
 
     def event(self, area: Area | None = None, starts_in_hours: float = 2, hours: float = 6, **kw) -> Event:
         start = utcnow() + timedelta(hours=starts_in_hours)

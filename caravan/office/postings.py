@@ -36,7 +36,7 @@ def postings_list():
 @role_required(Role.office)
 def posting_new():
     """The empty posting form; saving makes a draft with a new code."""
-    values = {"openings": "1", "wage_unit": "month", "area": scope().code}
+    values = {"openings": "1", "wage_unit": "month", "sector": "other", "area": scope().code}
     if request.method == "POST":
         values = request.form.to_dict()
         try:

@@ -47,15 +47,17 @@ def apply_texts(owner, translation_cls, texts: dict[str, dict[str, str]]) -> lis
         if wanted is None:
             if current is not None:
                 owner.translations.remove(current)
-                changed += [f"{name}_{lang}" for name in _fields_of(current)]
+                changed += [f"{name}_{lang}" for name in _fields_of(current) if getattr(current, name)]
             continue
         if current is None:
             current = translation_cls(lang=lang)
             owner.translations.append(current)
         for name, value in wanted.items():
-            if getattr(current, name, None) != value:
+            before = getattr(current, name, None)
+            if before != value:
                 setattr(current, name, value)
-                changed.append(f"{name}_{lang}")
+                if (before or "") != value:  # a new translation's empty fields are no change
+                    changed.append(f"{name}_{lang}")
     return changed
 
 
