@@ -156,3 +156,13 @@ def test_the_import_page(client, login_as, build, db):
     wrong = client.post("/office/postings/import", data={"file": (io.BytesIO(b"a,b\n1,2\n"), "x.csv")},
                         content_type="multipart/form-data")
     assert wrong.status_code == 422
+
+
+def test_an_upload_beyond_the_request_limit_gets_the_same_clear_message(client, login_as, app):
+    login_as("office")
+    # A small request limit keeps the test client's body in memory (larger ones go to a temporary file).
+    app.config["MAX_CONTENT_LENGTH"] = 100 * 1024
+    data = b"x" * (101 * 1024)
+    response = client.post("/office/postings/import", data={"file": (io.BytesIO(data), "big.csv")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 422 and "100 KB" in response.get_data(as_text=True)

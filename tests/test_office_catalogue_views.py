@@ -215,3 +215,32 @@ def test_office_nav_links_every_catalogue_page(client, login_as):
     for path in ["/office/postings/", "/office/employers/", "/office/notices/", "/office/events/", "/office/audit"]:
         assert f'href="{path}"' in nav
     assert re.search(r'href="/office/postings/" aria-current="page"', nav)
+
+
+def test_status_changes_need_the_csrf_token(client, login_as, build, db, app):
+    user = login_as("office")
+    posting = build.posting(status="draft", area=user.area)
+    app.config["WTF_CSRF_ENABLED"] = True
+    assert client.post(f"/office/postings/{posting.id}/publish").status_code == 400
+    db.session.expire_all()
+    assert db.session.get(Posting, posting.id).status == PublishStatus.draft
+    page = client.get(f"/office/postings/{posting.id}/edit").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    assert client.post(f"/office/postings/{posting.id}/publish", data={"csrf_token": token}).status_code == 303
+    db.session.expire_all()
+    assert db.session.get(Posting, posting.id).status == PublishStatus.published
+
+
+def test_a_township_office_sees_its_own_staffs_audit_entries_only(client, login_as, build, db):
+    town, other = build.area("township"), build.area("township")
+    colleague = build.user("office", area=town, username="colleague")
+    stranger = build.user("office", area=other, username="stranger")
+    from caravan.services import audit
+    audit.record("posting.close", user=colleague, entity_type="postings", entity_id="mine")
+    audit.record("posting.close", user=stranger, entity_type="postings", entity_id="theirs")
+    audit.record("signin.fail")
+    db.session.commit()
+    login_as("office", area=town)
+    html = client.get("/office/audit?action=posting.close").get_data(as_text=True)
+    assert "colleague" in html and ">stranger<" not in html and "theirs" not in html
+    assert "signin.fail</code>" not in client.get("/office/audit").get_data(as_text=True)

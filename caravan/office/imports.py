@@ -1,9 +1,10 @@
 """Office pages for importing postings from a CSV file, and its template."""
 from __future__ import annotations
 
-from flask import Response, render_template, request
+from flask import Response, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from caravan.auth.access import role_required
 from caravan.extensions import db
@@ -20,8 +21,16 @@ def postings_import():
     result = None
     status = 200
     if request.method == "POST":
-        upload = request.files.get("file")
-        if upload is None or not upload.filename:
+        try:
+            upload = request.files.get("file")
+        except RequestEntityTooLarge:  # beyond MAX_CONTENT_LENGTH: Flask refuses to read the body at all
+            upload, too_large = None, True
+        else:
+            too_large = False
+        if too_large:
+            limit = min(csv_import.MAX_BYTES, current_app.config["MAX_CONTENT_LENGTH"] or csv_import.MAX_BYTES)
+            result = csv_import.ImportResult(file_errors=[_("The file is larger than %(num)d KB.", num=limit // 1024)])
+        elif upload is None or not upload.filename:
             result = csv_import.ImportResult(file_errors=[_("Choose a CSV file to upload.")])
         else:
             # Read one byte past the limit: enough to tell that a file is too large.
