@@ -48,4 +48,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(sync.bp, url_prefix="/api/sync/v1")
     csrf.exempt(sync.bp)  # tablets authenticate with a bearer token, not a cookie
     cli.init_app(app)
+    if app.config["TRUSTED_PROXIES"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        hops = int(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
