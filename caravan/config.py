@@ -84,12 +84,18 @@ def _parse_env(raw: str):
 def _ensure_secret_key(instance_path: str) -> str:
     """A random key kept in the instance folder, so sessions survive restarts without configuration."""
     path = os.path.join(instance_path, "secret_key")
-    if os.path.exists(path):
-        with open(path, encoding="ascii") as fh:
-            return fh.read().strip()
-    os.makedirs(instance_path, exist_ok=True)
-    key = os.urandom(32).hex()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(key)
-    return key
+    if not os.path.exists(path):
+        os.makedirs(instance_path, exist_ok=True)
+        draft = f"{path}.{os.getpid()}"
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(os.urandom(32).hex())
+        try:
+            # link() refuses to replace: of several server processes starting at once, one key wins.
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(draft)
+    with open(path, encoding="ascii") as fh:
+        return fh.read().strip()
