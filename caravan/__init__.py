@@ -29,7 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
     from caravan.config import load_config
     load_config(app, config)
 
-    from caravan import auth, cli, database, errors, field, i18n, labels, office, public, security, sync
+    from caravan import auth, cli, database, errors, field, i18n, labels, logs, office, public, security, sync
     from caravan.extensions import csrf, db, htmx, migrate
 
     database.init_app(app)
@@ -41,6 +41,7 @@ def create_app(config: dict | None = None) -> Flask:
     labels.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    logs.init_app(app)
     auth.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(field.bp, url_prefix="/field")
