@@ -55,7 +55,7 @@ class Book:
     """The pending rows that concern one batch's ids, loaded once."""
 
     def __init__(self, record_ids: list[str]):
-        ids = sorted({i for i in record_ids if i})
+        ids = sorted(set(record_ids))
         self.open: dict[str, list[PendingRecord]] = {}
         self.applied: set[str] = set()
         if not ids:

@@ -78,6 +78,11 @@ def _text(data: dict, key: str, max_len: int, required: bool = False, multiline:
     return value
 
 
+def text_value(value: Any, key: str, max_len: int) -> str:
+    """A required single-line text of at most ``max_len`` characters, or :class:`Invalid`."""
+    return _text({key: value}, key, max_len, required=True)
+
+
 def _uuid(data: dict, key: str, required: bool = True) -> str | None:
     value = data.get(key)
     if value is None:
