@@ -1,23 +1,21 @@
 """Sync API endpoints. Tablets authenticate with ``Authorization: Bearer <device token>``."""
 from __future__ import annotations
 
-import json
 import os
 
 from flask import current_app, jsonify, request, send_file
 from flask_babel import gettext as _
 
 from caravan.extensions import db
-from caravan.models import Device, SyncBatch
+from caravan.models import Device
 from caravan.models.base import utcnow
 from caravan.services.devices import device_for_token
 from caravan.services.sync import ingest, pull
 from caravan.services.sync.receipt import receipt
+from caravan.services.sync.validate import strict_json
 from caravan.sync import bp
 
 API_VERSION = 1
-#: Deeper JSON than this is no record of ours; refusing it early keeps every later step simple.
-MAX_JSON_DEPTH = 32
 
 
 def error(status: int, code: str, message: str, **extra):
@@ -49,29 +47,9 @@ def json_body():
     if request.mimetype != "application/json":
         return None, error(415, "unsupported_media_type", _("Send the body as application/json."))
     try:
-        body = json.loads(request.get_data(cache=False), parse_constant=_refuse_constant)
-    except (ValueError, RecursionError):
+        return strict_json(request.get_data(cache=False)), None
+    except ValueError:
         return None, error(400, "malformed_json", _("The body is not valid JSON."))
-    if not _shallow(body):
-        return None, error(400, "malformed_json", _("The body is nested too deeply."))
-    return body, None
-
-
-def _refuse_constant(name: str):
-    raise ValueError(f"{name} is not JSON")  # NaN and Infinity: Python reads them, databases do not
-
-
-def _shallow(value, limit: int = MAX_JSON_DEPTH) -> bool:
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > limit:
-            return False
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-    return True
 
 
 @bp.route("/")
@@ -114,14 +92,9 @@ def push():
 
 
 def apply_batch(device: Device, records: list) -> dict:
-    """Ingest ``records`` from ``device``, log the batch and build the answer (the caller commits)."""
-    results = ingest.push(device, records)
-    statuses = [r.status for r in results]
+    """Ingest ``records`` from ``device`` and build the answer (the caller commits)."""
+    results = ingest.record_batch(device, records)
     device.last_sync_at = utcnow()
-    db.session.add(SyncBatch(device_id=device.id, record_count=len(records), accepted=statuses.count("accepted"),
-                             duplicates=statuses.count("duplicate"),
-                             problems=len(statuses) - statuses.count("accepted") - statuses.count("duplicate")))
-    db.session.flush()
     return {"results": [r.as_json() for r in results], "receipt": receipt(device)}
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from caravan.extensions import db
-from caravan.models import Area, Attendee, Device, PendingRecord, PendingStatus
+from caravan.models import Area, Attendee, Device, PendingRecord, PendingStatus, SyncBatch
 from caravan.models.base import utcnow
 from caravan.services.sync import pending
 from caravan.services.sync.rows import PARENTS, TYPE_MODEL, build_row, content_of, content_of_row, same_content
@@ -254,4 +254,15 @@ def push(device: Device, items: list) -> list[Result]:
     except DBAPIError:
         results = Ingest(device, careful=True).run(items)
         db.session.flush()
+    return results
+
+
+def record_batch(device: Device, items: list) -> list[Result]:
+    """:func:`push` ``items`` and log the batch in ``sync_batches`` (the caller commits)."""
+    results = push(device, items)
+    statuses = [r.status for r in results]
+    accepted, duplicates = statuses.count("accepted"), statuses.count("duplicate")
+    db.session.add(SyncBatch(device_id=device.id, record_count=len(items), accepted=accepted,
+                             duplicates=duplicates, problems=len(items) - accepted - duplicates))
+    db.session.flush()
     return results

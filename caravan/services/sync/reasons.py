@@ -7,6 +7,12 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+#: What each record status is called on office pages; "applied" is a held record whose parent came.
+STATUS_LABELS = {
+    "accepted": _l("accepted"), "duplicate": _l("already received"), "conflict": _l("conflict"),
+    "held": _l("held"), "rejected": _l("rejected"), "applied": _l("applied"),
+}
+
 MESSAGES = {
     "not_an_object": _l("The record is not a JSON object."),
     "missing": _l("%(field)s is missing."),

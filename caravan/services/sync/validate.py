@@ -5,6 +5,7 @@ exist is the ingest's business, because a parent may arrive later.
 """
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from dataclasses import dataclass
@@ -18,6 +19,30 @@ MAX_SEQ = 2**31 - 1
 #: Control characters other than tab and newline cannot be typed on a tablet and break some databases.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _PHONE = re.compile(r"^[0-9+\-() ]*$")
+#: Deeper JSON than this is no record of ours; refusing it early keeps every later step simple.
+MAX_JSON_DEPTH = 32
+
+
+def strict_json(raw: bytes) -> Any:
+    """Parse a request body; ValueError for anything but plain JSON (no NaN, no deep nesting)."""
+    try:
+        value = json.loads(raw, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise ValueError("nested too deeply")
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return value
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not JSON")  # NaN and Infinity: Python reads them, databases do not
 
 
 @dataclass(frozen=True)
