@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from flask import current_app, jsonify, request, send_file
+from flask import current_app, jsonify, request
 from flask_babel import gettext as _
 
 from caravan.extensions import db
@@ -129,4 +129,7 @@ def _int_arg(name: str, default: int, low: int, high: int) -> int | None:
 def openapi():
     """The OpenAPI 3.1 description of this API."""
     path = os.path.join(current_app.root_path, "sync", "openapi.json")
-    return send_file(path, mimetype="application/json", max_age=300)
+    with open(path, "rb") as fh:
+        response = current_app.response_class(fh.read(), mimetype="application/json")
+    response.cache_control.max_age = 300
+    return response
