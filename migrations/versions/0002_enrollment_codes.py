@@ -1,4 +1,5 @@
-"""Enrollment codes: one-time codes with which a tablet enrolls itself.
+"""Enrollment codes: one-time codes with which a tablet enrolls itself; and, for held sync records, the
+parent each one waits for.
 
 Revision ID: 0002
 Revises: 0001
@@ -35,8 +36,16 @@ def upgrade():
     with op.batch_alter_table('enrollment_codes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_enrollment_codes_area_id'), ['area_id'], unique=False)
 
+    with op.batch_alter_table('pending_records', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('waiting_for', sa.String(length=36), nullable=True))
+        batch_op.create_index(batch_op.f('ix_pending_records_waiting_for'), ['waiting_for'], unique=False)
+
 
 def downgrade():
+    with op.batch_alter_table('pending_records', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_pending_records_waiting_for'))
+        batch_op.drop_column('waiting_for')
+
     with op.batch_alter_table('enrollment_codes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_enrollment_codes_area_id'))
 

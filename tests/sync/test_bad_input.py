@@ -136,9 +136,11 @@ def test_unknown_token_is_401_and_revoked_is_403_keeping_nothing_new(tablet, bui
     assert response.status_code == 401 and response.json["error"] == "unauthorized"
     tablet.device.revoked_at = utcnow()
     db.session.commit()
-    response = tablet.push([tablet.tally(event.id)])
+    response = tablet.client.post(f"{API}/push", json={"records": [tablet.tally(event.id)]},
+                                  headers={**tablet.headers, "Accept-Language": "en"})
     assert response.status_code == 403 and response.json["error"] == "revoked"
-    assert "revoked" in response.json["message"]
+    assert "revoked this tablet" in response.json["message"]
+    assert "停用" in tablet.push([tablet.tally(event.id)]).json["message"]
     from caravan.models import SyncBatch, Tally
     assert db.session.scalar(select(func.count()).select_from(Tally)) == 0
     assert db.session.scalar(select(func.count()).select_from(SyncBatch)) == 0

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import DBAPIError
 
 from caravan.extensions import db
-from caravan.models import Area, Attendee, Device, PendingRecord, PendingStatus, SyncBatch
+from caravan.models import Area, Attendee, Device, Event, Notice, PendingRecord, PendingStatus, Posting, SyncBatch
 from caravan.models.base import utcnow
 from caravan.services.sync import pending
 from caravan.services.sync.rows import PARENTS, TYPE_MODEL, build_row, content_of, content_of_row, same_content
@@ -155,7 +155,8 @@ class Ingest:
         if missing:
             if not last_try:
                 return None
-            return self._keep(item, record, PendingStatus.held, Reason("waiting_for", missing))
+            return self._keep(item, record, PendingStatus.held, Reason("waiting_for", missing),
+                              waiting_for=record.data[missing])
         if not self._apply(record, self.device.id, self.now):
             return self._reject(item, Reason("not_storable"), record)
         self.pending.resolve_held(record.id, self.now)
@@ -201,16 +202,20 @@ class Ingest:
     def _reject(self, item: Any, reason: Reason, record: Record | None = None) -> Result:
         return self._keep(item, record, PendingStatus.rejected, reason)
 
-    def _keep(self, item: Any, record: Record | None, status: PendingStatus, reason: Reason) -> Result:
-        self.pending.keep(self.device.id, item, record, status, reason, self.now)
+    def _keep(self, item: Any, record: Record | None, status: PendingStatus, reason: Reason,
+              waiting_for: str | None = None) -> Result:
+        self.pending.keep(self.device.id, item, record, status, reason, self.now, waiting_for)
         return Result(_given_id(item), status.value, reason, type=record.type if record else None)
 
     # -- records held by earlier pushes ------------------------------------------------------------------
     def _retry_held(self) -> None:
-        """Apply held records (from any tablet) whose parents have arrived since."""
+        """Apply held records (from any tablet) whose awaited parent has arrived since, by this push or
+        through the office."""
+        arrived = or_(*(PendingRecord.waiting_for.in_(select(model.id))
+                        for model in (Attendee, Event, Posting, Notice)))
         held = list(db.session.scalars(
             select(PendingRecord).where(PendingRecord.status == PendingStatus.held,
-                                        PendingRecord.resolved_at.is_(None))
+                                        PendingRecord.resolved_at.is_(None), arrived)
             .order_by(PendingRecord.id).limit(HELD_RETRY_LIMIT)))
         waiting: list[tuple[PendingRecord, Record]] = []
         for row in held:
@@ -230,7 +235,9 @@ class Ingest:
             problem, missing = self._check_parents(record)
             if problem is not None:
                 row.status, row.reason = PendingStatus.rejected, str(problem)
-            elif not missing and self._apply(record, row.device_id, row.received_at):
+            elif missing:
+                row.reason, row.waiting_for = str(Reason("waiting_for", missing)), record.data[missing]
+            elif self._apply(record, row.device_id, row.received_at):
                 row.resolved_at = self.now
 
 

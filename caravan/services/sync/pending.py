@@ -72,17 +72,19 @@ class Book:
         return record_id in self.applied
 
     def keep(self, device_id: str | None, item: Any, record: Record | None, status: PendingStatus,
-             reason: Reason, now: datetime) -> PendingRecord:
-        """File ``item`` with ``status``, unless the same item is already filed so (a repeated batch)."""
+             reason: Reason, now: datetime, waiting_for: str | None = None) -> PendingRecord:
+        """File ``item`` with ``status``, unless the same item is already filed so (a repeated batch).
+
+        ``waiting_for`` is the id of the missing parent of a held record."""
         record_id = record.id if record else record_id_of(item)
         payload = storable(item)
         for row in self.open.get(record_id, []):
             if row.status == status and row.payload == payload and row.device_id == device_id:
-                row.reason = str(reason)
+                row.reason, row.waiting_for = str(reason), waiting_for
                 return row
         row = PendingRecord(device_id=device_id, record_id=record_id,
                             record_type=record.type if record else type_of(item), status=status,
-                            reason=str(reason), payload=payload, received_at=now)
+                            reason=str(reason), payload=payload, received_at=now, waiting_for=waiting_for)
         db.session.add(row)
         self.open.setdefault(record_id, []).append(row)
         return row
