@@ -255,12 +255,17 @@ def push(device: Device, items: list) -> list[Result]:
     rejected and the good ones are still saved.
     """
     try:
-        with db.session.begin_nested():
-            results = Ingest(device).run(items)
-            db.session.flush()
-    except DBAPIError:
-        results = Ingest(device, careful=True).run(items)
+        results = Ingest(device).run(items)
         db.session.flush()
+        return results
+    except DBAPIError:
+        db.session.rollback()
+    # Writing first makes SQLite's driver open the transaction, so the savepoints below nest inside it
+    # instead of each committing on its own.
+    device.last_sync_at = utcnow()
+    db.session.flush()
+    results = Ingest(device, careful=True).run(items)
+    db.session.flush()
     return results
 
 
