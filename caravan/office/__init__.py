@@ -3,4 +3,5 @@ from flask import Blueprint
 
 bp = Blueprint("office", __name__)
 
-from caravan.office import admin, audit, employers, events, imports, notices, postings, views  # noqa: E402,F401
+from caravan.office import (admin, audit, employers, events, imports, notices, postings,  # noqa: E402,F401
+                            tablets, views)

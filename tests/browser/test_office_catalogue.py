@@ -43,8 +43,9 @@ def test_create_publish_and_find_a_posting(live_server, new_page, office, screen
     # A first try without a Chinese title is refused, with the reason beside the field, in Chinese.
     page.select_option("select[name=employer]", employer.id)
     page.fill("input[name=title_en]", "Waiter / waitress")
-    page.click("form.catalogue-form button[type=submit]")
-    assert page.locator("#title_zh-error").inner_text() == "请填写中文标题。"
+    with page.expect_navigation():
+        page.click("form.catalogue-form button[type=submit]")
+    expect(page.locator("#title_zh-error")).to_have_text("请填写中文标题。")
 
     page.select_option("select[name=sector]", "services")
     page.select_option("select[name=area]", town.code)
@@ -66,14 +67,15 @@ def test_create_publish_and_find_a_posting(live_server, new_page, office, screen
     assert re.fullmatch(r"[2-9A-Z]{6}", code)
     screenshot(page, "office-posting-form-zh-tablet")
 
-    page.click(".status-bar button[value=publish]")
-    page.wait_for_load_state()
-    assert page.locator(".status-bar .status").inner_text() == "已发布"
+    with page.expect_navigation():
+        page.click(".status-bar button[value=publish]")
+    expect(page.locator(".status-bar .status")).to_have_text("已发布")
     assert code in page.locator("[role=status]").inner_text()
 
     # The live filter: typing swaps only the results (the page itself stays, the URL follows).
-    page.click("nav.nav a[href='/office/postings/']")
-    assert page.locator("#postings-results tbody tr").count() == 4
+    with page.expect_navigation():
+        page.click("nav.nav a[href='/office/postings/']")
+    expect(page.locator("#postings-results tbody tr")).to_have_count(4)
     page.evaluate("window.stillTheSamePage = true")
     with page.expect_response(lambda r: "q=" in r.url and r.request.headers.get("hx-request") == "true") as answer:
         page.fill("input[name=q]", "服务员")
@@ -92,9 +94,9 @@ def test_create_publish_and_find_a_posting(live_server, new_page, office, screen
     assert "缺ئۇيغۇرچە" in page.locator("#postings-results").inner_text()  # the cotton posting
     screenshot(page, "office-postings-zh-tablet")
 
-    page.click("nav.langs a[lang=en]")
-    page.wait_for_load_state()
-    assert page.locator("h1").inner_text() == "Job postings"
+    with page.expect_navigation():
+        page.click("nav.langs a[lang=en]")
+    expect(page.locator("h1")).to_have_text("Job postings")
     assert "Waiter / waitress" in page.locator("#postings-results").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]
     screenshot(page, "office-postings-en-tablet")
