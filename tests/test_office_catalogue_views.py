@@ -244,3 +244,14 @@ def test_a_township_office_sees_its_own_staffs_audit_entries_only(client, login_
     html = client.get("/office/audit?action=posting.close").get_data(as_text=True)
     assert "colleague" in html and ">stranger<" not in html and "theirs" not in html
     assert "signin.fail</code>" not in client.get("/office/audit").get_data(as_text=True)
+
+
+def test_the_dashboard_shows_recent_changes_of_the_users_area_only(client, login_as, build, db):
+    town, other = build.area("township"), build.area("township")
+    from caravan.services import audit
+    audit.record("posting.publish", user=build.user("office", area=town), entity_type="postings", entity_id="a")
+    audit.record("event.cancel", user=build.user("office", area=other), entity_type="events", entity_id="b")
+    db.session.commit()
+    login_as("office", area=town)
+    html = client.get("/office/").get_data(as_text=True)
+    assert "posting.publish" in html and "event.cancel" not in html
