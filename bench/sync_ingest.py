@@ -122,7 +122,8 @@ def raw_rows(records: list[dict], device_id: str) -> dict:
                   "received_at": now}
         if record.type == "attendee":
             tables[Attendee].append({**data, "id": record.id, "consent_channel": "tablet", "device_id": device_id,
-                                     "created_at": now, "updated_at": now})
+                                     "device_seq": record.seq, "device_at": record.at, "created_at": now,
+                                     "updated_at": now})
         elif record.type == "checkin":
             tables[CheckIn].append({**common, **data})
         elif record.type == "service":

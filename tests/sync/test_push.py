@@ -23,6 +23,7 @@ def test_a_market_day_batch_is_accepted_with_a_receipt(tablet, build, db):
     assert response.json["receipt"] == {"device_records": 5, "digest": digest([r["id"] for r in records])}
     stored = db.session.get(Attendee, person["id"])
     assert stored.consent_channel == "tablet" and stored.device_id == tablet.device.id
+    assert stored.device_seq == person["seq"] and stored.device_at.isoformat() == "2026-11-20T05:30:00+00:00"
     checkin = db.session.get(CheckIn, records[1]["id"])
     assert checkin.device_seq == records[1]["seq"] and checkin.device_at.isoformat() == "2026-11-20T05:30:00+00:00"
     interest = db.session.get(Interest, records[4]["id"])
@@ -117,3 +118,17 @@ def test_a_service_without_an_attendee_and_with_a_notice_that_is_missing_is_held
     record = tablet.service(event.id, "training_info", notice_id="0b7ac5d8-3f43-4a55-9b3c-3f0f3b0f3b0f")
     assert statuses(tablet.push([record])) == ["held"]
     assert count(db, ServiceGiven) == 0
+
+
+def test_a_rejected_record_that_passes_later_is_applied_and_its_problem_resolved(tablet, build, db):
+    from caravan.models import Area, AreaLevel
+    village_id = "5d1d6f4e-8a4b-4b0e-9a41-7b8e3c2d1f00"
+    person = tablet.attendee(village_id=village_id)
+    assert statuses(tablet.push([person])) == ["rejected"]
+    db.session.add(Area(id=village_id, code="T-V1", level=AreaLevel.village, parent=build.county(), name_zh="村"))
+    db.session.commit()
+    assert statuses(tablet.push([person])) == ["accepted"]
+    kept = db.session.scalar(select(PendingRecord))
+    db.session.refresh(kept)
+    assert kept.status == PendingStatus.rejected and kept.resolved_at is not None
+    assert db.session.get(Attendee, person["id"]).village_id == village_id

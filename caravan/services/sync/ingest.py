@@ -159,7 +159,7 @@ class Ingest:
                               waiting_for=record.data[missing])
         if not self._apply(record, self.device.id, self.now):
             return self._reject(item, Reason("not_storable"), record)
-        self.pending.resolve_held(record.id, self.now)
+        self.pending.resolve(record.id, self.now)
         return Result(given, "accepted", type=record.type)
 
     def _check_parents(self, record: Record) -> tuple[Reason | None, str]:

@@ -73,7 +73,8 @@ def build_row(record: Record, device_id: str | None, received_at: datetime):
                         group=AttendeeGroup(data["group"]), skills=data["skills"], wishes=data["wishes"],
                         consent_at=data["consent_at"], consent_version=data["consent_version"],
                         consent_channel=ConsentChannel.tablet, pass_token=data["pass_token"],
-                        device_id=device_id, created_at=received_at, updated_at=received_at)
+                        device_id=device_id, device_seq=record.seq, device_at=record.at,
+                        created_at=received_at, updated_at=received_at)
     common = {"id": record.id, "device_id": device_id, "device_seq": record.seq, "device_at": record.at,
               "received_at": received_at}
     if record.type == "checkin":
