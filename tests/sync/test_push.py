@@ -132,3 +132,14 @@ def test_a_rejected_record_that_passes_later_is_applied_and_its_problem_resolved
     db.session.refresh(kept)
     assert kept.status == PendingStatus.rejected and kept.resolved_at is not None
     assert db.session.get(Attendee, person["id"]).village_id == village_id
+
+
+def test_the_dashboard_counts_a_person_checked_in_twice_at_one_event_once(tablet, build):
+    from caravan.services.stats import dashboard_counts
+    event, other = build.event(), build.event()
+    person = build.attendee()
+    from tests.sync.conftest import now_iso
+    records = [tablet.record("checkin", {"event_id": e.id, "attendee_id": person.id, "method": "scan"}, at=now_iso())
+               for e in (event, event, other)]
+    assert statuses(tablet.push(records)) == ["accepted"] * 3
+    assert dashboard_counts()["checkins"] == 2
