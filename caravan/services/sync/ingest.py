@@ -9,14 +9,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import DBAPIError
 
 from caravan.extensions import db
-from caravan.models import Area, Attendee, Device, Event, Notice, PendingRecord, PendingStatus, Posting, SyncBatch
+from caravan.models import (Area, Attendee, CheckIn, Device, Event, Interest, Notice, PendingRecord, PendingStatus,
+                            Posting, ReferralStep, ServiceGiven, SyncBatch, Tally)
 from caravan.models.base import utcnow
 from caravan.services.sync import pending
-from caravan.services.sync.rows import PARENTS, TYPE_MODEL, build_row, content_of, content_of_row, same_content
+from caravan.services.sync.rows import (PARENTS, TYPE_MODEL, build_row, content_of, content_of_row, row_values,
+                                       same_content)
 from caravan.services.sync.validate import Invalid, Reason, Record, validate
 
 #: Most records one push may carry; a client sending more is told to shrink its batches (413).
@@ -81,6 +83,7 @@ class Ingest:
         self.known = _Known()
         self.stored: dict[str, dict[str, dict]] = {kind: {} for kind in TYPE_MODEL}  # type -> id -> content
         self.tokens: set[str] = set()
+        self.bulk: dict[type, list[dict]] = {}
 
     # -- the batch ---------------------------------------------------------------------------------------
     def run(self, items: list) -> list[Result]:
@@ -108,7 +111,15 @@ class Ingest:
         for index, record, item in deferred:
             results[index] = self._one(item, record, last_try=True)
         self._retry_held()
+        self._insert_bulk()
         return results
+
+    def _insert_bulk(self) -> None:
+        db.session.flush()  # attendees first: the children refer to them
+        for model in (CheckIn, ServiceGiven, Tally, Interest, ReferralStep):
+            if self.bulk.get(model):
+                db.session.execute(insert(model), self.bulk[model])
+        self.bulk.clear()
 
     def _prefetch(self, records: list[Record]) -> None:
         by_type: dict[str, set[str]] = {}
@@ -184,15 +195,21 @@ class Ingest:
         return None, missing
 
     def _apply(self, record: Record, device_id: str | None, received_at: datetime) -> bool:
-        row = build_row(record, device_id, received_at)
         if self.careful:
             try:
                 with db.session.begin_nested():
-                    db.session.add(row)
+                    db.session.add(build_row(record, device_id, received_at))
             except DBAPIError:
                 return False
+        elif record.type == "attendee":
+            db.session.add(build_row(record, device_id, received_at))  # through the ORM: the change feed
         else:
-            db.session.add(row)
+            # Children go in by one bulk insert per table at the end: the ORM's bookkeeping per object
+            # would cost several times the database's work.
+            model, values, step = row_values(record, device_id, received_at)
+            self.bulk.setdefault(model, []).append(values)
+            if step is not None:
+                self.bulk.setdefault(ReferralStep, []).append(step)
         self.stored[record.type][record.id] = {**content_of(record.type, record.data), "_erased": False}
         self.known.add(TYPE_MODEL[record.type], record.id)
         if record.type == "attendee":
