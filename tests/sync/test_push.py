@@ -143,3 +143,31 @@ def test_the_dashboard_counts_a_person_checked_in_twice_at_one_event_once(tablet
                for e in (event, event, other)]
     assert statuses(tablet.push(records)) == ["accepted"] * 3
     assert dashboard_counts()["checkins"] == 2
+
+
+def test_a_record_held_for_an_event_is_applied_on_the_next_push_after_the_office_adds_it(make_tablet, build, db):
+    from datetime import timedelta
+
+    from caravan.models import Event, EventKind
+    from caravan.models.base import utcnow
+    tablet, other = make_tablet("A"), make_tablet("B")
+    event_id = "3f0c9d8e-7b6a-4c5d-8e9f-0a1b2c3d4e5f"
+    tally = tablet.tally(event_id, count=4)
+    assert statuses(tablet.push([tally])) == ["held"]
+    db.session.add(Event(id=event_id, code="EV0001", kind=EventKind.village, area=build.county(), place_zh="村",
+                         starts_at=utcnow(), ends_at=utcnow() + timedelta(hours=3)))
+    db.session.commit()
+    assert statuses(other.push([])) == []  # any push retries what waits for a parent that has arrived
+    assert db.session.get(Tally, tally["id"]).count == 4
+    assert statuses(tablet.push([tally])) == ["accepted"]
+
+
+def test_a_registration_comes_back_in_pulls_as_a_pass_hash(make_tablet):
+    import hashlib
+    tablet, other = make_tablet("A"), make_tablet("B")
+    person = tablet.attendee(name="<b>Aygul</b>")
+    tablet.push([person])
+    changes = other.pull(limit=1000).json["changes"]
+    entry = next(c for c in changes if c["id"] == person["id"])
+    assert entry["data"] == {"name": "<b>Aygul</b>", "village_id": None, "group": "rural_worker",
+                             "pass_hash": hashlib.sha256(person["data"]["pass_token"].encode()).hexdigest()}

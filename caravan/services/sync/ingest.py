@@ -57,9 +57,8 @@ class _Known:
         if not wanted:
             return
         if model is Attendee:
-            for row_id, erased_at, merged in db.session.execute(
-                    select(Attendee.id, Attendee.erased_at, Attendee.merged_into_id)
-                    .where(Attendee.id.in_(wanted))):
+            for row_id, erased_at in db.session.execute(
+                    select(Attendee.id, Attendee.erased_at).where(Attendee.id.in_(wanted))):
                 have.add(row_id)
                 if erased_at is not None:
                     self.erased.add(row_id)
