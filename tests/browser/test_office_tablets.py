@@ -1,6 +1,6 @@
 """The office's tablet pages in Chromium: the enrollment QR renders under the CSP and scans; pages fit in
 three languages."""
-import base64
+import re
 
 import pytest
 import zxingcpp
@@ -60,3 +60,37 @@ def test_tablet_pages(live_server, new_page, office, screenshot, tmp_path, local
     assert page.locator(".problems-table tbody tr").count() == 2
     screenshot(page, f"office-tablet-problems-{lang}-tablet")
     assert not [e for e in errors if "Content Security Policy" in e], errors
+
+
+@pytest.mark.parametrize("locale, lang", [("ug-CN", "ug"), ("en-GB", "en")])
+def test_import_and_revoke(live_server, new_page, office, screenshot, tmp_path, build, db, locale, lang):
+    import json
+
+    from caravan.models import Device
+    user, township = office
+    device = db.session.query(Device).one()
+    event = build.event(area=township)
+    tablet = Tablet(None, device, "")
+    export = tmp_path / "outbox.json"
+    export.write_text(json.dumps({
+        "format": "caravan-outbox", "version": 1, "device_id": device.id, "exported_at": "2026-11-21T09:00:00Z",
+        "records": [tablet.attendee(name="<i>Aygul</i>"), tablet.tally(event.id, count=2),
+                    tablet.tally(event.id, count=5000), {"type": "visit", "id": "x"}]}))
+    page = new_page(viewport=TABLET, locale=locale)
+    sign_in(page, live_server, user)
+    page.goto(live_server + "/office/tablets/import")
+    page.set_input_files("input#file", str(export))
+    page.click("main form button[type=submit]")
+    page.wait_for_selector(".sync-results")
+    assert page.locator(".sync-results tbody tr").count() == 4
+    assert page.locator(".sync-results tr.status-rejected").count() == 2
+    screenshot(page, f"office-tablet-import-{lang}-tablet")
+
+    page.goto(live_server + "/office/tablets/")
+    page.click(f"a[href='/office/tablets/{device.id}/revoke']")
+    screenshot(page, f"office-tablet-revoke-{lang}-tablet")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/office/tablets/\?revoked="))
+    assert page.locator(".alert-ok").count() == 1
+    db.session.expire_all()
+    assert db.session.get(Device, device.id).revoked

@@ -221,7 +221,8 @@ class Ingest:
     def _keep(self, item: Any, record: Record | None, status: PendingStatus, reason: Reason,
               waiting_for: str | None = None) -> Result:
         self.pending.keep(self.device.id, item, record, status, reason, self.now, waiting_for)
-        return Result(_given_id(item), status.value, reason, type=record.type if record else None)
+        return Result(_given_id(item), status.value, reason,
+                      type=record.type if record else pending.type_of(item) or None)
 
     # -- records held by earlier pushes ------------------------------------------------------------------
     def _retry_held(self) -> None:
