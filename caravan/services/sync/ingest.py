@@ -168,6 +168,9 @@ class Ingest:
             return self._keep(item, record, PendingStatus.held, Reason("waiting_for", missing),
                               waiting_for=record.data[missing])
         if not self._apply(record, self.device.id, self.now):
+            self._load_stored(record.type, {record.id})
+            if record.id in self.stored[record.type]:  # stored meanwhile by a concurrent push of the same batch
+                return self._one(item, record, last_try)
             return self._reject(item, Reason("not_storable"), record)
         self.pending.resolve(record.id, self.now)
         return Result(given, "accepted", type=record.type)
