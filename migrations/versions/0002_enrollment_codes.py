@@ -1,5 +1,5 @@
-"""Enrollment codes: one-time codes with which a tablet enrolls itself; for held sync records, the parent
-each one waits for; for registrations made on a tablet, its sequence number and clock.
+"""Enrollment codes: one-time codes with which a tablet enrolls itself; and, for held sync records, the
+parent each one waits for.
 
 Revision ID: 0002
 Revises: 0001
@@ -40,17 +40,8 @@ def upgrade():
         batch_op.add_column(sa.Column('waiting_for', sa.String(length=36), nullable=True))
         batch_op.create_index(batch_op.f('ix_pending_records_waiting_for'), ['waiting_for'], unique=False)
 
-    with op.batch_alter_table('attendees', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('device_seq', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('device_at', sa.DateTime(timezone=True), nullable=True))
-
 
 def downgrade():
-    # Not in batch mode: rebuilding attendees would drop a table that check-ins refer to. SQLite (3.35 and
-    # later) and PostgreSQL both drop a plain column in place.
-    op.drop_column('attendees', 'device_at')
-    op.drop_column('attendees', 'device_seq')
-
     with op.batch_alter_table('pending_records', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_pending_records_waiting_for'))
         batch_op.drop_column('waiting_for')
