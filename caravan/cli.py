@@ -1,4 +1,4 @@
-"""Command-line tools: ``flask --app caravan user create``, ``device create``, ``demo``."""
+"""Command-line tools: ``flask --app caravan user create``, ``device create``, ``device code``, ``demo``."""
 from __future__ import annotations
 
 import click
@@ -40,6 +40,23 @@ def create_device(name, area_code):
     db.session.commit()
     click.echo(f"created device {device.name} ({device.id}) in {area_code}; its token, shown once:")
     click.echo(token)
+
+
+@device_cli.command("code")
+@click.option("--area", "area_code", required=True, help="Area code, e.g. KT-01.")
+def enrollment_code(area_code):
+    """Make a one-time enrollment code (24 hours) for a tablet of AREA; prints it as the last line."""
+    from sqlalchemy import select
+
+    from caravan.models import Area
+    from caravan.services.sync.enroll import display, new_enrollment_code
+    area = db.session.scalar(select(Area).where(Area.code == area_code))
+    if area is None:
+        raise click.ClickException(f"area: no area with code {area_code!r}")
+    row, code = new_enrollment_code(area)
+    db.session.commit()
+    click.echo(f"enrollment code for a tablet in {area_code}, valid until {row.expires_at:%Y-%m-%d %H:%M} UTC:")
+    click.echo(display(code))
 
 
 @click.command("demo")

@@ -53,6 +53,18 @@ def test_device_create_prints_the_token_last(app, build, client, db):
     assert response.status_code == 200 and response.json["area"] == "T-01"
 
 
+def test_device_code_prints_a_code_that_enrolls_once(app, build, client):
+    build.area("township")
+    result = run(app, "device", "code", "--area", "T-01")
+    assert result.exit_code == 0, result.output
+    code = result.output.strip().splitlines()[-1]
+    response = client.post("/api/sync/v1/enroll", json={"code": code, "name": "Tablet 8"})
+    assert response.status_code == 200 and response.json["area"]["code"] == "T-01"
+    assert client.post("/api/sync/v1/enroll", json={"code": code, "name": "Tablet 9"}).status_code == 410
+    bad = run(app, "device", "code", "--area", "NOPE")
+    assert bad.exit_code != 0 and "no area with code 'NOPE'" in bad.output
+
+
 def test_demo_fills_a_county_once(app, db, client):
     first = run(app, "demo", "--password", "demo-pass-1")
     assert first.exit_code == 0, first.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from caravan.models.base import Base, Timestamps, UTCDateTime, UUIDPrimaryKey, str_enum
@@ -42,6 +42,9 @@ class Attendee(UUIDPrimaryKey, Timestamps, Base):
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: The tablet that registered the person, if any.
     device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"))
+    #: For a registration made on a tablet: the tablet's sequence number and clock when it was made.
+    device_seq: Mapped[int | None] = mapped_column(Integer)
+    device_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     village = relationship("Area")
     merged_into = relationship("Attendee", remote_side="Attendee.id")

@@ -26,6 +26,10 @@ def dashboard_counts() -> dict[str, int]:
                         .where(Event.status == EventStatus.planned, Event.ends_at >= now)),
         "attendees": count(select(func.count()).select_from(Attendee).where(Attendee.erased_at.is_(None),
                                                                            Attendee.merged_into_id.is_(None))),
-        "checkins": count(select(func.count()).select_from(CheckIn).where(CheckIn.device_at >= month_ago)),
+        # A person scanned twice at one event is one visit: tablets keep every check-in record, reports
+        # count people per event.
+        "checkins": count(select(func.count()).select_from(
+            select(CheckIn.event_id, CheckIn.attendee_id).where(CheckIn.device_at >= month_ago).distinct()
+            .subquery())),
         "visitors": count(select(func.sum(Tally.count)).where(Tally.device_at >= month_ago)),
     }

@@ -5,6 +5,7 @@ import os
 
 from flask import current_app, jsonify, request
 from flask_babel import gettext as _
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from caravan.extensions import db
 from caravan.models import Device
@@ -50,6 +51,13 @@ def json_body():
         return strict_json(request.get_data(cache=False)), None
     except ValueError:
         return None, error(400, "malformed_json", _("The body is not valid JSON."))
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(_exc):
+    limit = current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+    return error(413, "request_too_large",
+                 _("The request is larger than %(num)d MiB: send smaller batches.", num=limit))
 
 
 @bp.route("/")

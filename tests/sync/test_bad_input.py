@@ -43,8 +43,9 @@ def test_more_than_500_records_is_413_telling_the_client_to_shrink(tablet, build
 
 def test_a_body_over_2_mib_is_413_json(tablet):
     response = tablet.client.post(f"{API}/push", data=b" " * (2 * 1024 * 1024 + 1), headers={
-        **tablet.headers, "Content-Type": "application/json"})
-    assert response.status_code == 413 and response.is_json
+        **tablet.headers, "Content-Type": "application/json", "Accept-Language": "en"})
+    assert response.status_code == 413 and response.json["error"] == "request_too_large"
+    assert "send smaller batches" in response.json["message"]
 
 
 def test_an_empty_batch_is_fine_and_answers_the_receipt(tablet):
@@ -144,3 +145,25 @@ def test_unknown_token_is_401_and_revoked_is_403_keeping_nothing_new(tablet, bui
     from caravan.models import SyncBatch, Tally
     assert db.session.scalar(select(func.count()).select_from(Tally)) == 0
     assert db.session.scalar(select(func.count()).select_from(SyncBatch)) == 0
+
+
+def test_a_huge_string_is_rejected_and_kept_as_a_note_of_its_size(tablet, db):
+    record = tablet.attendee(name="x" * 1_500_000)
+    response = tablet.push([record, tablet.attendee()])
+    assert statuses(response) == ["rejected", "accepted"]
+    assert response.json["results"][0]["reason"] == "too_long:name"
+    kept = db.session.scalar(select(PendingRecord))
+    assert kept.record_id == record["id"] and kept.payload["unstorable"] == "too_large"
+    assert kept.payload["size"] > 1_500_000 and len(kept.payload["start"]) == 2000
+
+
+def test_an_erased_residents_registration_pushed_again_is_rejected(tablet, db):
+    from caravan.models.base import utcnow
+    record = tablet.attendee()
+    tablet.push([record])
+    stored = db.session.get(Attendee, record["id"])
+    stored.erased_at, stored.name, stored.phone = utcnow(), "—", None
+    db.session.commit()
+    response = tablet.push([record])
+    assert response.json["results"][0] == {"id": record["id"], "status": "rejected", "reason": "attendee_erased:id"}
+    assert db.session.get(Attendee, record["id"]).name == "—"

@@ -17,3 +17,16 @@ def test_a_row_the_database_refuses_is_rejected_and_the_rest_saved(tablet, build
     assert sorted(db.session.scalars(select(Tally.count))) == [2, 3]
     assert db.session.scalar(select(func.count()).select_from(PendingRecord)) == 1
     assert response.json["receipt"]["device_records"] == 2
+
+
+def test_a_record_stored_meanwhile_by_a_concurrent_push_is_a_duplicate(tablet, db, monkeypatch):
+    from caravan.models import Attendee
+    from caravan.services.sync.ingest import Ingest
+    person = tablet.attendee()
+    assert statuses(tablet.push([person])) == ["accepted"]
+    # As if another request stored it between this push's look-up and its insert.
+    monkeypatch.setattr(Ingest, "_prefetch", lambda self, records: None)
+    response = tablet.push([person])
+    assert statuses(response) == ["duplicate"]
+    assert db.session.scalar(select(func.count()).select_from(Attendee)) == 1
+    assert db.session.scalar(select(func.count()).select_from(PendingRecord)) == 0

@@ -105,3 +105,13 @@ def test_import_of_a_file_that_is_no_export_says_so(login_as, tablet):
         response = tablet.client.post("/office/tablets/import", data={"file": (io.BytesIO(content), "f.json")},
                                       headers={"Accept-Language": "en"})
         assert response.status_code == 422 and message in response.get_data(as_text=True)
+
+
+def test_revoking_needs_the_csrf_token(app, login_as, make_tablet, db):
+    tablet = make_tablet()
+    login_as("office")
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = tablet.client.post(f"/office/tablets/{tablet.device.id}/revoke")
+    assert response.status_code == 400
+    db.session.expire_all()
+    assert not db.session.get(Device, tablet.device.id).revoked

@@ -23,6 +23,7 @@ def test_a_market_day_batch_is_accepted_with_a_receipt(tablet, build, db):
     assert response.json["receipt"] == {"device_records": 5, "digest": digest([r["id"] for r in records])}
     stored = db.session.get(Attendee, person["id"])
     assert stored.consent_channel == "tablet" and stored.device_id == tablet.device.id
+    assert stored.device_seq == person["seq"] and stored.device_at.isoformat() == "2026-11-20T05:30:00+00:00"
     checkin = db.session.get(CheckIn, records[1]["id"])
     assert checkin.device_seq == records[1]["seq"] and checkin.device_at.isoformat() == "2026-11-20T05:30:00+00:00"
     interest = db.session.get(Interest, records[4]["id"])
@@ -117,3 +118,56 @@ def test_a_service_without_an_attendee_and_with_a_notice_that_is_missing_is_held
     record = tablet.service(event.id, "training_info", notice_id="0b7ac5d8-3f43-4a55-9b3c-3f0f3b0f3b0f")
     assert statuses(tablet.push([record])) == ["held"]
     assert count(db, ServiceGiven) == 0
+
+
+def test_a_rejected_record_that_passes_later_is_applied_and_its_problem_resolved(tablet, build, db):
+    from caravan.models import Area, AreaLevel
+    village_id = "5d1d6f4e-8a4b-4b0e-9a41-7b8e3c2d1f00"
+    person = tablet.attendee(village_id=village_id)
+    assert statuses(tablet.push([person])) == ["rejected"]
+    db.session.add(Area(id=village_id, code="T-V1", level=AreaLevel.village, parent=build.county(), name_zh="村"))
+    db.session.commit()
+    assert statuses(tablet.push([person])) == ["accepted"]
+    kept = db.session.scalar(select(PendingRecord))
+    db.session.refresh(kept)
+    assert kept.status == PendingStatus.rejected and kept.resolved_at is not None
+    assert db.session.get(Attendee, person["id"]).village_id == village_id
+
+
+def test_the_dashboard_counts_a_person_checked_in_twice_at_one_event_once(tablet, build):
+    from caravan.services.stats import dashboard_counts
+    event, other = build.event(), build.event()
+    person = build.attendee()
+    from tests.sync.conftest import now_iso
+    records = [tablet.record("checkin", {"event_id": e.id, "attendee_id": person.id, "method": "scan"}, at=now_iso())
+               for e in (event, event, other)]
+    assert statuses(tablet.push(records)) == ["accepted"] * 3
+    assert dashboard_counts()["checkins"] == 2
+
+
+def test_a_record_held_for_an_event_is_applied_on_the_next_push_after_the_office_adds_it(make_tablet, build, db):
+    from datetime import timedelta
+
+    from caravan.models import Event, EventKind
+    from caravan.models.base import utcnow
+    tablet, other = make_tablet("A"), make_tablet("B")
+    event_id = "3f0c9d8e-7b6a-4c5d-8e9f-0a1b2c3d4e5f"
+    tally = tablet.tally(event_id, count=4)
+    assert statuses(tablet.push([tally])) == ["held"]
+    db.session.add(Event(id=event_id, code="EV0001", kind=EventKind.village, area=build.county(), place_zh="村",
+                         starts_at=utcnow(), ends_at=utcnow() + timedelta(hours=3)))
+    db.session.commit()
+    assert statuses(other.push([])) == []  # any push retries what waits for a parent that has arrived
+    assert db.session.get(Tally, tally["id"]).count == 4
+    assert statuses(tablet.push([tally])) == ["accepted"]
+
+
+def test_a_registration_comes_back_in_pulls_as_a_pass_hash(make_tablet):
+    import hashlib
+    tablet, other = make_tablet("A"), make_tablet("B")
+    person = tablet.attendee(name="<b>Aygul</b>")
+    tablet.push([person])
+    changes = other.pull(limit=1000).json["changes"]
+    entry = next(c for c in changes if c["id"] == person["id"])
+    assert entry["data"] == {"name": "<b>Aygul</b>", "village_id": None, "group": "rural_worker",
+                             "pass_hash": hashlib.sha256(person["data"]["pass_token"].encode()).hexdigest()}

@@ -5,6 +5,7 @@ rows       records to rows, and the content that tells duplicates from conflicts
 pending    held, conflicting and rejected records
 ingest     applying a batch
 receipt    the tablet's delivery receipt
+outbox     importing the file of unsent records a tablet exported
 pull       the change feed, scoped to a tablet's area
 reasons    reasons as sentences in the user's language
 enroll     one-time enrollment codes

@@ -9,14 +9,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import DBAPIError
 
 from caravan.extensions import db
-from caravan.models import Area, Attendee, Device, Event, Notice, PendingRecord, PendingStatus, Posting, SyncBatch
+from caravan.models import (Area, Attendee, CheckIn, Device, Event, Interest, Notice, PendingRecord, PendingStatus,
+                            Posting, ReferralStep, ServiceGiven, SyncBatch, Tally)
 from caravan.models.base import utcnow
 from caravan.services.sync import pending
-from caravan.services.sync.rows import PARENTS, TYPE_MODEL, build_row, content_of, content_of_row, same_content
+from caravan.services.sync.rows import (PARENTS, TYPE_MODEL, build_row, content_of, content_of_row, row_values,
+                                       same_content)
 from caravan.services.sync.validate import Invalid, Reason, Record, validate
 
 #: Most records one push may carry; a client sending more is told to shrink its batches (413).
@@ -55,9 +57,8 @@ class _Known:
         if not wanted:
             return
         if model is Attendee:
-            for row_id, erased_at, merged in db.session.execute(
-                    select(Attendee.id, Attendee.erased_at, Attendee.merged_into_id)
-                    .where(Attendee.id.in_(wanted))):
+            for row_id, erased_at in db.session.execute(
+                    select(Attendee.id, Attendee.erased_at).where(Attendee.id.in_(wanted))):
                 have.add(row_id)
                 if erased_at is not None:
                     self.erased.add(row_id)
@@ -81,6 +82,7 @@ class Ingest:
         self.known = _Known()
         self.stored: dict[str, dict[str, dict]] = {kind: {} for kind in TYPE_MODEL}  # type -> id -> content
         self.tokens: set[str] = set()
+        self.bulk: dict[type, list[dict]] = {}
 
     # -- the batch ---------------------------------------------------------------------------------------
     def run(self, items: list) -> list[Result]:
@@ -108,7 +110,15 @@ class Ingest:
         for index, record, item in deferred:
             results[index] = self._one(item, record, last_try=True)
         self._retry_held()
+        self._insert_bulk()
         return results
+
+    def _insert_bulk(self) -> None:
+        db.session.flush()  # attendees first: the children refer to them
+        for model in (CheckIn, ServiceGiven, Tally, Interest, ReferralStep):
+            if self.bulk.get(model):
+                db.session.execute(insert(model), self.bulk[model])
+        self.bulk.clear()
 
     def _prefetch(self, records: list[Record]) -> None:
         by_type: dict[str, set[str]] = {}
@@ -158,8 +168,11 @@ class Ingest:
             return self._keep(item, record, PendingStatus.held, Reason("waiting_for", missing),
                               waiting_for=record.data[missing])
         if not self._apply(record, self.device.id, self.now):
+            self._load_stored(record.type, {record.id})
+            if record.id in self.stored[record.type]:  # stored meanwhile by a concurrent push of the same batch
+                return self._one(item, record, last_try)
             return self._reject(item, Reason("not_storable"), record)
-        self.pending.resolve_held(record.id, self.now)
+        self.pending.resolve(record.id, self.now)
         return Result(given, "accepted", type=record.type)
 
     def _check_parents(self, record: Record) -> tuple[Reason | None, str]:
@@ -184,15 +197,21 @@ class Ingest:
         return None, missing
 
     def _apply(self, record: Record, device_id: str | None, received_at: datetime) -> bool:
-        row = build_row(record, device_id, received_at)
         if self.careful:
             try:
                 with db.session.begin_nested():
-                    db.session.add(row)
+                    db.session.add(build_row(record, device_id, received_at))
             except DBAPIError:
                 return False
+        elif record.type == "attendee":
+            db.session.add(build_row(record, device_id, received_at))  # through the ORM: the change feed
         else:
-            db.session.add(row)
+            # Children go in by one bulk insert per table at the end: the ORM's bookkeeping per object
+            # would cost several times the database's work.
+            model, values, step = row_values(record, device_id, received_at)
+            self.bulk.setdefault(model, []).append(values)
+            if step is not None:
+                self.bulk.setdefault(ReferralStep, []).append(step)
         self.stored[record.type][record.id] = {**content_of(record.type, record.data), "_erased": False}
         self.known.add(TYPE_MODEL[record.type], record.id)
         if record.type == "attendee":
@@ -205,7 +224,8 @@ class Ingest:
     def _keep(self, item: Any, record: Record | None, status: PendingStatus, reason: Reason,
               waiting_for: str | None = None) -> Result:
         self.pending.keep(self.device.id, item, record, status, reason, self.now, waiting_for)
-        return Result(_given_id(item), status.value, reason, type=record.type if record else None)
+        return Result(_given_id(item), status.value, reason,
+                      type=record.type if record else pending.type_of(item) or None)
 
     # -- records held by earlier pushes ------------------------------------------------------------------
     def _retry_held(self) -> None:

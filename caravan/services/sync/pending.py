@@ -89,9 +89,10 @@ class Book:
         self.open.setdefault(record_id, []).append(row)
         return row
 
-    def resolve_held(self, record_id: str, now: datetime) -> None:
-        """Mark earlier held copies of a record applied, now that it is."""
+    def resolve(self, record_id: str, now: datetime) -> None:
+        """Mark earlier held or rejected copies of a record applied, now that it is."""
         for row in self.open.get(record_id, []):
-            if row.status == PendingStatus.held and row.resolved_at is None:
+            if row.status != PendingStatus.conflict and row.resolved_at is None:
                 row.resolved_at = now
-                self.applied.add(record_id)
+                if row.status == PendingStatus.held:
+                    self.applied.add(record_id)

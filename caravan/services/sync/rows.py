@@ -73,7 +73,8 @@ def build_row(record: Record, device_id: str | None, received_at: datetime):
                         group=AttendeeGroup(data["group"]), skills=data["skills"], wishes=data["wishes"],
                         consent_at=data["consent_at"], consent_version=data["consent_version"],
                         consent_channel=ConsentChannel.tablet, pass_token=data["pass_token"],
-                        device_id=device_id, created_at=received_at, updated_at=received_at)
+                        device_id=device_id, device_seq=record.seq, device_at=record.at,
+                        created_at=received_at, updated_at=received_at)
     common = {"id": record.id, "device_id": device_id, "device_seq": record.seq, "device_at": record.at,
               "received_at": received_at}
     if record.type == "checkin":
@@ -89,3 +90,15 @@ def build_row(record: Record, device_id: str | None, received_at: datetime):
     return Interest(attendee_id=data["attendee_id"], posting_id=data["posting_id"], event_id=data["event_id"],
                     status=ReferralStatus.interested,
                     steps=[ReferralStep(status=ReferralStatus.interested, at=record.at)], **common)
+
+
+def row_values(record: Record, device_id: str | None, received_at: datetime) -> tuple[type, dict, dict | None]:
+    """The column values of a check-in, service, tally or interest, for a bulk ``insert()``; with an
+    interest, also its first referral step's values."""
+    values = {"id": record.id, "device_id": device_id, "device_seq": record.seq, "device_at": record.at,
+              "received_at": received_at, **record.data}
+    if record.type == "interest":
+        values["status"] = ReferralStatus.interested.value
+        return Interest, values, {"interest_id": record.id, "status": ReferralStatus.interested.value,
+                                  "at": record.at}
+    return TYPE_MODEL[record.type], values, None

@@ -1,0 +1,96 @@
+"""The office's tablet pages in Chromium: the enrollment QR renders under the CSP and scans; pages fit in
+three languages."""
+import re
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from caravan.services.devices import create_device
+from tests.browser.conftest import TABLET
+from tests.conftest import TEST_PASSWORD
+from tests.sync.conftest import Tablet
+
+
+@pytest.fixture
+def office(build, db, client):
+    township = build.area("township", name_zh="阿克镇", name_ug="ئاق بازىرى", name_en="Aq Town")
+    event = build.event(area=township)
+    device, token = create_device("<b>平板 1</b>", township.code)
+    db.session.commit()
+    tablet = Tablet(client, device, token)
+    tablet.push([tablet.tally(event.id, count=0), tablet.checkin(event.id, "0b7ac5d8-3f43-4a55-9b3c-3f0f3b0f3b0f"),
+                 tablet.tally(event.id)])
+    return build.user("office", display_name="Amina"), township
+
+
+def sign_in(page, base_url, user):
+    page.goto(base_url + "/signin")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(base_url + "/office/")
+
+
+@pytest.mark.parametrize("locale, lang", [("zh-CN", "zh"), ("ug-CN", "ug"), ("en-GB", "en")])
+def test_tablet_pages(live_server, new_page, office, screenshot, tmp_path, locale, lang):
+    user, township = office
+    page = new_page(viewport=TABLET, locale=locale)
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    sign_in(page, live_server, user)
+    page.click(f"nav.nav a[href='/office/tablets/']")
+    page.wait_for_url(live_server + "/office/tablets/")
+    assert page.locator(".tablets-table tbody td").first.inner_text() == "<b>平板 1</b>"
+    assert page.locator("td.has-problems").count() == 2
+    screenshot(page, f"office-tablets-{lang}-tablet")
+
+    page.select_option("select#area", township.id)
+    page.click(".panel button[type=submit]")
+    page.wait_for_selector(".enroll-code")
+    image = page.locator(".enroll-qr img")
+    assert image.evaluate("img => img.complete && img.naturalWidth") > 0  # the CSP lets the data: image in
+    screenshot(page, f"office-enroll-code-{lang}-tablet")
+    path = tmp_path / "qr.png"
+    image.screenshot(path=str(path))
+    decoded = zxingcpp.read_barcodes(Image.open(path))
+    assert [d.text for d in decoded] == [page.locator(".enroll-code").inner_text().replace("-", "")]
+
+    page.goto(live_server + "/office/tablets/problems")
+    assert page.locator(".problems-table tbody tr").count() == 2
+    screenshot(page, f"office-tablet-problems-{lang}-tablet")
+    assert not [e for e in errors if "Content Security Policy" in e], errors
+
+
+@pytest.mark.parametrize("locale, lang", [("ug-CN", "ug"), ("en-GB", "en")])
+def test_import_and_revoke(live_server, new_page, office, screenshot, tmp_path, build, db, locale, lang):
+    import json
+
+    from caravan.models import Device
+    user, township = office
+    device = db.session.query(Device).one()
+    event = build.event(area=township)
+    tablet = Tablet(None, device, "")
+    export = tmp_path / "outbox.json"
+    export.write_text(json.dumps({
+        "format": "caravan-outbox", "version": 1, "device_id": device.id, "exported_at": "2026-11-21T09:00:00Z",
+        "records": [tablet.attendee(name="<i>Aygul</i>"), tablet.tally(event.id, count=2),
+                    tablet.tally(event.id, count=5000), {"type": "visit", "id": "x"}]}))
+    page = new_page(viewport=TABLET, locale=locale)
+    sign_in(page, live_server, user)
+    page.goto(live_server + "/office/tablets/import")
+    page.set_input_files("input#file", str(export))
+    page.click("main form button[type=submit]")
+    page.wait_for_selector(".sync-results")
+    assert page.locator(".sync-results tbody tr").count() == 4
+    assert page.locator(".sync-results tr.status-rejected").count() == 2
+    screenshot(page, f"office-tablet-import-{lang}-tablet")
+
+    page.goto(live_server + "/office/tablets/")
+    page.click(f"a[href='/office/tablets/{device.id}/revoke']")
+    screenshot(page, f"office-tablet-revoke-{lang}-tablet")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/office/tablets/\?revoked="))
+    assert page.locator(".alert-ok").count() == 1
+    db.session.expire_all()
+    assert db.session.get(Device, device.id).revoked
