@@ -97,6 +97,12 @@ class FakeSync:
         self.fail: list = []          # e.g. [500] or ["lose"] (commit, then lose the answer) or [401]
         self.changes = pack()
         self.max_batch = None         # answer 413 to larger batches
+        self.offline = False          # routed requests bypass context.set_offline: fail them here too
+
+    def set_offline(self, context, offline: bool) -> None:
+        """Cut (or restore) the network of ``context``, the stand-in API included."""
+        self.offline = offline
+        context.set_offline(offline)
 
     def install(self, context) -> None:
         context.route("**/api/sync/v1/**", self.handle)
@@ -106,6 +112,8 @@ class FakeSync:
 
     def handle(self, route: Route) -> None:
         request = route.request
+        if self.offline:
+            return route.abort("internetdisconnected")
         path = request.url.split("/api/sync/v1/", 1)[1]
         if path.startswith("enroll"):
             data = json.loads(request.post_data or "{}")
@@ -124,8 +132,8 @@ class FakeSync:
             records = json.loads(request.post_data)["records"]
             if self.max_batch and len(records) > self.max_batch:
                 return self._json(route, 413, {"error": "too_large"})
-            if self.fail:
-                what = self.fail.pop(0)
+            what = self.fail.pop(0) if self.fail else None
+            if what is not None:
                 if what == "lose":
                     self.apply(records)
                     return route.abort("connectionreset")

@@ -8,7 +8,8 @@ export function checkinKey(eventId, attendeeId) {
 }
 
 /**
- * Save new records, in order, in one transaction: [{type, data}] -> the stored records.
+ * Save new records, in order, in one transaction: [{type, data, id?}] -> the stored records.
+ * An id is made here unless given (a newcomer's id is known before, for their check-in).
  * `also(t)` may write more in the same transaction (e.g. a newcomer into the attendees store).
  * `guard(t)` may refuse (return false): then nothing is written and the result is null. Check and
  * write share one transaction, so two quick scans of one pass cannot both check the person in.
@@ -20,9 +21,9 @@ export async function addRecords(items, { also, guard } = {}) {
     const meta = t.objectStore("meta");
     let seq = (await req(meta.get("seq"))) || 0;
     const at = new Date().toISOString();
-    const records = items.map(({ type, data }) => {
+    const records = items.map(({ type, data, id }) => {
       seq += 1;
-      const record = { type, id: crypto.randomUUID(), seq, at, data, state: "pending" };
+      const record = { type, id: id || crypto.randomUUID(), seq, at, data, state: "pending" };
       if (type === "checkin") record.checkin = checkinKey(data.event_id, data.attendee_id);
       return record;
     });

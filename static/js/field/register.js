@@ -45,7 +45,7 @@ export async function register(fields, eventId) {
   const attendeeId = crypto.randomUUID();
   const passHash = await sha256Hex(token);
   const records = await addRecords([
-    { type: "attendee", data },
+    { type: "attendee", id: attendeeId, data },
     { type: "checkin", data: { event_id: eventId, attendee_id: attendeeId, method: "register" } },
   ], {
     also: (tx) => tx.objectStore("attendees").put({

@@ -5,18 +5,21 @@ import { t } from "./i18n.js";
 import * as sync from "./sync.js";
 import { $, el, formatTime } from "./ui.js";
 
+let renders = 0;
+
 export async function render() {
-  const outbox = await db.all("outbox");
-  const problems = await db.all("problems");
+  // Renders overlap (a save and a sync at once): only the latest one may write the screen.
+  const mine = ++renders;
+  const [outbox, problems, last, check] = await Promise.all([
+    db.all("outbox"), db.all("problems"), db.getMeta("lastSync"), sync.receiptCheck()]);
+  if (mine !== renders) return;
   const held = outbox.filter((r) => r.state === "held").length;
   $("#st-net").textContent = navigator.onLine ? t("online") : t("offline");
   $("#st-net").className = navigator.onLine ? "fa-net fa-on" : "fa-net fa-off";
   $("#st-pending").textContent = String(outbox.length);
   $("#st-held").textContent = String(held);
   $("#st-held-wrap").hidden = held === 0;
-  const last = await db.getMeta("lastSync");
   $("#st-last").textContent = last ? formatTime(last) : t("never");
-  const check = await sync.receiptCheck();
   $("#st-receipt").textContent = check.receipt
     ? `${t("receipt", { made: check.made, held: check.receipt.device_records })}${check.match ? ` ✓ ${t("receipt_ok")}` : ""}` : "";
   const s = sync.state;
