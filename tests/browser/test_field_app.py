@@ -3,9 +3,13 @@ work, the outbox and the sync loop's handling of errors. The same flows against 
 test_field_sync_e2e.py."""
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import expect
 
 from tests.browser.fake_sync import PASS_TOKENS, FakeSync
 from tests.browser.field_helpers import (enroll, fake_camera_args, local_tokens, open_app, pending, pick_event,
@@ -259,3 +263,58 @@ def test_rejected_record_goes_to_problems(tablet, fake):
     page.click("[data-tally=visitor]")
     page.wait_for_selector("#st-problems:not([hidden])")
     assert pending(page) == 0 and len(store(page, "problems")) == 1
+
+
+@pytest.mark.parametrize("lang, title", [("zh", "缝纫工"), ("ug", "تىككۈچى"), ("en", "Sewing machine operator")])
+def test_cards_kiosk_and_screens_offline_in_three_languages(tablet, fake, screenshot, lang, title):
+    context, page = tablet()
+    fake.set_offline(context, True)
+    page.click(f".fa-bar [data-lang={lang}]")
+    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ug" else "ltr")
+    screenshot(page, f"field-checkin-{lang}")
+    tab(page, "register")
+    page.fill("#register-form [name=name]", "Test")
+    screenshot(page, f"field-register-{lang}")
+    page.check("#register-form [name=consent]")
+    page.click("#register-form button[type=submit]")
+    page.wait_for_selector("#pass:not([hidden])")
+    screenshot(page, f"field-pass-{lang}")
+    page.click("#pass-done")
+    tab(page, "give")
+    screenshot(page, f"field-give-{lang}")
+    tab(page, "tally")
+    screenshot(page, f"field-tally-{lang}")
+    tab(page, "postings")
+    expect(page.locator(".fa-card")).to_have_count(3)
+    assert title in page.inner_text("#cards")
+    screenshot(page, f"field-postings-{lang}")
+    page.select_option("#f-sector", "agriculture")
+    expect(page.locator(".fa-card")).to_have_count(1)
+    page.select_option("#f-sector", "")
+    page.select_option("#f-wage", index=3)   # the highest monthly floor: only the forklift driver
+    expect(page.locator(".fa-card")).to_have_count(1)
+    page.select_option("#f-wage", "")
+    page.select_option("#f-place", index=2)
+    expect(page.locator(".fa-card")).to_have_count(1)
+    page.click("#kiosk-open")
+    page.wait_for_selector("#kiosk:not([hidden]) .fa-card-big")
+    assert page.locator(".fa-kiosk-qr").count() == 1
+    screenshot(page, f"field-kiosk-{lang}")
+    first = page.inner_text(".fa-card-big h3")
+    page.click("#kiosk-card")
+    expect(page.locator(".fa-card-big h3")).not_to_have_text(first)
+    page.click("[data-kiosk-lang=ug]")
+    assert page.get_attribute("#kiosk-card", "dir") == "rtl"
+    page.click("#kiosk-exit")
+    assert page.get_attribute("html", "lang") == lang  # the staff's language is unchanged
+
+
+def test_kiosk_qr_reads_back_as_the_posting_url(tablet, fake):
+    context, page = tablet()
+    tab(page, "postings")
+    page.click("#kiosk-open")
+    page.wait_for_selector(".fa-kiosk-qr")
+    png = page.locator(".fa-kiosk-qr").screenshot()
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    urls = {c["data"]["url"] for c in fake.changes if c["type"] == "posting"}
+    assert decoded and decoded[0].text in urls

@@ -99,7 +99,10 @@ async function main() {
   $("#event-name").addEventListener("click", showEvents);
   $("#reenroll").addEventListener("click", () => show("enroll"));
   $("#kiosk-open").addEventListener("click", () => kiosk.open(currentEvent, i18n.t));
-  document.addEventListener("caravan:lang", () => { if (!$("#events").hidden) showEvents(); });
+  document.addEventListener("caravan:lang", () => {
+    if (!$("#events").hidden) showEvents();
+    if (currentEvent) $("#event-name").textContent = eventTitle(currentEvent);
+  });
   document.addEventListener("caravan:saved", () => { if (navigator.onLine) sync.syncNow(); });
   // After a sync, new events or postings may have arrived.
   sync.events.addEventListener("change", async () => {

@@ -10,11 +10,12 @@ export function postingText(posting, field, code) {
   return pick(Object.fromEntries(Object.entries(posting.texts || {}).map(([k, v]) => [k, v[field]])), code);
 }
 
-export function wageText(p, code) {
-  if (p.wage_min == null && p.wage_max == null) return t("wage_negotiable", {}, code);
+/** The wage as nodes: the amount kept left-to-right (also inside Uyghur text), then the unit. */
+export function wage(p, code) {
+  if (p.wage_min == null && p.wage_max == null) return [t("wage_negotiable", {}, code)];
   const range = p.wage_min != null && p.wage_max != null && p.wage_max !== p.wage_min
     ? `${p.wage_min}–${p.wage_max}` : String(p.wage_min ?? p.wage_max);
-  return `¥${range} ${label("wage_units", p.wage_unit, code)}`;
+  return [el("bdi", { dir: "ltr" }, `¥${range}`), ` ${label("wage_units", p.wage_unit, code)}`];
 }
 
 /** The event's postings with their employer and area, as stored by pull. */
@@ -39,7 +40,7 @@ export function card(p, code, { big = false } = {}) {
   return el("article", { class: big ? "fa-card fa-card-big" : "fa-card", lang: code, dataset: { id: p.id } },
     el("h3", {}, postingText(p, "title", code)),
     el("p", { class: "fa-employer" }, pick(p.employer?.name, code)),
-    el("p", { class: "fa-wage" }, wageText(p, code)),
+    el("p", { class: "fa-wage" }, wage(p, code)),
     el("p", { class: "fa-place" }, `${t("filter_place", {}, code)}: ${place}`),
     el("p", { class: "fa-openings" }, `${t("openings", {}, code)}: ${p.openings ?? ""}`),
     el("ul", { class: "fa-perks" }, perk("housing", p.housing, code), perk("meals", p.meals, code),
