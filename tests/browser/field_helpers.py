@@ -104,6 +104,7 @@ def fake_camera_args(y4m_path) -> list[str]:
 def scan_with_camera(page) -> str:
     """Start the camera and wait for the confirmation; returns its text."""
     tab(page, "scan")
+    page.evaluate("async () => (await import('/static/js/field/ui.js')).hideConfirm()")
     page.click("#scan-start")
     page.wait_for_selector("#confirm:not([hidden])", timeout=20_000)
     text = page.inner_text("#confirm-box")

@@ -95,6 +95,7 @@ export function setup(options) {
 
 export function stopCamera() {
   scanner.stop($("#scan-video"));
+  lastCode = "";  // a new start is a new scan, also of the same pass
   $("#scan-start").hidden = false;
   $("#scan-stop").hidden = true;
 }
