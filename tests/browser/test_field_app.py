@@ -318,3 +318,21 @@ def test_kiosk_qr_reads_back_as_the_posting_url(tablet, fake):
     decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
     urls = {c["data"]["url"] for c in fake.changes if c["type"] == "posting"}
     assert decoded and decoded[0].text in urls
+
+
+def test_enrollment_code_scanned_from_the_camera(persistent, live_server, fake, tmp_path):
+    y4m = tmp_path / "code.y4m"
+    qr_y4m("ENROLL1", y4m)
+    context = persistent(args=fake_camera_args(y4m))
+    fake.install(context)
+    page = open_app(context, live_server)
+    page.click("#enroll-scan")
+    expect(page.locator("#enroll-form [name=code]")).to_have_value("ENROLL1", timeout=20_000)
+    page.fill("#enroll-form [name=name]", "平板 2")
+    page.click("#enroll-form button[type=submit]")
+    page.wait_for_selector("#event-list button")
+    device = page.evaluate("async () => (await import('/static/js/field/db.js')).getMeta('device')")
+    assert device["token"] == "device-token-for-tests"
+    # The token lives in IndexedDB only: not in localStorage, not in a cookie.
+    assert page.evaluate("() => localStorage.length") == 0
+    assert "device-token" not in str(context.cookies())

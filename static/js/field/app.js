@@ -93,7 +93,7 @@ async function main() {
   enroll.setup(config.api, async () => {
     await sync.reset();
     await route();
-  });
+  }, config.wasm);
   for (const b of $$("[data-lang]")) b.addEventListener("click", () => i18n.setLang(b.dataset.lang));
   for (const b of $$("[data-tab]")) b.addEventListener("click", () => selectTab(b.dataset.tab));
   $("#event-name").addEventListener("click", showEvents);

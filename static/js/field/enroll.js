@@ -2,6 +2,7 @@
 // (never in localStorage or a cookie). Only an explicit JSON answer with a token counts.
 import { getMeta, setMeta } from "./db.js";
 import { t } from "./i18n.js";
+import * as scanner from "./scanner.js";
 import { $ } from "./ui.js";
 
 export async function enroll(api, code, name) {
@@ -30,8 +31,24 @@ export async function enroll(api, code, name) {
 }
 
 /** Wire the enrollment form; `done()` runs after a successful enrollment. */
-export function setup(api, done) {
+export function setup(api, done, wasmUrl) {
   const form = $("#enroll-form");
+  const video = $("#enroll-video");
+  $("#enroll-scan").addEventListener("click", async () => {
+    if (scanner.running()) return;
+    video.hidden = false;
+    try {
+      await scanner.start(video, wasmUrl, (text) => {
+        fillCode(text);
+        scanner.stop(video);
+        video.hidden = true;
+        form.elements.name.focus();
+      });
+    } catch {
+      video.hidden = true;
+      $("#enroll-error").textContent = t("scan_no_camera");
+    }
+  });
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const error = $("#enroll-error");
