@@ -208,17 +208,29 @@ def test_401_keeps_the_queue_and_a_new_enrollment_sends_it(tablet, county, db, c
     assert count(db, Tally) == 1
 
 
-def test_revoked_tablet_is_told_and_keeps_its_records(tablet, county, db):
+def test_revoked_tablet_keeps_its_records_and_the_office_imports_its_export(tablet, county, db):
+    from caravan.services.sync.outbox import import_outbox, read_outbox
+
     context, page = tablet(fresh=True)
     device = device_of(db)
     device.revoked_at = utcnow()
     db.session.commit()
+    register(page, "Gulnar")
     tab(page, "tally")
     page.click("[data-tally=visitor]")
     page.wait_for_selector("#st-message:has-text('停用')")
     page.reload()
     page.wait_for_selector("#st-message:has-text('停用')")
-    assert pending(page) == 1 and count(db, Tally) == 0
+    assert pending(page) == 3 and count(db, Tally) == 0
+    with page.expect_download() as download:
+        page.click("#export")
+    with open(download.value.path(), "rb") as fh:
+        raw = fh.read()
+    device, records = read_outbox(raw)
+    results = import_outbox(device, records)
+    db.session.commit()
+    assert sorted(r.status for r in results) == ["accepted"] * 3
+    assert count(db, Attendee) == 1 and count(db, CheckIn) == 1 and count(db, Tally) == 1
 
 
 def test_checkin_of_a_resident_registered_on_a_tablet_not_yet_synced_is_held_then_applied(
