@@ -51,6 +51,11 @@ class Defaults:
     #: Version of the consent text residents agree to (templates/_macros/consent.html).
     CONSENT_VERSION = "2026-11"
     WTF_CSRF_TIME_LIMIT = 3600
+    #: How long a tablet enrollment code stays valid.
+    ENROLL_CODE_HOURS = 24
+    #: Failed tablet enrollments allowed per address in ENROLL_WINDOW_SECONDS.
+    ENROLL_MAX_FAILURES = 10
+    ENROLL_WINDOW_SECONDS = 15 * 60
     #: Largest request body accepted, in bytes.
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 
