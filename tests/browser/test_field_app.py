@@ -336,3 +336,18 @@ def test_enrollment_code_scanned_from_the_camera(persistent, live_server, fake, 
     # The token lives in IndexedDB only: not in localStorage, not in a cookie.
     assert page.evaluate("() => localStorage.length") == 0
     assert "device-token" not in str(context.cookies())
+
+
+def test_phone_layout(persistent, live_server, fake, screenshot):
+    from tests.browser.conftest import PHONE
+    context = persistent(viewport=PHONE)
+    fake.install(context)
+    page = open_app(context, live_server)
+    enroll(page)
+    pick_event(page)
+    screenshot(page, "field-checkin-phone-zh")
+    tab(page, "postings")
+    expect(page.locator(".fa-card")).to_have_count(3)
+    screenshot(page, "field-postings-phone-zh")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= PHONE["width"]  # nothing sticks out sideways

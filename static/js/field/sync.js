@@ -48,7 +48,7 @@ export function syncNow() {
     try {
       do {
         again = false;
-        await runOnce();
+        await acrossTabs(runOnce);
       } while (again && !state.error);
     } finally {
       running = null;
@@ -56,6 +56,12 @@ export function syncNow() {
     }
   })();
   return running;
+}
+
+/** Run `fn` unless another tab of the app is syncing (Web Locks); one sync per tablet, not per tab. */
+function acrossTabs(fn) {
+  if (!navigator.locks) return fn();
+  return navigator.locks.request("caravan-sync", { ifAvailable: true }, (lock) => (lock ? fn() : null));
 }
 
 async function runOnce() {
