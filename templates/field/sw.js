@@ -36,7 +36,8 @@ self.addEventListener("fetch", (event) => {
   if (!isShell && !PRECACHE.includes(url.pathname)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    const hit = await cache.match(isShell ? SHELL : url.pathname);
+    // ignoreVary: the shell varies by language cookie, but the app applies the tablet's own language.
+    const hit = await cache.match(isShell ? SHELL : url.pathname, { ignoreVary: true });
     if (hit) return hit;
     return fetch(request);
   })());
