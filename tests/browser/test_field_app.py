@@ -351,3 +351,16 @@ def test_phone_layout(persistent, live_server, fake, screenshot):
     screenshot(page, "field-postings-phone-zh")
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= PHONE["width"]  # nothing sticks out sideways
+
+
+def test_two_scans_at_once_check_in_once(tablet, fake):
+    context, page = tablet()
+    fake.set_offline(context, True)
+    results = page.evaluate("""async () => {
+        const { addCheckin } = await import('/static/js/field/outbox.js');
+        const attendee = crypto.randomUUID(), event = crypto.randomUUID();
+        const made = await Promise.all([1, 2, 3].map(() => addCheckin(event, attendee, 'scan')));
+        return made.map((r) => r !== null);
+    }""")
+    assert sorted(results) == [False, False, True]
+    assert [r["type"] for r in store(page, "outbox")] == ["checkin"]
