@@ -79,6 +79,11 @@ def pack(now: datetime | None = None) -> list[dict]:
             "place": name("阿克村巴扎", "ئاق كەنت بازىرى", "Ak Village bazaar"),
             "starts_at": (now - timedelta(hours=1)).isoformat(), "ends_at": (now + timedelta(hours=6)).isoformat(),
             "status": "planned", "posting_ids": posts, "notice_ids": notes, "url": "http://127.0.0.1:5000/e/E12345"}},
+        {"type": "event", "id": str(uuid.uuid5(uuid.NAMESPACE_URL, "past")), "data": {   # not offered any more
+            "code": "E23456", "kind": "village", "area_id": village2,
+            "place": name("上周的活动", "ئۆتكەن ھەپتە", "Last week"),
+            "starts_at": (now - timedelta(days=7)).isoformat(), "ends_at": (now - timedelta(days=7, hours=-4)).isoformat(),
+            "status": "planned", "posting_ids": posts, "notice_ids": [], "url": "http://127.0.0.1:5000/e/E23456"}},
     ]
     for i, token in enumerate(PASS_TOKENS):
         changes.append({"type": "attendee", "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"att{i}")), "data": {

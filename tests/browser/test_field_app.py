@@ -69,6 +69,7 @@ def test_offline_cold_start_shows_the_events(tablet, fake):
     page.wait_for_selector("body[data-ready=true]")
     page.click("#event-name")
     assert "阿克村巴扎" in page.inner_text("#event-list")
+    assert "上周的活动" not in page.inner_text("#event-list")
     assert page.inner_text("#st-net") == "离线"
 
 

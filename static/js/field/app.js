@@ -35,7 +35,11 @@ function isToday(e) {
 async function showEvents() {
   const device = await db.getMeta("device");
   $("#device-name").textContent = device ? `${i18n.t("enrolled_as")}: ${device.name}` : "";
-  const events = (await db.all("events")).filter((e) => !e.status || e.status === "planned")
+  // Today's and coming events; past ones stay in IndexedDB but are no longer offered.
+  const midnight = new Date();
+  midnight.setHours(0, 0, 0, 0);
+  const events = (await db.all("events"))
+    .filter((e) => (!e.status || e.status === "planned") && new Date(e.ends_at || e.starts_at) >= midnight)
     .sort((a, b) => a.starts_at.localeCompare(b.starts_at));
   const item = (e) => el("li", {}, el("button", { type: "button", class: "btn fa-event", dataset: { id: e.id },
     onclick: () => openEvent(e.id) }, isToday(e) ? el("b", { class: "fa-today" }, i18n.t("today")) : null, eventTitle(e)));
