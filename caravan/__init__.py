@@ -29,7 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
     from caravan.config import load_config
     load_config(app, config)
 
-    from caravan import auth, cli, database, errors, field, i18n, labels, logs, office, public, security, sync
+    from caravan import auth, cli, database, errors, field, i18n, labels, logs, office, public, pwa, security, sync
     from caravan.extensions import csrf, db, htmx, migrate
 
     database.init_app(app)
@@ -43,6 +43,7 @@ def create_app(config: dict | None = None) -> Flask:
     security.init_app(app)
     logs.init_app(app)
     auth.init_app(app)
+    pwa.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(field.bp, url_prefix="/field")
     app.register_blueprint(office.bp, url_prefix="/office")

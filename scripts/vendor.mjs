@@ -6,6 +6,8 @@
 //   zxing_reader.wasm    zxing-wasm/dist/reader/zxing_reader.wasm, of the exact zxing-wasm version that
 //                        barcode-detector pins (resolved from barcode-detector's own folder, so a nested
 //                        copy wins over a hoisted one)
+//   uqr.mjs              uqr/dist/index.mjs: a small QR encoder (ES module, no dependencies) with which
+//                        the tablet draws a newcomer's pass QR offline
 //
 // The polyfill carries the SHA-256 of the reader wasm it was built against; the copy is refused if the
 // wasm found does not match it, because a mismatched wasm fails only at scan time on a tablet.
@@ -41,6 +43,7 @@ function readJson(path) {
 const htmxDir = packageDir("htmx.org", root);
 const detectorDir = packageDir("barcode-detector", root);
 const zxingDir = packageDir("zxing-wasm", detectorDir);
+const uqrDir = packageDir("uqr", root);
 
 const wanted = readJson(join(detectorDir, "package.json")).dependencies["zxing-wasm"];
 const found = readJson(join(zxingDir, "package.json")).version;
@@ -52,6 +55,7 @@ const files = [
   [join(htmxDir, "dist", "htmx.min.js"), "htmx.min.js"],
   [join(detectorDir, "dist", "iife", "polyfill.js"), "barcode-detector.js"],
   [join(zxingDir, "dist", "reader", "zxing_reader.wasm"), "zxing_reader.wasm"],
+  [join(uqrDir, "dist", "index.mjs"), "uqr.mjs"],
 ];
 
 const polyfill = readFileSync(files[1][0], "utf8");

@@ -44,13 +44,42 @@ def live_server(app):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
     if shutil.which(CHROMIUM) is None:
         pytest.fail(f"Chromium is needed at {CHROMIUM}; the test command installs it (scripts/test.sh)")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def persistent(playwright, tmp_path):
+    """Launch Chromium with a profile folder that outlives the browser: ``persistent(args=[...])``
+    returns a context; calling it again after ``context.close()`` restarts the browser on the same
+    profile (IndexedDB, service worker and its cache survive, as on a tablet). All closed afterwards."""
+    contexts = []
+    profile = tmp_path / "profile"
+
+    def launch(args=(), viewport=TABLET, locale="zh-CN", **kwargs):
+        context = playwright.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS + list(args), headless=True,
+            viewport=viewport, locale=locale, **kwargs)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield launch
+    for context in contexts:
+        try:
+            context.close()
+        except Exception:  # already closed by the test
+            pass
 
 
 @pytest.fixture

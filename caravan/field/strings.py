@@ -1,0 +1,124 @@
+"""Every text the tablet app shows, by key, so the app can switch language offline.
+
+The shell page is rendered in the request's language; the app then applies the language chosen on the
+tablet from :func:`catalog`, which is fetched once and kept by the service worker.
+"""
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+
+from caravan import labels
+
+STRINGS = {
+    "app_title": _l("Job Caravan · Tablet"),
+    "enroll_title": _l("Enroll this tablet"),
+    "enroll_help": _l("Enter or scan the one-time enrollment code made by the county office. "
+                      "The tablet needs the network once, for this step."),
+    "enroll_code": _l("Enrollment code"),
+    "enroll_name": _l("Name of this tablet"),
+    "enroll_submit": _l("Enroll"),
+    "enroll_scan": _l("Scan the code"),
+    "enroll_failed": _l("The code was not accepted. Ask the office for a new one."),
+    "enroll_offline": _l("Enrollment needs the network. Connect and try again."),
+    "enrolled_as": _l("Enrolled as"),
+    "revoked": _l("This tablet was revoked by the county office. It no longer syncs; its unsent "
+                  "records stay on it — export them and hand the file to the office."),
+    "reenroll": _l("The server no longer knows this tablet. Its records are kept. Enroll it again."),
+    "pick_event": _l("Pick the event"),
+    "today": _l("Today"),
+    "no_events": _l("No events on this tablet yet. Connect and sync to fetch them."),
+    "tab_scan": _l("Check in"),
+    "tab_register": _l("Register"),
+    "tab_give": _l("Services given"),
+    "tab_tally": _l("Tally"),
+    "tab_postings": _l("Postings"),
+    "scan_start": _l("Start camera"),
+    "scan_stop": _l("Stop camera"),
+    "scan_no_camera": _l("No camera available. Type the code or search by name."),
+    "manual_code": _l("Pass code or link"),
+    "manual_check": _l("Check in"),
+    "search_name": _l("Search by name"),
+    "checked_in": _l("Checked in"),
+    "already_in": _l("Already checked in"),
+    "unknown_pass": _l("Unknown pass: no one with this pass is on this tablet. Sync, or register the person."),
+    "malformed": _l("This is not a caravan pass."),
+    "no_results": _l("No one found."),
+    "reg_title": _l("Register a newcomer"),
+    "name": _l("Name"),
+    "phone": _l("Phone (optional)"),
+    "village": _l("Village"),
+    "village_none": _l("— not given —"),
+    "group": _l("Group"),
+    "skills": _l("Skills"),
+    "wishes": _l("Wishes"),
+    "consent_lang": _l("Consent text in"),
+    "consent_text": _l("I agree that the county public employment office keeps my name, phone, village, "
+                       "skills and wishes to tell me about jobs, training and policies, and to follow up "
+                       "the postings I am interested in. I can see and erase my data at any time with my "
+                       "pass. Taking part is voluntary and free."),
+    "consent_agree": _l("The person has read or heard this text and agrees"),
+    "consent_needed": _l("Registration needs the person's consent."),
+    "name_needed": _l("Please enter a name."),
+    "reg_submit": _l("Register and check in"),
+    "pass_title": _l("Pass"),
+    "pass_help": _l("Let the person photograph this QR code: it is their pass."),
+    "done": _l("Done"),
+    "give_title": _l("Record what was given"),
+    "give_who": _l("For"),
+    "give_nobody": _l("Check someone in first (scan, search or register)."),
+    "job_info": _l("Job information"),
+    "training_info": _l("Training information"),
+    "policy_advice": _l("Policy advice"),
+    "interest": _l("Interested in"),
+    "save": _l("Save"),
+    "saved": _l("Saved"),
+    "tally_title": _l("Visitors who did not register"),
+    "tally_visitor": _l("+1 visitor"),
+    "tally_job_info": _l("+1 job information"),
+    "tally_training_info": _l("+1 training information"),
+    "tally_policy_advice": _l("+1 policy advice"),
+    "filter_sector": _l("Sector"),
+    "filter_place": _l("Place"),
+    "filter_wage": _l("Lowest wage"),
+    "all": _l("All"),
+    "openings": _l("Openings"),
+    "housing": _l("Housing"),
+    "meals": _l("Meals"),
+    "transport": _l("Transport"),
+    "kiosk": _l("Kiosk"),
+    "kiosk_exit": _l("Exit kiosk"),
+    "kiosk_scan": _l("Scan to read this posting on your phone"),
+    "no_postings": _l("No postings for this event."),
+    "wage_negotiable": _l("Wage by agreement"),
+    "pending": _l("Unsent"),
+    "held": _l("Waiting on server"),
+    "last_sync": _l("Last sync"),
+    "never": _l("never"),
+    "syncing": _l("Syncing…"),
+    "sync_now": _l("Sync now"),
+    "offline": _l("Offline"),
+    "online": _l("Online"),
+    "receipt": _l("Made %(made)s, the server holds %(held)s"),
+    "receipt_ok": _l("confirmed"),
+    "problems": _l("Problems"),
+    "export": _l("Export unsent records"),
+    "retry_at": _l("Next try"),
+    "sync_error": _l("Sync failed; it will be tried again."),
+    "language": _l("Language"),
+}
+
+
+def catalog() -> dict:
+    """``{lang: {key: text}}`` for every language, plus the enum labels the app shows."""
+    tables = {"sectors": labels.SECTORS, "wage_units": labels.WAGE_UNITS, "groups": labels.GROUPS,
+              "event_kinds": labels.EVENT_KINDS}
+    out = {}
+    for lang in current_app.config["LANGUAGES"]:
+        with force_locale(lang):
+            entry = {key: str(text) for key, text in STRINGS.items()}
+            for name, table in tables.items():
+                entry[name] = {key: str(text) for key, text in table.items()}
+        out[lang] = entry
+    return out

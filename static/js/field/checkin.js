@@ -1,0 +1,101 @@
+// Check-in: a scanned or typed pass, or a name from the search, becomes a checkin record in the
+// outbox; the screen then shows the name large. A second check-in at the same event is refused,
+// also while the first is still unsent.
+import * as db from "./db.js";
+import { pick, t } from "./i18n.js";
+import { addCheckin } from "./outbox.js";
+import { parsePass, sha256Hex } from "./pass.js";
+import * as scanner from "./scanner.js";
+import { $, confirm, el } from "./ui.js";
+
+let ctx = null;  // {eventId(), wasm, onPerson(attendee)}
+let lastCode = "";
+let lastAt = 0;
+
+/** The attendee with this pass token: pulled (by pass_hash) or registered on this tablet. */
+export async function findByToken(token) {
+  const hash = await sha256Hex(token);
+  const found = await db.all("attendees", "pass_hash", hash);
+  return found[0] || null;
+}
+
+/** Check `attendee` in at the current event and say so; returns "in" or "already". */
+export async function checkIn(attendee, method) {
+  const record = await addCheckin(ctx.eventId(), attendee.id, method);
+  ctx.onPerson(attendee);
+  if (record) {
+    await confirm("ok", t("checked_in"), attendee.name);
+    return "in";
+  }
+  await confirm("again", t("already_in"), attendee.name);
+  return "already";
+}
+
+/** Handle a scanned or typed code: check in, or say what is wrong with it. */
+export async function handleCode(text, method) {
+  const token = parsePass(text);
+  if (!token) {
+    await confirm("bad", t("malformed"));
+    return "malformed";
+  }
+  const attendee = await findByToken(token);
+  if (!attendee) {
+    await confirm("bad", t("unknown_pass"));
+    return "unknown";
+  }
+  const result = await checkIn(attendee, method);
+  performance.measure("scan-to-screen", "scan-decoded");
+  return result;
+}
+
+async function onScanned(text) {
+  // The camera sees the same pass in many frames: one check-in per pass every few seconds.
+  const now = Date.now();
+  if (text === lastCode && now - lastAt < 4000) return;
+  lastCode = text;
+  lastAt = now;
+  await handleCode(text, "scan");
+}
+
+async function search(query) {
+  const list = $("#search-results");
+  const q = query.trim().toLowerCase();
+  if (q.length < 1) return list.replaceChildren();
+  const people = (await db.all("attendees")).filter((a) => (a.name || "").toLowerCase().includes(q)).slice(0, 12);
+  const villages = new Map((await db.all("areas")).map((a) => [a.id, a]));
+  list.replaceChildren(...(people.length ? people.map((a) => el("li", {},
+    el("button", { type: "button", class: "btn fa-person", onclick: () => checkIn(a, "manual") },
+      el("b", {}, a.name), " ", el("span", {}, pick(villages.get(a.village_id)?.name))))) :
+    [el("li", { class: "empty" }, t("no_results"))]));
+}
+
+export function setup(options) {
+  ctx = options;
+  const video = $("#scan-video");
+  $("#scan-start").addEventListener("click", async () => {
+    try {
+      await scanner.start(video, ctx.wasm, onScanned);
+      $("#scan-start").hidden = true;
+      $("#scan-stop").hidden = false;
+    } catch (err) {
+      console.warn(err);
+      await confirm("bad", t("scan_no_camera"));
+    }
+  });
+  $("#scan-stop").addEventListener("click", () => stopCamera());
+  $("#manual-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const input = e.target.elements.code;
+    performance.mark("scan-decoded");
+    await handleCode(input.value, "manual");
+    input.value = "";
+  });
+  $("#name-search").addEventListener("input", (e) => search(e.target.value));
+}
+
+export function stopCamera() {
+  scanner.stop($("#scan-video"));
+  lastCode = "";  // a new start is a new scan, also of the same pass
+  $("#scan-start").hidden = false;
+  $("#scan-stop").hidden = true;
+}

@@ -1,0 +1,66 @@
+// The app's texts in zh, ug and en (from /field/app/strings.json, kept for offline use) and the
+// tablet's chosen language, applied to every element with data-t / data-label.
+import { getMeta, setMeta } from "./db.js";
+
+export const LANGS = ["zh", "ug", "en"];
+let catalog = {};
+let lang = "zh";
+
+/** Load the catalogue from the server (or the service worker's copy), else from IndexedDB. */
+export async function load(url) {
+  try {
+    const res = await fetch(url, { credentials: "same-origin" });
+    if (!res.ok) throw new Error(String(res.status));
+    catalog = await res.json();
+    await setMeta("strings", catalog);
+  } catch {
+    catalog = (await getMeta("strings")) || {};
+  }
+  const saved = await getMeta("lang");
+  lang = LANGS.includes(saved) ? saved : (LANGS.includes(document.documentElement.lang) ? document.documentElement.lang : "zh");
+}
+
+export function current() {
+  return lang;
+}
+
+export function dirOf(code) {
+  return code === "ug" ? "rtl" : "ltr";
+}
+
+/** The text for `key` in `code` (default: the tablet's language), with %(name)s filled from vars. */
+export function t(key, vars = {}, code = lang) {
+  const text = catalog[code]?.[key] ?? catalog.zh?.[key] ?? key;
+  return text.replace(/%\((\w+)\)s/g, (_, name) => String(vars[name] ?? ""));
+}
+
+/** An enum label: label("sectors", "agriculture"). */
+export function label(table, key, code = lang) {
+  return catalog[code]?.[table]?.[key] ?? catalog.zh?.[table]?.[key] ?? key;
+}
+
+/** A pulled {zh, ug, en} value in the language, falling back to Chinese, then any. */
+export function pick(values, code = lang) {
+  if (!values) return "";
+  return values[code] || values.zh || values.en || Object.values(values).find(Boolean) || "";
+}
+
+export function apply(root = document) {
+  for (const el of root.querySelectorAll("[data-t]")) el.textContent = t(el.dataset.t);
+  for (const el of root.querySelectorAll("[data-label]")) {
+    const [table, key] = el.dataset.label.split(".");
+    el.textContent = label(table, key);
+  }
+  for (const el of root.querySelectorAll("[data-t-label]")) el.setAttribute("aria-label", t(el.dataset.tLabel));
+}
+
+export async function setLang(code) {
+  if (!LANGS.includes(code)) return;
+  lang = code;
+  document.documentElement.lang = code;
+  document.documentElement.dir = dirOf(code);
+  apply();
+  for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === code));
+  await setMeta("lang", code);
+  document.dispatchEvent(new CustomEvent("caravan:lang"));
+}

@@ -1,0 +1,89 @@
+// Registering a newcomer: attendee and check-in records in one transaction, the pass token made here,
+// and the pass QR shown at once, large, for the person to photograph.
+import * as db from "./db.js";
+import { dirOf, pick, t } from "./i18n.js";
+import { addRecords } from "./outbox.js";
+import { newPassToken, passUrl, sha256Hex } from "./pass.js";
+import { drawQr } from "./qr.js";
+import { $, $$, el } from "./ui.js";
+
+/** The consent version the server expects (caravan.config CONSENT_VERSION). */
+export const CONSENT_VERSION = "2026-11";
+let ctx = null;
+
+function showConsent(code) {
+  const text = $("#consent-text");
+  text.textContent = t("consent_text", {}, code);
+  text.lang = code;
+  text.dir = dirOf(code);
+  for (const b of $$("[data-consent-lang]")) b.setAttribute("aria-pressed", String(b.dataset.consentLang === code));
+}
+
+export async function fillVillages() {
+  const select = $("#reg-village");
+  const villages = (await db.all("areas")).filter((a) => a.level === "village")
+    .sort((a, b) => (a.code || "").localeCompare(b.code || ""));
+  select.replaceChildren(el("option", { value: "" }, t("village_none")),
+    ...villages.map((v) => el("option", { value: v.id }, pick(v.name))));
+}
+
+function clean(value, max) {
+  return String(value || "").trim().slice(0, max);
+}
+
+/** Save a newcomer and their check-in; returns {attendee, token}. */
+export async function register(fields, eventId) {
+  const token = newPassToken();
+  const data = {
+    name: clean(fields.name, 100), group: fields.group || "other",
+    consent_at: new Date().toISOString(), consent_version: CONSENT_VERSION, pass_token: token,
+  };
+  if (clean(fields.phone, 32)) data.phone = clean(fields.phone, 32);
+  if (fields.village_id) data.village_id = fields.village_id;
+  if (clean(fields.skills, 500)) data.skills = clean(fields.skills, 500);
+  if (clean(fields.wishes, 500)) data.wishes = clean(fields.wishes, 500);
+  const attendeeId = crypto.randomUUID();
+  const passHash = await sha256Hex(token);
+  const records = await addRecords([
+    { type: "attendee", id: attendeeId, data },
+    { type: "checkin", data: { event_id: eventId, attendee_id: attendeeId, method: "register" } },
+  ], {
+    also: (tx) => tx.objectStore("attendees").put({
+      id: attendeeId, name: data.name, village_id: data.village_id || null, group: data.group,
+      pass_hash: passHash, token, local: true }),
+  });
+  return { attendee: { id: attendeeId, name: data.name, token }, records };
+}
+
+export function showPass(name, token) {
+  $("#pass-name").textContent = name;
+  drawQr($("#pass-qr"), passUrl(token));
+  $("#pass").hidden = false;
+}
+
+export function setup(options) {
+  ctx = options;
+  for (const b of $$("[data-consent-lang]")) b.addEventListener("click", () => showConsent(b.dataset.consentLang));
+  document.addEventListener("caravan:lang", () => {
+    showConsent(document.documentElement.lang);
+    fillVillages();
+  });
+  showConsent(document.documentElement.lang);
+  $("#pass-done").addEventListener("click", () => { $("#pass").hidden = true; });
+  const form = $("#register-form");
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const error = $("#register-error");
+    const f = form.elements;
+    if (!clean(f.name.value, 100)) return void (error.textContent = t("name_needed"));
+    if (!f.consent.checked) return void (error.textContent = t("consent_needed"));
+    error.textContent = "";
+    const { attendee } = await register({
+      name: f.name.value, phone: f.phone.value, village_id: f.village_id.value, group: f.group.value,
+      skills: f.skills.value, wishes: f.wishes.value,
+    }, ctx.eventId());
+    form.reset();
+    ctx.onPerson(attendee);
+    showPass(attendee.name, attendee.token);
+  });
+}

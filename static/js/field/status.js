@@ -1,0 +1,72 @@
+// The always visible status: network, unsent records, last sync, progress, the receipt, problems,
+// "Sync now" and "Export unsent records".
+import * as db from "./db.js";
+import { t } from "./i18n.js";
+import * as sync from "./sync.js";
+import { $, el, formatTime } from "./ui.js";
+
+let renders = 0;
+
+export async function render() {
+  // Renders overlap (a save and a sync at once): only the latest one may write the screen.
+  const mine = ++renders;
+  const [outbox, problems, last, check] = await Promise.all([
+    db.all("outbox"), db.all("problems"), db.getMeta("lastSync"), sync.receiptCheck()]);
+  if (mine !== renders) return;
+  const held = outbox.filter((r) => r.state === "held").length;
+  $("#st-net").textContent = navigator.onLine ? t("online") : t("offline");
+  $("#st-net").className = navigator.onLine ? "fa-net fa-on" : "fa-net fa-off";
+  $("#st-pending").textContent = String(outbox.length);
+  $("#st-held").textContent = String(held);
+  $("#st-held-wrap").hidden = held === 0;
+  $("#st-last").textContent = last ? formatTime(last) : t("never");
+  $("#st-receipt").textContent = check.receipt
+    ? `${t("receipt", { made: check.made, held: check.receipt.device_records })}${check.match ? ` ✓ ${t("receipt_ok")}` : ""}` : "";
+  const s = sync.state;
+  $("#st-progress").textContent = s.running ? `${t("syncing")} ${s.done}/${s.total}` : "";
+  let message = "";
+  if (s.auth === "revoked") message = t("revoked");
+  else if (s.auth === "reenroll") message = t("reenroll");
+  else if (s.error) message = `${t("sync_error")} ${s.nextTry ? `${t("retry_at")}: ${formatTime(s.nextTry)}` : ""}`;
+  $("#st-message").textContent = message;
+  $("#st-message").className = s.auth || s.error ? "fa-message fa-warn" : "fa-message";
+  $("#sync-now").disabled = s.running;
+  $("#reenroll").hidden = s.auth !== "reenroll";
+  const button = $("#st-problems");
+  button.hidden = problems.length === 0;
+  button.textContent = `${t("problems")}: ${problems.length}`;
+  $("#problem-list").replaceChildren(...problems.map((p) => el("li", {},
+    el("b", {}, `${p.type} ${p.state}`), " ", el("span", {}, p.reason || ""), " ",
+    el("small", {}, `${p.id} · ${formatTime(p.at)}`))));
+  document.body.dataset.pending = String(outbox.length);
+}
+
+/** Download every unconfirmed record (outbox and problems) as a file the office can import. */
+export async function exportUnsent() {
+  const device = await db.getMeta("device");
+  const records = [...await db.all("outbox"), ...await db.all("problems")]
+    .sort((a, b) => a.seq - b.seq)
+    .map(({ type, id, seq, at, data, state, reason }) => ({ type, id, seq, at, data, state, ...(reason ? { reason } : {}) }));
+  const file = { format: "caravan-outbox", version: 1, device_id: device?.id || null,
+    exported_at: new Date().toISOString(), records };
+  const blob = new Blob([JSON.stringify(file, null, 1)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const stamp = file.exported_at.replace(/[:.]/g, "-");
+  const a = el("a", { href: url, download: `caravan-outbox-${stamp}.json` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return file;
+}
+
+export function setup() {
+  sync.events.addEventListener("change", render);
+  addEventListener("online", render);
+  addEventListener("offline", render);
+  $("#sync-now").addEventListener("click", () => sync.syncNow());
+  $("#export").addEventListener("click", exportUnsent);
+  $("#st-problems").addEventListener("click", () => { $("#problems").hidden = !$("#problems").hidden; });
+  document.addEventListener("caravan:lang", render);
+  document.addEventListener("caravan:saved", render);
+}

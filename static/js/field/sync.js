@@ -1,0 +1,258 @@
+// The sync engine: one sync at a time; push the outbox in batches, then pull until `more` is false.
+// A record leaves the outbox only on an explicit "accepted" or "duplicate" in a JSON answer of our API.
+import * as db from "./db.js";
+import { pendingRecords, wire } from "./outbox.js";
+import { sha256Hex } from "./pass.js";
+
+const FIRST_BATCH = 100;
+const BACKOFF_BASE_MS = 5000;
+const BACKOFF_MAX_MS = 10 * 60 * 1000;
+const STORE_OF = { area: "areas", employer: "employers", event: "events", posting: "postings",
+  notice: "notices", attendee: "attendees" };
+
+export const events = new EventTarget();
+/** What the status bar shows. `auth` is null, "reenroll" (401) or "revoked" (403). */
+export const state = { running: false, done: 0, total: 0, error: null, nextTry: null, auth: null };
+
+let api = "/api/sync/v1/";
+let running = null;
+let again = false;
+let failures = 0;
+let retryTimer = null;
+let batchSize = FIRST_BATCH;
+
+class SyncError extends Error {
+  constructor(kind, detail, retryAfterMs) {
+    super(`${kind}: ${detail}`);
+    this.kind = kind;  // "retry" | "auth" | "revoked"
+    this.detail = detail;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+function emit() {
+  events.dispatchEvent(new Event("change"));
+}
+
+export function configure(base) {
+  api = base;
+}
+
+/** Start a sync, or join the one running (a trigger during a run asks for one more round). */
+export function syncNow() {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    try {
+      do {
+        again = false;
+        await acrossTabs(runOnce);
+      } while (again && !state.error);
+    } finally {
+      running = null;
+      emit();
+    }
+  })();
+  return running;
+}
+
+/** Run `fn` unless another tab of the app is syncing (Web Locks); one sync per tablet, not per tab. */
+function acrossTabs(fn) {
+  if (!navigator.locks) return fn();
+  return navigator.locks.request("caravan-sync", { ifAvailable: true }, (lock) => (lock ? fn() : null));
+}
+
+async function runOnce() {
+  const device = await db.getMeta("device");
+  if (!device?.token) return;
+  state.auth = device.revoked ? "revoked" : null;
+  if (state.auth) return emit();
+  clearTimeout(retryTimer);
+  Object.assign(state, { running: true, error: null, nextTry: null, done: 0, total: 0 });
+  emit();
+  try {
+    await push(device);
+    await pull(device);
+    failures = 0;
+    await db.setMeta("lastSync", new Date().toISOString());
+  } catch (err) {
+    await failed(err, device);
+  } finally {
+    state.running = false;
+    emit();
+  }
+}
+
+async function failed(err, device) {
+  const kind = err instanceof SyncError ? err.kind : "retry";
+  state.error = err instanceof SyncError ? err.detail : String(err);
+  if (kind === "auth") {
+    state.auth = "reenroll";
+  } else if (kind === "revoked") {
+    state.auth = "revoked";
+    await db.setMeta("device", { ...device, revoked: true });
+  } else {
+    // Exponential back-off with jitter, so a county's tablets coming online together spread out.
+    failures += 1;
+    const base = Math.min(BACKOFF_BASE_MS * 2 ** (failures - 1), BACKOFF_MAX_MS);
+    const delay = Math.max(err.retryAfterMs || 0, base * (0.5 + Math.random()));
+    state.nextTry = new Date(Date.now() + delay).toISOString();
+    retryTimer = setTimeout(syncNow, delay);
+  }
+}
+
+async function call(path, init, device) {
+  let res;
+  try {
+    res = await fetch(api + path, {
+      ...init,
+      headers: { Authorization: `Bearer ${device.token}`, Accept: "application/json",
+        ...(init.body ? { "Content-Type": "application/json" } : {}) },
+      // A captive portal or an expired proxy answers with a redirect: never follow it into a "200".
+      redirect: "manual", credentials: "omit", cache: "no-store",
+    });
+  } catch {
+    throw new SyncError("retry", "network");
+  }
+  if (res.type === "opaqueredirect" || (res.status >= 300 && res.status < 400)) {
+    throw new SyncError("retry", `redirect ${res.status}`);
+  }
+  if (res.status === 401) throw new SyncError("auth", "401");
+  if (res.status === 403) throw new SyncError("revoked", "403");
+  if (res.status === 408 || res.status === 429 || res.status >= 500) {
+    const after = Number(res.headers.get("Retry-After"));
+    throw new SyncError("retry", String(res.status), Number.isFinite(after) ? after * 1000 : 0);
+  }
+  return res;
+}
+
+/** The JSON body of an answer from our API, or a retryable error (a portal's HTML page is not one). */
+async function apiJson(res, check) {
+  const type = res.headers.get("Content-Type") || "";
+  if (!res.ok || !type.includes("application/json")) throw new SyncError("retry", `not our API (${res.status})`);
+  let body;
+  try {
+    body = await res.json();
+  } catch {
+    throw new SyncError("retry", "bad JSON");
+  }
+  if (!body || !check(body)) throw new SyncError("retry", "unexpected answer");
+  return body;
+}
+
+async function push(device) {
+  const records = await pendingRecords();
+  state.total = records.length;
+  let i = 0;
+  while (i < records.length) {
+    const batch = records.slice(i, i + batchSize);
+    state.done = i;
+    emit();
+    const res = await call("push", { method: "POST", body: JSON.stringify({ records: batch.map(wire) }) }, device);
+    if (res.status === 413 || (res.status === 422 && batch.length > 1)) {
+      // Too big, or one record spoils the batch: halve until the bad one stands alone.
+      if (batch.length === 1) throw new SyncError("retry", "413 for one record");
+      batchSize = Math.max(1, Math.floor(batch.length / 2));
+      continue;
+    }
+    if (res.status === 422) {
+      const body = await res.json().catch(() => ({}));
+      await settle(batch, { results: [{ id: batch[0].id, status: "rejected", reason: body.message || "422" }] }, device);
+      i += 1;
+      continue;
+    }
+    const body = await apiJson(res, (b) => Array.isArray(b.results));
+    await settle(batch, body, device);
+    i += batch.length;
+  }
+  state.done = records.length;
+  if (batchSize < FIRST_BATCH) batchSize = Math.min(FIRST_BATCH, batchSize * 2);
+}
+
+/** Apply the server's answer for one batch in one transaction. */
+async function settle(batch, body, device) {
+  const byId = new Map(batch.map((r) => [r.id, r]));
+  const now = new Date().toISOString();
+  await db.tx(["outbox", "sent", "problems", "meta"], "readwrite", (t) => {
+    const outbox = t.objectStore("outbox");
+    for (const result of body.results) {
+      const record = byId.get(result && result.id);
+      if (!record) continue;
+      const status = result.status;
+      if (status === "accepted" || status === "duplicate") {
+        outbox.delete(record.id);
+        t.objectStore("sent").put({ ...record, state: status, device: device.id, confirmedAt: now });
+      } else if (status === "held") {
+        outbox.put({ ...record, state: "held", reason: result.reason || "" });
+      } else if (status === "rejected" || status === "conflict") {
+        outbox.delete(record.id);
+        t.objectStore("problems").put({ ...record, state: status, reason: result.reason || "" });
+      }
+    }
+    if (body.receipt) t.objectStore("meta").put({ ...body.receipt, at: now, device: device.id }, "receipt");
+  });
+}
+
+async function pull(device) {
+  let cursor = (await db.getMeta("cursor")) || 0;
+  for (;;) {
+    const res = await call(`pull?cursor=${encodeURIComponent(cursor)}`, { method: "GET" }, device);
+    const body = await apiJson(res, (b) => Array.isArray(b.changes) && Number.isInteger(b.cursor));
+    await applyChanges(body.changes, body.cursor);
+    if (!body.more || body.cursor === cursor) break;
+    cursor = body.cursor;
+  }
+}
+
+/** Store one page of pulled changes and the new cursor together, so a page is never half applied. */
+async function applyChanges(changes, cursor) {
+  await db.tx([...db.PULLED, "meta"], "readwrite", async (t) => {
+    for (const change of changes) {
+      const storeName = STORE_OF[change.type];
+      if (!storeName || typeof change.id !== "string") continue;
+      const store = t.objectStore(storeName);
+      if (change.deleted) {
+        store.delete(change.id);
+      } else if (change.type === "attendee") {
+        // Keep what only this tablet knows (the pass token of a person registered here).
+        const mine = await db.req(store.get(change.id));
+        store.put({ ...(mine || {}), ...change.data, id: change.id });
+      } else {
+        store.put({ ...change.data, id: change.id });
+      }
+    }
+    t.objectStore("meta").put(cursor, "cursor");
+  });
+}
+
+/** The tablet's side of the receipt: how many records it made, and whether the digest matches. */
+export async function receiptCheck() {
+  const [device, receipt, made, sent] = await Promise.all([
+    db.getMeta("device"), db.getMeta("receipt"), db.getMeta("seq"), db.all("sent")]);
+  if (!receipt || !device) return { made: made || 0, receipt: null, match: false };
+  const ids = sent.filter((r) => !r.device || r.device === device.id).map((r) => r.id).sort();
+  const digest = await sha256Hex(ids.join("\n"));
+  return { made: made || 0, receipt, match: digest === receipt.digest };
+}
+
+/** Triggers: page load, the online event, coming back to the page, and a timer. */
+export function start(intervalMs = 60000) {
+  addEventListener("online", () => syncNow());
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") syncNow();
+  });
+  setInterval(() => {
+    if (navigator.onLine && !state.nextTry) syncNow();
+  }, intervalMs);
+  syncNow();
+}
+
+/** After enrollment: forget an old auth state and try at once. */
+export function reset() {
+  state.auth = null;
+  state.error = null;
+  failures = 0;
+  return syncNow();
+}

@@ -1,0 +1,112 @@
+"""Steps on the tablet app shared by the field browser tests and the scan benchmark."""
+from __future__ import annotations
+
+import io
+
+import qrcode
+from PIL import Image
+
+APP = "/field/app"
+
+
+def open_app(context, base: str, path: str = APP):
+    """A page of the tablet app, ready (its modules loaded and the first screen chosen)."""
+    page = context.pages[0] if context.pages and context.pages[0].url == "about:blank" else context.new_page()
+    page.goto(base + path)
+    page.wait_for_selector("body[data-ready=true]")
+    return page
+
+
+def enroll(page, code: str = "ENROLL1", name: str = "平板 1", wait: bool = True) -> None:
+    """Enroll with a code; ``wait`` for the list of events a first enrollment leads to."""
+    page.fill("#enroll-form [name=code]", code)
+    page.fill("#enroll-form [name=name]", name)
+    page.click("#enroll-form button[type=submit]")
+    if wait:
+        page.wait_for_selector("#event-list button")
+
+
+def pick_event(page) -> None:
+    page.click("#event-list button")
+    page.wait_for_selector("#work:not([hidden])")
+
+
+def tab(page, name: str) -> None:
+    page.click(f"[data-tab={name}]")
+    page.wait_for_selector(f"#tab-{name}:not([hidden])")
+
+
+def register(page, name: str, village_index: int = 1, group: str = "rural_worker", phone: str = "") -> None:
+    """Register a newcomer with consent and close the pass that is shown."""
+    tab(page, "register")
+    page.fill("#register-form [name=name]", name)
+    if phone:
+        page.fill("#register-form [name=phone]", phone)
+    page.select_option("#reg-village", index=village_index)
+    page.check(f"#register-form [name=group][value={group}]")
+    page.check("#register-form [name=consent]")
+    page.click("#register-form button[type=submit]")
+    page.wait_for_selector("#pass:not([hidden])")
+    page.click("#pass-done")
+
+
+def pending(page) -> int:
+    """The unsent count the status bar shows. (Selectors, not wait_for_function: the app's CSP forbids
+    the eval that a string predicate needs.)"""
+    page.wait_for_selector("body[data-pending]", state="attached")
+    return int(page.get_attribute("body", "data-pending"))
+
+
+def wait_pending(page, count: int) -> None:
+    page.wait_for_selector(f"body[data-pending='{count}']", state="attached")
+
+
+def store(page, name: str) -> list[dict]:
+    """Everything in one IndexedDB store of the app."""
+    return page.evaluate("""async (name) => {
+        const db = await import('/static/js/field/db.js');
+        return db.all(name);
+    }""", name)
+
+
+def local_tokens(page) -> dict[str, str]:
+    """Name -> pass token of the residents registered on this tablet."""
+    return {a["name"]: a["token"] for a in store(page, "attendees") if a.get("local")}
+
+
+def sync_and_wait(page) -> None:
+    page.evaluate("async () => { const s = await import('/static/js/field/sync.js'); await s.syncNow(); }")
+
+
+def qr_y4m(text: str, path, width: int = 640, height: int = 480) -> None:
+    """One frame of a QR code as a y4m file for Chromium's fake camera (C420jpeg, planes Y, Cb, Cr)."""
+    qr = qrcode.QRCode(border=4, box_size=8)
+    qr.add_data(text)
+    img = qr.make_image(fill_color="black", back_color="white").get_image().convert("RGB")
+    side = min(width, height) - 40
+    frame = Image.new("RGB", (width, height), "white")
+    frame.paste(img.resize((side, side), Image.NEAREST), ((width - side) // 2, (height - side) // 2))
+    y, cb, cr = frame.convert("YCbCr").split()
+    half = (width // 2, height // 2)
+    out = io.BytesIO()
+    out.write(f"YUV4MPEG2 W{width} H{height} F30:1 Ip A1:1 C420jpeg\n".encode())
+    out.write(b"FRAME\n")
+    out.write(y.tobytes() + cb.resize(half).tobytes() + cr.resize(half).tobytes())
+    with open(path, "wb") as fh:
+        fh.write(out.getvalue())
+
+
+def fake_camera_args(y4m_path) -> list[str]:
+    return ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-video-capture={y4m_path}"]
+
+
+def scan_with_camera(page) -> str:
+    """Start the camera and wait for the confirmation; returns its text."""
+    tab(page, "scan")
+    page.evaluate("async () => (await import('/static/js/field/ui.js')).hideConfirm()")
+    page.click("#scan-start")
+    page.wait_for_selector("#confirm:not([hidden])", timeout=20_000)
+    text = page.inner_text("#confirm-box")
+    page.click("#scan-stop")
+    return text
