@@ -1,7 +1,7 @@
 """The self-registration form. The service checks every field again (the sync API reuses it)."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
 from caravan.labels import GROUPS
@@ -18,7 +18,7 @@ class RegisterForm(FlaskForm):
         Regexp(r"^\+?[0-9][0-9 -]{4,30}$", message=_l("Please write digits only."))],
         render_kw={"autocomplete": "tel", "inputmode": "tel", "maxlength": MAX_PHONE, "dir": "ltr"})
     village = SelectField(_l("Village"), validate_choice=True)
-    group = RadioField(_l("You are"), choices=list(GROUPS.items()),
+    group = RadioField(_l("You are"), choices=[SelectChoice(value, label) for value, label in GROUPS.items()],
                        validators=[InputRequired(message=_l("Please choose one."))])
     skills = TextAreaField(_l("What can you do? (optional)"), validators=[
         Length(max=MAX_TEXT, message=_l("At most %(max)d characters.", max=MAX_TEXT))],

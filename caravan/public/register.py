@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from wtforms import SelectChoice
 
 from caravan.extensions import db
 from caravan.i18n import current_locale_str
@@ -44,8 +45,8 @@ def register():
     posting = _open_posting(request.args.get("j"))
     form = RegisterForm()
     locale = current_locale_str()
-    form.village.choices = [("", _("My village is not in the list"))] + [
-        (v.id, f"{v.name_in(locale)} · {v.parent.name_in(locale)}" if v.parent else v.name_in(locale))
+    form.village.choices = [SelectChoice("", _("My village is not in the list"))] + [
+        SelectChoice(v.id, f"{v.name_in(locale)} · {v.parent.name_in(locale)}" if v.parent else v.name_in(locale))
         for v in residents.villages()]
     status = 200
     if request.method == "POST":
