@@ -17,7 +17,7 @@ from caravan.i18n import text_direction
 from caravan.labels import EVENT_KINDS, GROUPS, WAGE_UNITS
 from caravan.models import Attendee, Event, EventStatus, Posting, PublishStatus
 from caravan.pdf import render_pdf
-from caravan.qr import public_url, svg_data_uri
+from caravan.qr import png_data_uri, public_url
 from caravan.services.listings import is_open, local_today
 
 #: Labels printed in every language of a poster or flyer.
@@ -80,7 +80,7 @@ def poster_context(posting: Posting, per_page: int) -> dict:
                 "valid_until": format_date(posting.valid_until, "long") if posting.valid_until else "",
             })
     url = public_url("j", posting.code)
-    return {"code": posting.code, "url": url, "qr": svg_data_uri(url), "openings": posting.openings,
+    return {"code": posting.code, "url": url, "qr": png_data_uri(url), "openings": posting.openings,
             "blocks": blocks}
 
 
@@ -104,7 +104,7 @@ def flyer_context(event: Event) -> dict:
     jobs = [{"titles": [(lang, text_direction(lang), (p.text(lang).title if p.text(lang) else p.code))
                         for lang in table_langs], "wage": wage} for p, wage in zip(postings, blocks[0]["wages"])]
     url = public_url("e", event.code)
-    return {"code": event.code, "url": url, "qr": svg_data_uri(url), "blocks": blocks, "jobs": jobs}
+    return {"code": event.code, "url": url, "qr": png_data_uri(url), "blocks": blocks, "jobs": jobs}
 
 
 def pass_card_context(attendee: Attendee, lang: str) -> dict:
@@ -114,7 +114,7 @@ def pass_card_context(attendee: Attendee, lang: str) -> dict:
         group = str(GROUPS[attendee.group])
     return {"name": attendee.name, "village": attendee.village.name_in(lang) if attendee.village else "",
             "village_zh": attendee.village.name_zh if attendee.village and lang != "zh" else "",
-            "group": group, "qr": svg_data_uri(url)}
+            "group": group, "qr": png_data_uri(url)}
 
 
 def postings_for_print(codes: list[str] | None = None) -> list[Posting]:

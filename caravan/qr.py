@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import base64
 import io
+from functools import lru_cache
 
 import qrcode
 from flask import current_app
+from PIL import Image
 from qrcode.constants import ERROR_CORRECT_M
 
 def public_url(kind: str, code: str) -> str:
@@ -17,12 +19,17 @@ def public_url(kind: str, code: str) -> str:
     return f"{current_app.config['PUBLIC_BASE_URL'].rstrip('/')}/{kind}/{code}"
 
 
-def matrix(data: str, border: int = 2) -> list[list[bool]]:
-    """The modules of the QR code of ``data`` (medium error correction), with a quiet zone of ``border``."""
+@lru_cache(maxsize=2048)
+def matrix(data: str, border: int = 2) -> tuple[tuple[bool, ...], ...]:
+    """The modules of the QR code of ``data`` (medium error correction), with a quiet zone of ``border``.
+
+    qrcode tries all eight masks and keeps the most readable one; that costs about 75 ms in pure Python,
+    so codes are kept (a poster printed twice, a pass page opened again).
+    """
     qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=border)
     qr.add_data(data)
     qr.make(fit=True)
-    return qr.get_matrix()
+    return tuple(tuple(row) for row in qr.get_matrix())
 
 
 def svg(data: str, size: str = "100%", border: int = 2, title: str = "") -> str:
@@ -56,13 +63,25 @@ def svg_data_uri(data: str, border: int = 2) -> str:
 
 
 def png(data: str, box_size: int = 8, border: int = 2) -> bytes:
-    """The QR code of ``data`` as PNG bytes (for tablets' downloads and tests)."""
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=border)
-    qr.add_data(data)
-    qr.make(fit=True)
+    """The QR code of ``data`` as a black-and-white PNG, ``box_size`` pixels per module."""
+    rows = matrix(data, border)
+    n = len(rows)
+    image = Image.new("1", (n, n), 1)
+    image.putdata([0 if dark else 1 for row in rows for dark in row])
+    if box_size > 1:
+        image = image.resize((n * box_size, n * box_size), Image.NEAREST)
     out = io.BytesIO()
-    qr.make_image().save(out, format="PNG")
+    image.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+def png_data_uri(data: str, border: int = 2) -> str:
+    """A one-pixel-per-module PNG as a ``data:`` URI, for PDFs.
+
+    Tiny (a few hundred bytes) and cheap for WeasyPrint to draw, unlike an SVG path of hundreds of
+    runs; the PDF CSS prints it with ``image-rendering: pixelated``, so the modules stay sharp squares.
+    """
+    return "data:image/png;base64," + base64.b64encode(png(data, box_size=1, border=border)).decode("ascii")
 
 
 def _escape(text: str) -> str:
