@@ -241,3 +241,11 @@ def test_no_personal_data_in_logs(client, village, caplog):
     caplog.set_level("DEBUG")
     client.post("/register", data=form(village, name="Patigul Memet", phone="13900009999"))
     assert "Patigul" not in caplog.text and "13900009999" not in caplog.text
+
+
+def test_pass_tokens_are_redacted_from_request_logs(app, caplog):
+    import logging
+    token = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+    caplog.set_level("INFO", logger="werkzeug")
+    logging.getLogger("werkzeug").info('%s - - "%s" %s', "127.0.0.1", f"GET /p/{token}/erase HTTP/1.1", 200)
+    assert token not in caplog.text and 'GET /p/<token>/erase HTTP/1.1" 200' in caplog.text
