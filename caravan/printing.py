@@ -47,14 +47,15 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
-def _wage(posting: Posting, labels: dict[str, str]) -> str:
+def _wage(posting: Posting, labels: dict[str, str]) -> dict[str, str]:
+    """The amount (printed left to right even in Uyghur) and the unit or "by agreement"."""
     unit = str(WAGE_UNITS[posting.wage_unit])
     low, high = posting.wage_min, posting.wage_max
     if low and high and low != high:
-        return f"¥{low}–{high} {unit}"
+        return {"amount": f"¥{low}–{high}", "unit": unit}
     if low or high:
-        return f"¥{low or high} {unit}"
-    return labels["by_agreement"]
+        return {"amount": f"¥{low or high}", "unit": unit}
+    return {"amount": "", "unit": labels["by_agreement"]}
 
 
 def _languages(translations) -> list[str]:
