@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from caravan.extensions import db
 from caravan.models import Event, Notice, Posting, PublishStatus
@@ -35,7 +35,8 @@ def posting_by_code(code: str) -> Posting | None:
         return None
     return db.session.scalar(
         select(Posting).where(Posting.code == code.upper())
-        .options(selectinload(Posting.translations), selectinload(Posting.employer), selectinload(Posting.area)))
+        # Two queries in all: the posting joined to its employer and area, then its translations.
+        .options(joinedload(Posting.employer), joinedload(Posting.area), selectinload(Posting.translations)))
 
 
 def posting_availability(posting: Posting | None, today: date | None = None) -> Availability:

@@ -6,9 +6,11 @@ import zxingcpp
 from PIL import Image
 from sqlalchemy import select
 
+from caravan import printing
 from caravan.models import Attendee, Interest, PostingTranslation
 from caravan.qr import public_url
 from tests.browser.conftest import PHONE
+from tests.test_pdf import decoded_urls
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 
@@ -29,8 +31,10 @@ def posting(build):
 
 def test_uyghur_phone_opens_a_posting_registers_and_sees_the_pass(app, live_server, new_page, posting,
                                                                    screenshot, db, tmp_path):
-    # The QR printed on the poster carries PUBLIC_BASE_URL; the phone opens the same path on this server.
-    url = public_url("j", posting.code)
+    # Read the QR off the printed poster; it carries PUBLIC_BASE_URL, and the phone opens its path here.
+    (tmp_path / "poster").mkdir()
+    ((url,),) = decoded_urls(printing.posters_pdf([posting], per_page=1), tmp_path / "poster")
+    assert url == public_url("j", posting.code)
     page = new_page(viewport=PHONE, locale="ug-CN")
     page.goto(live_server + url.removeprefix(app.config["PUBLIC_BASE_URL"]))
     html = page.locator("html")
