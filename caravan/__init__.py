@@ -29,7 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
     from caravan.config import load_config
     load_config(app, config)
 
-    from caravan import auth, cli, database, errors, field, i18n, labels, office, public, security, sync
+    from caravan import auth, cli, database, errors, field, i18n, labels, logs, office, public, security, sync
     from caravan.extensions import csrf, db, htmx, migrate
 
     database.init_app(app)
@@ -41,6 +41,7 @@ def create_app(config: dict | None = None) -> Flask:
     labels.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    logs.init_app(app)
     auth.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(field.bp, url_prefix="/field")
@@ -48,4 +49,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(sync.bp, url_prefix="/api/sync/v1")
     csrf.exempt(sync.bp)  # tablets authenticate with a bearer token, not a cookie
     cli.init_app(app)
+    if app.config["TRUSTED_PROXIES"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        hops = int(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app

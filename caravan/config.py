@@ -33,12 +33,16 @@ class Defaults:
     BABEL_DEFAULT_TIMEZONE = "Asia/Urumqi"
     #: The address printed in QR codes; phones open it.
     PUBLIC_BASE_URL = "http://127.0.0.1:5000"
-    #: Secure cookies: set to true when served over HTTPS (always in production).
-    SESSION_COOKIE_SECURE = False
+    #: Secure cookies: true when served over HTTPS (always in production). Unset, it follows
+    #: PUBLIC_BASE_URL: https there means secure cookies.
+    SESSION_COOKIE_SECURE: bool | None = None
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = False
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    #: How many reverse proxies (nginx, Caddy) stand in front; their X-Forwarded-For/-Proto headers are
+    #: trusted that many hops deep, so rate limits see the visitor's address, not the proxy's.
+    TRUSTED_PROXIES = 0
     #: Failed staff sign-ins allowed per user name and per address in SIGNIN_WINDOW_SECONDS.
     SIGNIN_MAX_FAILURES = 5
     SIGNIN_WINDOW_SECONDS = 15 * 60
@@ -54,6 +58,11 @@ class Defaults:
     PASS_MISS_MAX_PER_ADDRESS = 30
     PASS_MISS_WINDOW_SECONDS = 600
     WTF_CSRF_TIME_LIMIT = 3600
+    #: How long a tablet enrollment code stays valid.
+    ENROLL_CODE_HOURS = 24
+    #: Failed tablet enrollments allowed per address in ENROLL_WINDOW_SECONDS.
+    ENROLL_MAX_FAILURES = 10
+    ENROLL_WINDOW_SECONDS = 15 * 60
     #: Largest request body accepted, in bytes.
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 
@@ -70,6 +79,8 @@ def load_config(app: Flask, overrides: dict | None = None) -> None:
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = app.config.get("DATABASE_URL") or (
             "sqlite:///" + os.path.join(app.instance_path, "caravan.sqlite3"))
+    if app.config["SESSION_COOKIE_SECURE"] is None:
+        app.config["SESSION_COOKIE_SECURE"] = str(app.config["PUBLIC_BASE_URL"]).startswith("https://")
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _ensure_secret_key(app.instance_path)
@@ -85,12 +96,18 @@ def _parse_env(raw: str):
 def _ensure_secret_key(instance_path: str) -> str:
     """A random key kept in the instance folder, so sessions survive restarts without configuration."""
     path = os.path.join(instance_path, "secret_key")
-    if os.path.exists(path):
-        with open(path, encoding="ascii") as fh:
-            return fh.read().strip()
-    os.makedirs(instance_path, exist_ok=True)
-    key = os.urandom(32).hex()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(key)
-    return key
+    if not os.path.exists(path):
+        os.makedirs(instance_path, exist_ok=True)
+        draft = f"{path}.{os.getpid()}"
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(os.urandom(32).hex())
+        try:
+            # link() refuses to replace: of several server processes starting at once, one key wins.
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(draft)
+    with open(path, encoding="ascii") as fh:
+        return fh.read().strip()

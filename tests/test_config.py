@@ -39,6 +39,29 @@ def test_database_url_variable_and_secure_cookies(instance, monkeypatch):
     assert app.config["REMEMBER_COOKIE_SECURE"] is True
 
 
+def test_https_public_address_means_secure_cookies(instance):
+    assert create_app({"PUBLIC_BASE_URL": "https://jobs.example.org"}).config["SESSION_COOKIE_SECURE"] is True
+    assert create_app({"PUBLIC_BASE_URL": "https://jobs.example.org",
+                       "SESSION_COOKIE_SECURE": False}).config["SESSION_COOKIE_SECURE"] is False
+
+
+def test_trusted_proxy_gives_the_visitors_address(instance):
+    app = create_app({"TRUSTED_PROXIES": 1, "SECRET_KEY": "x"})
+
+    @app.route("/addr")
+    def addr():
+        from flask import request
+        return f"{request.remote_addr} {request.scheme}"
+
+    response = app.test_client().get("/addr", headers={"X-Forwarded-For": "203.0.113.7",
+                                                        "X-Forwarded-Proto": "https"})
+    assert response.get_data(as_text=True) == "203.0.113.7 https"
+    plain = create_app({"SECRET_KEY": "x"})
+    plain.add_url_rule("/addr", "addr", addr)
+    response = plain.test_client().get("/addr", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert response.get_data(as_text=True) == "127.0.0.1 http"
+
+
 def test_secret_key_is_generated_once_and_kept(instance):
     first = create_app().config["SECRET_KEY"]
     assert len(first) == 64

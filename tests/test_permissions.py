@@ -6,6 +6,9 @@ import pytest
 
 from caravan.services.devices import create_device
 
+#: A tablet id that matches no tablet, for routes that name one.
+NO_DEVICE = "00000000-0000-4000-8000-000000000000"
+
 # path, method, then the expected status for anonymous, field, office, admin.
 # 302 for anonymous staff pages is the redirect to sign-in.
 MATRIX = [
@@ -20,6 +23,17 @@ MATRIX = [
     ("/office/admin/", "POST", 302, 403, 403, 422),
     ("/api/sync/v1/", "GET", 200, 200, 200, 200),
     ("/api/sync/v1/device", "GET", 401, 401, 401, 401),  # a staff session is no device token
+    ("/api/sync/v1/push", "POST", 401, 401, 401, 401),
+    ("/api/sync/v1/pull", "GET", 401, 401, 401, 401),
+    ("/api/sync/v1/enroll", "POST", 415, 415, 415, 415),  # open to tablets; an empty body is no JSON
+    ("/api/sync/v1/openapi.json", "GET", 200, 200, 200, 200),
+    ("/office/tablets/", "GET", 302, 403, 200, 200),
+    ("/office/tablets/codes", "POST", 302, 403, 400, 400),  # an empty form names no area
+    (f"/office/tablets/{NO_DEVICE}/revoke", "GET", 302, 403, 404, 404),
+    (f"/office/tablets/{NO_DEVICE}/revoke", "POST", 302, 403, 404, 404),
+    ("/office/tablets/problems", "GET", 302, 403, 200, 200),
+    ("/office/tablets/import", "GET", 302, 403, 200, 200),
+    ("/office/tablets/import", "POST", 302, 403, 422, 422),  # no file
     ("/static/css/caravan.css", "GET", 200, 200, 200, 200),
     # Resident pages: open to everyone; unknown codes and tokens are 404 for all alike.
     ("/e/ug", "GET", 404, 404, 404, 404),
@@ -56,7 +70,7 @@ def test_every_route_is_in_the_matrix(app):
     for rule in app.url_map.iter_rules():
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             path = (rule.rule.replace("<code>", "ug").replace("<token>", "TOKEN")
-                    .replace("<path:filename>", "css/caravan.css"))
+                    .replace("<path:filename>", "css/caravan.css").replace("<device_id>", NO_DEVICE))
             assert (path, method) in covered, f"no permission row for {method} {rule.rule}"
 
 

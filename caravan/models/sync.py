@@ -55,6 +55,8 @@ class PendingRecord(Base):
     record_type: Mapped[str] = mapped_column(String(32))
     status: Mapped[PendingStatus] = mapped_column(str_enum(PendingStatus), index=True)
     reason: Mapped[str] = mapped_column(Text, default="")
+    #: For a held record: the id of the parent it waits for, so arrivals find their children by index.
+    waiting_for: Mapped[str | None] = mapped_column(UUIDStr, index=True)
     #: The record as pushed: {type, id, seq, at, data}.
     payload: Mapped[dict] = mapped_column(JSON)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

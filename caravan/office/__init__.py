@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("office", __name__)
 
-from caravan.office import admin, printing, views  # noqa: E402,F401  (registers the routes on bp)
+from caravan.office import admin, printing, tablets, views  # noqa: E402,F401  (registers the routes on bp)

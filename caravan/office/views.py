@@ -14,7 +14,9 @@ from caravan.services.stats import dashboard_counts
 @bp.route("/")
 @role_required(Role.office)
 def home():
-    """Counts, the coming events of the user's area, and the latest audit entries."""
-    recent = db.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(10))
+    """Counts, the coming events of the user's area, and the latest changes."""
+    # Sign-ins are logged too, but they are not what an office wants to see first.
+    recent = db.session.scalars(select(AuditEntry).where(AuditEntry.action.not_like("signin.%"))
+                                .order_by(AuditEntry.id.desc()).limit(10))
     return render_template("office/home.html", counts=dashboard_counts(),
                            events=upcoming_events(current_user.area, days=30, limit=10), audit=list(recent))

@@ -3,11 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("public", __name__)
 
-
-@bp.record_once
-def _redact_logs(_state) -> None:
-    from caravan.public.redact import install
-    install()
-
-
 from caravan.public import passes, register, views  # noqa: E402,F401  (registers the routes on bp)

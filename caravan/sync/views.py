@@ -1,16 +1,26 @@
 """Sync API endpoints. Tablets authenticate with ``Authorization: Bearer <device token>``."""
 from __future__ import annotations
 
-from flask import jsonify, request
+import os
 
+from flask import current_app, jsonify, request
+from flask_babel import gettext as _
+
+from caravan.extensions import db
+from caravan.models import Device
+from caravan.models.base import utcnow
 from caravan.services.devices import device_for_token
+from caravan.services.sync import ingest, pull
+from caravan.services.sync.receipt import receipt
+from caravan.services.sync.validate import strict_json
 from caravan.sync import bp
 
 API_VERSION = 1
 
 
-def _error(status: int, code: str, message: str):
-    response = jsonify({"error": code, "message": message})
+def error(status: int, code: str, message: str, **extra):
+    """A JSON error answer ``{"error": code, "message": ..., ...}``."""
+    response = jsonify({"error": code, "message": message, **extra})
     response.status_code = status
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="caravan"'
@@ -23,24 +33,103 @@ def authenticated_device():
     token = header[7:].strip() if header.lower().startswith("bearer ") else ""
     device = device_for_token(token)
     if device is None:
-        return None, _error(401, "unauthorized", "Unknown or missing device token; enroll the tablet again.")
+        return None, error(401, "unauthorized",
+                           _("Unknown or missing device token. Keep the unsent records and enroll the tablet again."))
     if device.revoked:
-        return None, _error(403, "revoked", "This tablet was revoked by the office; its records stay on it.")
+        return None, error(403, "revoked",
+                           _("The office has revoked this tablet. Its unsent records stay on it; export them "
+                             "and give the file to the office."))
     return device, None
+
+
+def json_body():
+    """The request's JSON body, or an error response (415 not JSON, 400 malformed, 413 too large)."""
+    if request.mimetype != "application/json":
+        return None, error(415, "unsupported_media_type", _("Send the body as application/json."))
+    try:
+        return strict_json(request.get_data(cache=False)), None
+    except ValueError:
+        return None, error(400, "malformed_json", _("The body is not valid JSON."))
 
 
 @bp.route("/")
 def index():
     """What this API is and where its endpoints are; needs no token."""
     return jsonify({"api": "caravan-sync", "version": API_VERSION,
-                    "endpoints": {"device": request.base_url + "device"}})
+                    "endpoints": {name: request.base_url + name
+                                  for name in ("device", "enroll", "push", "pull", "openapi.json")}})
 
 
 @bp.route("/device")
 def device_info():
     """The calling tablet: its name and area, so a tablet can check its credential."""
-    device, error = authenticated_device()
-    if error:
-        return error
+    device, failure = authenticated_device()
+    if failure:
+        return failure
     return jsonify({"id": device.id, "name": device.name, "area": device.area.code,
                     "last_sync_at": device.last_sync_at.isoformat() if device.last_sync_at else None})
+
+
+@bp.route("/push", methods=["POST"])
+def push():
+    """Apply a batch of field records; answer per record, with the tablet's receipt."""
+    device, failure = authenticated_device()
+    if failure:
+        return failure
+    body, failure = json_body()
+    if failure:
+        return failure
+    records = body.get("records") if isinstance(body, dict) else None
+    if not isinstance(records, list):
+        return error(400, "bad_request", _("The body must be an object with a list of records."))
+    if len(records) > ingest.MAX_BATCH:
+        return error(413, "batch_too_large",
+                     _("At most %(num)d records per push: send smaller batches.", num=ingest.MAX_BATCH),
+                     max_records=ingest.MAX_BATCH)
+    answer = apply_batch(device, records)
+    db.session.commit()
+    return jsonify(answer)
+
+
+def apply_batch(device: Device, records: list) -> dict:
+    """Ingest ``records`` from ``device`` and build the answer (the caller commits)."""
+    results = ingest.record_batch(device, records)
+    device.last_sync_at = utcnow()
+    return {"results": [r.as_json() for r in results], "receipt": receipt(device)}
+
+
+@bp.route("/pull")
+def pull_changes():
+    """What changed since ``cursor`` for the tablet's area, ``limit`` changes at most."""
+    device, failure = authenticated_device()
+    if failure:
+        return failure
+    cursor = _int_arg("cursor", 0, 0, 2**63 - 1)
+    limit = _int_arg("limit", pull.DEFAULT_LIMIT, 1, pull.MAX_LIMIT)
+    if cursor is None or limit is None:
+        return error(400, "bad_request",
+                     _("cursor must be a whole number of 0 or more; limit from 1 to %(num)d.", num=pull.MAX_LIMIT))
+    answer = pull.pull(device, cursor, limit)
+    device.last_sync_at = utcnow()
+    db.session.commit()
+    return jsonify(answer)
+
+
+def _int_arg(name: str, default: int, low: int, high: int) -> int | None:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 19:
+        return None
+    value = int(raw)
+    return value if low <= value <= high else None
+
+
+@bp.route("/openapi.json")
+def openapi():
+    """The OpenAPI 3.1 description of this API."""
+    path = os.path.join(current_app.root_path, "sync", "openapi.json")
+    with open(path, "rb") as fh:
+        response = current_app.response_class(fh.read(), mimetype="application/json")
+    response.cache_control.max_age = 300
+    return response

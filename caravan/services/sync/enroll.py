@@ -1,0 +1,70 @@
+"""Enrollment codes: the office makes a one-time code; a tablet trades it, once, for a device token."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import select
+
+from caravan.extensions import db
+from caravan.models import Area, Device, EnrollmentCode
+from caravan.models.base import utcnow
+from caravan.services import audit, devices
+from caravan.services.codes import CODE_ALPHABET
+
+#: 10 characters of a 31-letter alphabet: about 49 bits, ample for a code that lives a day, is used once,
+#: and whose guessing is rate-limited.
+ENROLL_CODE_LENGTH = 10
+
+
+class EnrollError(ValueError):
+    """The code cannot be used: ``code`` is ``invalid``, ``expired`` or ``used``."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+def normalize(text: str) -> str:
+    """The code as typed or scanned, without spaces and dashes, upper-case."""
+    return "".join(ch for ch in text.upper() if ch not in " -\t")
+
+
+def hash_code(text: str) -> str:
+    """The stored form of a code."""
+    return hashlib.sha256(normalize(text).encode("utf-8", "replace")).hexdigest()
+
+
+def display(code: str) -> str:
+    """A code in two groups of five, easier to read aloud and type: ``ABCDE-FGHJK``."""
+    return f"{code[:5]}-{code[5:]}"
+
+
+def new_enrollment_code(area: Area, by=None) -> tuple[EnrollmentCode, str]:
+    """A fresh code for a tablet of ``area``; returns the row and the code, which is shown once."""
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(ENROLL_CODE_LENGTH))
+    hours = current_app.config["ENROLL_CODE_HOURS"]
+    row = EnrollmentCode(code_hash=hash_code(code), area_id=area.id, created_by_id=getattr(by, "id", None),
+                         expires_at=utcnow() + timedelta(hours=hours))
+    db.session.add(row)
+    db.session.flush()
+    audit.record("enrollment_code.create", user=by, entity=row, area=area.code)
+    return row, code
+
+
+def enroll(code: str, name: str) -> tuple[Device, str]:
+    """Create the tablet ``name`` with ``code``; returns it and its token. Raises :class:`EnrollError`."""
+    row = db.session.scalar(select(EnrollmentCode).where(EnrollmentCode.code_hash == hash_code(code))
+                            .with_for_update())
+    if row is None:
+        raise EnrollError("invalid")
+    if row.used_at is not None:
+        raise EnrollError("used")
+    if row.expires_at <= utcnow():
+        raise EnrollError("expired")
+    device, token = devices.create_device(name, row.area.code, by=row.created_by)
+    row.used_at, row.device_id = utcnow(), device.id
+    audit.record("device.enroll", device=device, entity=device, code=row.id)
+    return device, token

@@ -1,0 +1,280 @@
+"""Applying a pushed batch: each record is accepted, a duplicate, a conflict, held or rejected.
+
+The whole batch runs in the caller's transaction (the view commits once). Every record that is not applied
+is kept in ``pending_records``; a repeated batch finds what the first one left and changes nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import DBAPIError
+
+from caravan.extensions import db
+from caravan.models import Area, Attendee, Device, Event, Notice, PendingRecord, PendingStatus, Posting, SyncBatch
+from caravan.models.base import utcnow
+from caravan.services.sync import pending
+from caravan.services.sync.rows import PARENTS, TYPE_MODEL, build_row, content_of, content_of_row, same_content
+from caravan.services.sync.validate import Invalid, Reason, Record, validate
+
+#: Most records one push may carry; a client sending more is told to shrink its batches (413).
+MAX_BATCH = 500
+#: Held records retried at the end of a push, oldest first; the rest wait for the next push.
+HELD_RETRY_LIMIT = 2000
+
+
+@dataclass
+class Result:
+    """The answer for one pushed record."""
+
+    id: Any
+    status: str
+    reason: Reason | None = None
+    type: str | None = None
+
+    def as_json(self) -> dict:
+        """The record's entry in the push answer: ``{id, status, reason?}``."""
+        answer = {"id": self.id, "status": self.status}
+        if self.reason is not None:
+            answer["reason"] = str(self.reason)
+        return answer
+
+
+class _Known:
+    """Which parent rows exist, asked of the database once per batch and kept up to date as rows are added."""
+
+    def __init__(self):
+        self.present: dict[type, set[str]] = {}
+        self.erased: set[str] = set()
+
+    def load(self, model: type, ids: set[str]) -> None:
+        have = self.present.setdefault(model, set())
+        wanted = ids - have
+        if not wanted:
+            return
+        if model is Attendee:
+            for row_id, erased_at, merged in db.session.execute(
+                    select(Attendee.id, Attendee.erased_at, Attendee.merged_into_id)
+                    .where(Attendee.id.in_(wanted))):
+                have.add(row_id)
+                if erased_at is not None:
+                    self.erased.add(row_id)
+        else:
+            have.update(db.session.scalars(select(model.id).where(model.id.in_(wanted))))
+
+    def has(self, model: type, row_id: str) -> bool:
+        return row_id in self.present.get(model, ())
+
+    def add(self, model: type, row_id: str) -> None:
+        self.present.setdefault(model, set()).add(row_id)
+
+
+class Ingest:
+    """One push (or one imported file) from ``device``."""
+
+    def __init__(self, device: Device, careful: bool = False):
+        self.device = device
+        self.careful = careful  # one savepoint per row: slower, survives a row the database refuses
+        self.now = utcnow()
+        self.known = _Known()
+        self.stored: dict[str, dict[str, dict]] = {kind: {} for kind in TYPE_MODEL}  # type -> id -> content
+        self.tokens: set[str] = set()
+
+    # -- the batch ---------------------------------------------------------------------------------------
+    def run(self, items: list) -> list[Result]:
+        """Apply ``items`` in order; returns one :class:`Result` per item."""
+        checked: list[Record | Invalid] = []
+        for item in items:
+            try:
+                checked.append(validate(item))
+            except Invalid as exc:
+                checked.append(exc)
+        records = [r for r in checked if isinstance(r, Record)]
+        self._prefetch(records)
+        self.pending = pending.Book([pending.record_id_of(item) for item in items])
+        results: list[Result] = []
+        deferred: list[tuple[int, Record, Any]] = []
+        for index, (item, record) in enumerate(zip(items, checked)):
+            if isinstance(record, Invalid):
+                results.append(self._reject(item, record.reason))
+                continue
+            result = self._one(item, record)
+            if result is None:  # a parent is missing; it may come later in this batch
+                deferred.append((index, record, item))
+                result = Result(_given_id(item), "held", type=record.type)
+            results.append(result)
+        for index, record, item in deferred:
+            results[index] = self._one(item, record, last_try=True)
+        self._retry_held()
+        return results
+
+    def _prefetch(self, records: list[Record]) -> None:
+        by_type: dict[str, set[str]] = {}
+        refs: dict[type, set[str]] = {}
+        for record in records:
+            by_type.setdefault(record.type, set()).add(record.id)
+            for key, model in PARENTS[record.type].items():
+                if record.data.get(key):
+                    refs.setdefault(model, set()).add(record.data[key])
+            if record.type == "attendee" and record.data["village_id"]:
+                refs.setdefault(Area, set()).add(record.data["village_id"])
+        for kind, ids in by_type.items():
+            self._load_stored(kind, ids)
+        for model, ids in refs.items():
+            self.known.load(model, ids)
+        tokens = {r.data["pass_token"] for r in records if r.type == "attendee"}
+        if tokens:
+            self.tokens.update(db.session.scalars(select(Attendee.pass_token).where(Attendee.pass_token.in_(tokens))))
+
+    def _load_stored(self, kind: str, ids: set[str]) -> None:
+        model = TYPE_MODEL[kind]
+        wanted = ids - self.stored[kind].keys()
+        if wanted:
+            for row in db.session.scalars(select(model).where(model.id.in_(wanted))):
+                content = content_of_row(kind, row)
+                content["_erased"] = kind == "attendee" and row.erased_at is not None
+                self.stored[kind][row.id] = content
+
+    # -- one record --------------------------------------------------------------------------------------
+    def _one(self, item: Any, record: Record, last_try: bool = False) -> Result | None:
+        given = _given_id(item)
+        existing = self.stored[record.type].get(record.id)
+        if existing is not None:
+            if existing.get("_erased"):
+                return self._reject(item, Reason("attendee_erased", "id"), record)
+            if same_content(record.type, record.data, existing):
+                # Applied from hold since the tablet last asked: tell it so, once more, as accepted.
+                status = "accepted" if self.pending.was_applied(record.id) else "duplicate"
+                return Result(given, status, type=record.type)
+            return self._keep(item, record, PendingStatus.conflict, Reason("conflict", "id"))
+        problem, missing = self._check_parents(record)
+        if problem is not None:
+            return self._reject(item, problem, record)
+        if missing:
+            if not last_try:
+                return None
+            return self._keep(item, record, PendingStatus.held, Reason("waiting_for", missing),
+                              waiting_for=record.data[missing])
+        if not self._apply(record, self.device.id, self.now):
+            return self._reject(item, Reason("not_storable"), record)
+        self.pending.resolve_held(record.id, self.now)
+        return Result(given, "accepted", type=record.type)
+
+    def _check_parents(self, record: Record) -> tuple[Reason | None, str]:
+        """A reason to reject ``record`` (erased attendee, unknown village, taken pass), or the first
+        missing parent's key."""
+        data = record.data
+        if record.type == "attendee":
+            if data["village_id"] and not self.known.has(Area, data["village_id"]):
+                return Reason("unknown_area", "village_id"), ""
+            if data["pass_token"] in self.tokens:
+                return Reason("pass_token_taken", "pass_token"), ""
+            return None, ""
+        missing = ""
+        for key, model in PARENTS[record.type].items():
+            value = data.get(key)
+            if not value:
+                continue
+            if model is Attendee and value in self.known.erased:
+                return Reason("attendee_erased", key), ""
+            if not self.known.has(model, value) and not missing:
+                missing = key
+        return None, missing
+
+    def _apply(self, record: Record, device_id: str | None, received_at: datetime) -> bool:
+        row = build_row(record, device_id, received_at)
+        if self.careful:
+            try:
+                with db.session.begin_nested():
+                    db.session.add(row)
+            except DBAPIError:
+                return False
+        else:
+            db.session.add(row)
+        self.stored[record.type][record.id] = {**content_of(record.type, record.data), "_erased": False}
+        self.known.add(TYPE_MODEL[record.type], record.id)
+        if record.type == "attendee":
+            self.tokens.add(record.data["pass_token"])
+        return True
+
+    def _reject(self, item: Any, reason: Reason, record: Record | None = None) -> Result:
+        return self._keep(item, record, PendingStatus.rejected, reason)
+
+    def _keep(self, item: Any, record: Record | None, status: PendingStatus, reason: Reason,
+              waiting_for: str | None = None) -> Result:
+        self.pending.keep(self.device.id, item, record, status, reason, self.now, waiting_for)
+        return Result(_given_id(item), status.value, reason, type=record.type if record else None)
+
+    # -- records held by earlier pushes ------------------------------------------------------------------
+    def _retry_held(self) -> None:
+        """Apply held records (from any tablet) whose awaited parent has arrived since, by this push or
+        through the office."""
+        arrived = or_(*(PendingRecord.waiting_for.in_(select(model.id))
+                        for model in (Attendee, Event, Posting, Notice)))
+        held = list(db.session.scalars(
+            select(PendingRecord).where(PendingRecord.status == PendingStatus.held,
+                                        PendingRecord.resolved_at.is_(None), arrived)
+            .order_by(PendingRecord.id).limit(HELD_RETRY_LIMIT)))
+        waiting: list[tuple[PendingRecord, Record]] = []
+        for row in held:
+            try:
+                waiting.append((row, validate(row.payload)))
+            except Invalid as exc:  # cannot happen for rows this code held; keep them visible if it does
+                row.status, row.reason = PendingStatus.rejected, str(exc.reason)
+        self._prefetch([record for _, record in waiting])
+        for row, record in waiting:
+            existing = self.stored[record.type].get(record.id)
+            if existing is not None:
+                if same_content(record.type, record.data, existing) and not existing.get("_erased"):
+                    row.resolved_at = self.now
+                else:
+                    row.status, row.reason = PendingStatus.conflict, str(Reason("conflict", "id"))
+                continue
+            problem, missing = self._check_parents(record)
+            if problem is not None:
+                row.status, row.reason = PendingStatus.rejected, str(problem)
+            elif missing:
+                row.reason, row.waiting_for = str(Reason("waiting_for", missing)), record.data[missing]
+            elif self._apply(record, row.device_id, row.received_at):
+                row.resolved_at = self.now
+
+
+def _given_id(item: Any):
+    """The id as the tablet sent it (so it can match the answer), or None when it sent none usable."""
+    value = item.get("id") if isinstance(item, dict) else None
+    return value if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+
+
+def push(device: Device, items: list) -> list[Result]:
+    """Apply a batch from ``device`` and flush; the caller commits.
+
+    Validation stops every row the database would refuse, so the batch is applied with one flush. Should the
+    database refuse a row anyway, the batch is run again with a savepoint per row, so that row alone is
+    rejected and the good ones are still saved.
+    """
+    try:
+        results = Ingest(device).run(items)
+        db.session.flush()
+        return results
+    except DBAPIError:
+        db.session.rollback()
+    # Writing first makes SQLite's driver open the transaction, so the savepoints below nest inside it
+    # instead of each committing on its own.
+    device.last_sync_at = utcnow()
+    db.session.flush()
+    results = Ingest(device, careful=True).run(items)
+    db.session.flush()
+    return results
+
+
+def record_batch(device: Device, items: list) -> list[Result]:
+    """:func:`push` ``items`` and log the batch in ``sync_batches`` (the caller commits)."""
+    results = push(device, items)
+    statuses = [r.status for r in results]
+    accepted, duplicates = statuses.count("accepted"), statuses.count("duplicate")
+    db.session.add(SyncBatch(device_id=device.id, record_count=len(items), accepted=accepted,
+                             duplicates=duplicates, problems=len(items) - accepted - duplicates))
+    db.session.flush()
+    return results

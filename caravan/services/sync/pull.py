@@ -1,0 +1,127 @@
+"""What a tablet pulls: pages of the change feed for its area, each entity in its current state.
+
+A tablet gets events whose area lies within its own, and everything county-wide (changes with no area):
+areas, employers, postings, notices and the attendees it needs to recognise returning residents. Only
+published postings and notices and planned events are sent with data; the rest, and erased or merged
+attendees, come as deleted.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from flask import current_app
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from caravan.extensions import db
+from caravan.models import (Area, Attendee, Change, Device, Employer, Event, EventStatus, Notice, Posting,
+                            PublishStatus)
+from caravan.services.events import area_ids_within
+
+DEFAULT_LIMIT = 200
+MAX_LIMIT = 1000
+
+
+def _names(obj, prefix: str = "name") -> dict:
+    return {lang: getattr(obj, f"{prefix}_{lang}") for lang in ("zh", "ug", "en")}
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _url(path: str) -> str:
+    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + path
+
+
+def area_data(area: Area) -> dict | None:
+    return {"code": area.code, "level": area.level.value, "parent_id": area.parent_id, "name": _names(area)}
+
+
+def employer_data(employer: Employer) -> dict | None:
+    return {"name": _names(employer), "sector": employer.sector.value}
+
+
+def event_data(event: Event) -> dict | None:
+    if event.status != EventStatus.planned:
+        return None
+    return {"code": event.code, "kind": event.kind.value, "area_id": event.area_id,
+            "place": _names(event, "place"), "starts_at": _iso(event.starts_at), "ends_at": _iso(event.ends_at),
+            "status": event.status.value, "posting_ids": [p.id for p in event.postings],
+            "notice_ids": [n.id for n in event.notices], "url": _url(f"/e/{event.code}")}
+
+
+def posting_data(posting: Posting) -> dict | None:
+    if posting.status != PublishStatus.published:
+        return None
+    texts = {t.lang: {"title": t.title, "description": t.description, "requirements": t.requirements,
+                      "work_place": t.work_place} for t in posting.translations}
+    return {"code": posting.code, "employer_id": posting.employer_id, "sector": posting.sector.value,
+            "openings": posting.openings, "wage_min": posting.wage_min, "wage_max": posting.wage_max,
+            "wage_unit": posting.wage_unit.value, "area_id": posting.area_id, "housing": posting.housing,
+            "meals": posting.meals, "transport": posting.transport, "valid_until": _iso(posting.valid_until),
+            "status": posting.status.value, "texts": texts, "url": _url(f"/j/{posting.code}")}
+
+
+def notice_data(notice: Notice) -> dict | None:
+    if notice.status != PublishStatus.published:
+        return None
+    texts = {t.lang: {"title": t.title, "body": t.body} for t in notice.translations}
+    return {"code": notice.code, "kind": notice.kind.value, "valid_until": _iso(notice.valid_until),
+            "status": notice.status.value, "texts": texts, "url": _url(f"/n/{notice.code}")}
+
+
+def attendee_data(attendee: Attendee) -> dict | None:
+    if attendee.erased_at is not None or attendee.merged_into_id is not None:
+        return None
+    return {"name": attendee.name, "village_id": attendee.village_id, "group": attendee.group.value,
+            "pass_hash": hashlib.sha256(attendee.pass_token.encode()).hexdigest()}
+
+
+#: Feed name -> (model, loader options, serializer returning None when the tablet should drop it).
+SERIALIZERS = {
+    "area": (Area, (), area_data),
+    "employer": (Employer, (), employer_data),
+    "event": (Event, (selectinload(Event.postings), selectinload(Event.notices)), event_data),
+    "posting": (Posting, (selectinload(Posting.translations),), posting_data),
+    "notice": (Notice, (selectinload(Notice.translations),), notice_data),
+    "attendee": (Attendee, (), attendee_data),
+}
+
+
+def pull(device: Device, cursor: int, limit: int = DEFAULT_LIMIT) -> dict:
+    """The changes after ``cursor`` for ``device``'s area: ``{"changes", "cursor", "more"}``.
+
+    An entity changed several times in a page is sent once, in its current state, at its last change.
+    """
+    areas = area_ids_within(device.area)
+    rows = list(db.session.scalars(
+        select(Change).where(Change.seq > cursor, or_(Change.area_id.is_(None), Change.area_id.in_(areas)))
+        .order_by(Change.seq).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    last: dict[tuple[str, str], Change] = {}
+    for change in rows:
+        last[(change.entity_type, change.entity_id)] = change
+    wanted: dict[str, set[str]] = {}
+    for kind, entity_id in last:
+        wanted.setdefault(kind, set()).add(entity_id)
+    loaded: dict[tuple[str, str], object] = {}
+    for kind, ids in wanted.items():
+        if kind not in SERIALIZERS:
+            continue
+        model, options, _ = SERIALIZERS[kind]
+        for obj in db.session.scalars(select(model).where(model.id.in_(ids)).options(*options)):
+            loaded[(kind, obj.id)] = obj
+    changes = []
+    for change in rows:
+        key = (change.entity_type, change.entity_id)
+        if last[key] is not change or change.entity_type not in SERIALIZERS:
+            continue
+        obj = loaded.get(key)
+        data = SERIALIZERS[change.entity_type][2](obj) if obj is not None else None
+        entry = {"type": change.entity_type, "id": change.entity_id, "data": data}
+        if data is None:
+            entry["deleted"] = True
+        changes.append(entry)
+    return {"changes": changes, "cursor": rows[-1].seq if rows else cursor, "more": more}

@@ -1,0 +1,45 @@
+"""Reasons for held, conflicting and rejected records, as sentences in the reader's language.
+
+The API answers with the stable code (``too_long:name``); the office pages and, if it likes, the tablet
+turn it into a sentence. Field names stay as the API spells them.
+"""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+#: What each record status is called on office pages; "applied" is a held record whose parent came.
+STATUS_LABELS = {
+    "accepted": _l("accepted"), "duplicate": _l("already received"), "conflict": _l("conflict"),
+    "held": _l("held"), "rejected": _l("rejected"), "applied": _l("applied"),
+}
+
+MESSAGES = {
+    "not_an_object": _l("The record is not a JSON object."),
+    "missing": _l("%(field)s is missing."),
+    "wrong_type": _l("%(field)s has the wrong type."),
+    "empty": _l("%(field)s is empty."),
+    "too_long": _l("%(field)s is too long."),
+    "control_characters": _l("%(field)s contains control characters."),
+    "bad_text": _l("%(field)s is not valid text."),
+    "bad_uuid": _l("%(field)s is not a UUID."),
+    "bad_time": _l("%(field)s is not an ISO 8601 time."),
+    "bad_value": _l("%(field)s has a value that is not allowed."),
+    "out_of_range": _l("%(field)s is out of range."),
+    "unknown_type": _l("Unknown record type."),
+    "attendee_erased": _l("The resident's record was erased at their request."),
+    "conflict": _l("A different record with the same id is already stored."),
+    "waiting_for": _l("Waiting for %(field)s to arrive."),
+    "unknown_area": _l("%(field)s is not a known area."),
+    "pass_token_taken": _l("This pass belongs to another resident."),
+    "not_storable": _l("The database refused this record."),
+}
+
+
+def describe(reason: str) -> str:
+    """The sentence for a stored reason such as ``too_long:name``; the code itself if it is unknown."""
+    code, _sep, field = (reason or "").partition(":")
+    message = MESSAGES.get(code)
+    if message is None:
+        return reason
+    text = str(message)
+    return text % {"field": field} if "%(field)s" in text else text

@@ -1,0 +1,31 @@
+"""The receipt in every push answer: how many of a tablet's records the server holds, and a digest of
+their ids, so the tablet can show "made 57, the server holds 57" and check it."""
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import select, union_all
+
+from caravan.extensions import db
+from caravan.models import Attendee, CheckIn, Device, Interest, ServiceGiven, Tally
+
+#: Every table of field records a tablet makes.
+FIELD_TABLES = (Attendee, CheckIn, ServiceGiven, Tally, Interest)
+
+
+def held_ids(device_id: str) -> list[str]:
+    """The sorted ids of every field record applied from ``device_id`` (records still pending excluded)."""
+    query = union_all(*(select(model.id.label("id")).where(model.device_id == device_id)
+                        for model in FIELD_TABLES))
+    return sorted(db.session.scalars(select(query.subquery().c.id)))
+
+
+def digest(ids: list[str]) -> str:
+    """SHA-256 hex over the sorted ids joined by newlines (the tablet computes the same)."""
+    return hashlib.sha256("\n".join(sorted(ids)).encode("ascii")).hexdigest()
+
+
+def receipt(device: Device) -> dict:
+    """``{"device_records": N, "digest": hex}`` for ``device``."""
+    ids = held_ids(device.id)
+    return {"device_records": len(ids), "digest": digest(ids)}

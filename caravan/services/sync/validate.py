@@ -1,0 +1,249 @@
+"""Checking pushed records: one validator per record type, each giving clean data or a typed reason.
+
+A validator looks only at the record itself (shape, types, lengths, allowed values). Whether its parents
+exist is the ingest's business, because a parent may arrive later.
+"""
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from caravan.models import AttendeeGroup, CheckInMethod, ServiceKind, TallyKind
+
+#: Largest ``seq`` accepted: the column is a 32-bit integer.
+MAX_SEQ = 2**31 - 1
+#: Control characters other than tab and newline cannot be typed on a tablet and break some databases.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_PHONE = re.compile(r"^[0-9+\-() ]*$")
+#: Deeper JSON than this is no record of ours; refusing it early keeps every later step simple.
+MAX_JSON_DEPTH = 32
+
+
+def strict_json(raw: bytes) -> Any:
+    """Parse a request body; ValueError for anything but plain JSON (no NaN, no deep nesting)."""
+    try:
+        value = json.loads(raw, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise ValueError("nested too deeply")
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return value
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not JSON")  # NaN and Infinity: Python reads them, databases do not
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a record was not applied: a stable code and the field it concerns (both machine-readable).
+
+    ``str(reason)`` is what the API answers and what ``pending_records.reason`` keeps, e.g.
+    ``too_long:name``; caravan.services.sync.reasons turns it into a sentence in the user's language.
+    """
+
+    code: str
+    field: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.code}:{self.field}" if self.field else self.code
+
+
+class Invalid(Exception):
+    """Raised inside a validator; carries the :class:`Reason`."""
+
+    def __init__(self, code: str, field: str = ""):
+        super().__init__(code, field)
+        self.reason = Reason(code, field)
+
+
+@dataclass(frozen=True)
+class Record:
+    """A pushed record that passed validation; ``data`` holds normalised values only."""
+
+    type: str
+    id: str
+    seq: int
+    at: datetime
+    data: dict
+
+
+# --- field checks -----------------------------------------------------------------------------------
+
+def _text(data: dict, key: str, max_len: int, required: bool = False, multiline: bool = False) -> str | None:
+    value = data.get(key)
+    if value is None or (value == "" and not required):
+        if required:
+            raise Invalid("missing", key)
+        return None
+    if not isinstance(value, str):
+        raise Invalid("wrong_type", key)
+    if required and not value.strip():
+        raise Invalid("empty", key)
+    if len(value) > max_len:
+        raise Invalid("too_long", key)
+    if _CONTROL.search(value if not multiline else value.replace("\r", "")) or (
+            not multiline and ("\n" in value or "\t" in value)):
+        raise Invalid("control_characters", key)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a JSON "\ud800" escape
+        raise Invalid("bad_text", key) from None
+    return value
+
+
+def text_value(value: Any, key: str, max_len: int) -> str:
+    """A required single-line text of at most ``max_len`` characters, or :class:`Invalid`."""
+    return _text({key: value}, key, max_len, required=True)
+
+
+def _uuid(data: dict, key: str, required: bool = True) -> str | None:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise Invalid("missing", key)
+        return None
+    return parse_uuid(value, key)
+
+
+def parse_uuid(value: Any, key: str = "id") -> str:
+    """``value`` as a canonical lower-case UUID string, or :class:`Invalid`."""
+    if not isinstance(value, str) or len(value) > 45:
+        raise Invalid("bad_uuid", key)
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise Invalid("bad_uuid", key) from None
+
+
+def parse_time(value: Any, key: str = "at") -> datetime:
+    """An ISO 8601 time as an aware UTC datetime; a time without zone is taken as UTC."""
+    if not isinstance(value, str) or len(value) > 40:
+        raise Invalid("bad_time", key)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise Invalid("bad_time", key) from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    try:
+        return parsed.astimezone(timezone.utc)
+    except OverflowError:  # 0001-01-01T00:00+01:00 has no UTC form
+        raise Invalid("bad_time", key) from None
+
+
+def _choice(data: dict, key: str, allowed: type, required: bool = True) -> str | None:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise Invalid("missing", key)
+        return None
+    if not isinstance(value, str):
+        raise Invalid("wrong_type", key)
+    if value not in allowed.__members__:
+        raise Invalid("bad_value", key)
+    return value
+
+
+# --- one validator per record type ----------------------------------------------------------------------
+
+def attendee(data: dict) -> dict:
+    """A registration made at a stall."""
+    phone = _text(data, "phone", 32)
+    if phone is not None and not _PHONE.match(phone):
+        raise Invalid("bad_value", "phone")
+    token = _text(data, "pass_token", 64, required=True)
+    if not re.fullmatch(r"[A-Z2-7]{26,64}", token):
+        raise Invalid("bad_value", "pass_token")
+    return {
+        "name": _text(data, "name", 100, required=True).strip(),
+        "phone": phone,
+        "village_id": _uuid(data, "village_id", required=False),
+        "group": _choice(data, "group", AttendeeGroup),
+        "skills": _text(data, "skills", 1000, multiline=True) or "",
+        "wishes": _text(data, "wishes", 1000, multiline=True) or "",
+        "consent_at": parse_time(_present(data, "consent_at"), "consent_at"),
+        "consent_version": _text(data, "consent_version", 32, required=True),
+        "pass_token": token,
+    }
+
+
+def checkin(data: dict) -> dict:
+    """A resident checked in at an event."""
+    return {"event_id": _uuid(data, "event_id"), "attendee_id": _uuid(data, "attendee_id"),
+            "method": _choice(data, "method", CheckInMethod)}
+
+
+def service(data: dict) -> dict:
+    """Information or advice given at an event, to a known resident or not."""
+    return {"event_id": _uuid(data, "event_id"), "attendee_id": _uuid(data, "attendee_id", required=False),
+            "kind": _choice(data, "kind", ServiceKind),
+            "posting_id": _uuid(data, "posting_id", required=False),
+            "notice_id": _uuid(data, "notice_id", required=False)}
+
+
+def tally(data: dict) -> dict:
+    """Visitors served without registering: a count."""
+    count = data.get("count")
+    if count is None:
+        raise Invalid("missing", "count")
+    if not isinstance(count, int) or isinstance(count, bool):
+        raise Invalid("wrong_type", "count")
+    if not 1 <= count <= 1000:
+        raise Invalid("out_of_range", "count")
+    return {"event_id": _uuid(data, "event_id"), "kind": _choice(data, "kind", TallyKind), "count": count}
+
+
+def interest(data: dict) -> dict:
+    """A resident's interest in a posting."""
+    return {"attendee_id": _uuid(data, "attendee_id"), "posting_id": _uuid(data, "posting_id"),
+            "event_id": _uuid(data, "event_id", required=False)}
+
+
+def _present(data: dict, key: str) -> Any:
+    value = data.get(key)
+    if value is None:
+        raise Invalid("missing", key)
+    return value
+
+
+VALIDATORS: dict[str, Callable[[dict], dict]] = {
+    "attendee": attendee, "checkin": checkin, "service": service, "tally": tally, "interest": interest}
+
+
+def validate(item: Any) -> Record:
+    """Check one pushed item ``{type, id, seq, at, data}``; returns a :class:`Record` or raises
+    :class:`Invalid`."""
+    if not isinstance(item, dict):
+        raise Invalid("not_an_object")
+    record_id = parse_uuid(_present(item, "id"), "id")
+    kind = item.get("type")
+    if kind is None:
+        raise Invalid("missing", "type")
+    if not isinstance(kind, str) or kind not in VALIDATORS:
+        raise Invalid("unknown_type", "type")
+    seq = item.get("seq")
+    if seq is None:
+        raise Invalid("missing", "seq")
+    if not isinstance(seq, int) or isinstance(seq, bool):
+        raise Invalid("wrong_type", "seq")
+    if not 0 <= seq <= MAX_SEQ:
+        raise Invalid("out_of_range", "seq")
+    at = parse_time(_present(item, "at"), "at")
+    data = item.get("data")
+    if data is None:
+        raise Invalid("missing", "data")
+    if not isinstance(data, dict):
+        raise Invalid("wrong_type", "data")
+    return Record(type=kind, id=record_id, seq=seq, at=at, data=VALIDATORS[kind](data))

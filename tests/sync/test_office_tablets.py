@@ -1,0 +1,107 @@
+"""The office's tablet pages: list, enrollment code with QR, revocation, problems and imports."""
+import base64
+import io
+import json
+import re
+
+import zxingcpp
+from PIL import Image
+from sqlalchemy import select
+
+from caravan.models import AuditEntry, Device, Tally
+from caravan.models.base import utcnow
+from tests.sync.conftest import API
+
+
+def test_the_list_shows_tablets_with_their_problem_counts_escaped(login_as, make_tablet, build):
+    tablet = make_tablet("<b>Tab</b>")
+    event = build.event()
+    tablet.push([tablet.tally(event.id, count=0), tablet.checkin(event.id, "0b7ac5d8-3f43-4a55-9b3c-3f0f3b0f3b0f")])
+    login_as("office")
+    page = tablet.client.get("/office/tablets/").get_data(as_text=True)
+    assert "&lt;b&gt;Tab&lt;/b&gt;" in page and "<b>Tab</b>" not in page
+    assert re.search(r'<td class="num has-problems">1</td>\s*<td class="num">0</td>\s*'
+                     r'<td class="num has-problems">1</td>', page)
+    assert 'href="/office/tablets/"' in page  # the office nav links here
+
+
+def test_a_new_code_is_shown_as_text_and_as_a_qr_that_enrolls(client, login_as, build, db):
+    township = build.area()
+    login_as("office")
+    response = client.post("/office/tablets/codes", data={"area": township.id})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    text = re.search(r'<p class="enroll-code" dir="ltr">([A-Z0-9-]+)</p>', page).group(1)
+    png = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', page).group(1))
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    assert [d.text for d in decoded] == [text.replace("-", "")]
+    enrolled = client.post(f"{API}/enroll", json={"code": decoded[0].text, "name": "Tablet 9"})
+    assert enrolled.status_code == 200 and enrolled.json["area"]["id"] == township.id
+
+
+def test_a_field_user_cannot_make_codes_and_office_only_for_its_own_areas(client, login_as, build):
+    north, south = build.area(), build.area()
+    login_as("office", area=north)
+    assert client.post("/office/tablets/codes", data={"area": south.id}).status_code == 400
+    assert client.post("/office/tablets/codes", data={"area": north.id}).status_code == 200
+
+
+def test_revoking_asks_first_then_stops_sync_and_is_audited(login_as, make_tablet, build, db):
+    tablet = make_tablet()
+    event = build.event()
+    login_as("office")
+    client = tablet.client
+    confirm = client.get(f"/office/tablets/{tablet.device.id}/revoke").get_data(as_text=True)
+    assert 'method="post"' in confirm and db.session.get(Device, tablet.device.id).revoked_at is None
+    response = client.post(f"/office/tablets/{tablet.device.id}/revoke")
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Device, tablet.device.id).revoked
+    assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "device.revoke")).entity_id == tablet.device.id
+    assert tablet.push([tablet.tally(event.id)]).status_code == 403
+
+
+def test_problems_page_shows_no_personal_data(login_as, tablet, build):
+    event = build.event()
+    person = tablet.attendee(name="Secret Name", group="astronaut")
+    tablet.push([person, tablet.checkin(event.id, "0b7ac5d8-3f43-4a55-9b3c-3f0f3b0f3b0f"),
+                 {"type": "<i>x</i>", "id": "<i>", "seq": 1, "at": "2026-11-20T00:00:00Z", "data": {}}])
+    login_as("office")
+    page = tablet.client.get("/office/tablets/problems", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Secret Name" not in page and person["data"]["pass_token"] not in page
+    assert "group has a value that is not allowed." in page
+    assert "Waiting for attendee_id to arrive." in page
+    assert "&lt;i&gt;x&lt;/i&gt;" in page and "<i>x</i>" not in page
+
+
+def outbox(tablet, records):
+    body = {"format": "caravan-outbox", "version": 1, "device_id": tablet.device.id,
+            "exported_at": "2026-11-21T09:00:00Z", "records": records}
+    return {"file": (io.BytesIO(json.dumps(body).encode()), "outbox.json")}
+
+
+def test_import_goes_through_the_same_ingest_even_for_a_revoked_tablet(login_as, tablet, build, db):
+    event = build.event()
+    records = [tablet.tally(event.id), tablet.tally(event.id, count=0)]
+    tablet.push(records[:1])
+    tablet.device.revoked_at = utcnow()
+    db.session.commit()
+    login_as("office")
+    response = tablet.client.post("/office/tablets/import", data=outbox(tablet, records),
+                                  headers={"Accept-Language": "en"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "1 of 2 records from tablet Tablet 1 are now on the server." in page
+    assert "already received" in page and "count is out of range." in page
+    assert [t.device_id for t in db.session.scalars(select(Tally))] == [tablet.device.id]
+    assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "sync.import")).detail["records"] == 2
+
+
+def test_import_of_a_file_that_is_no_export_says_so(login_as, tablet):
+    login_as("office")
+    for content, message in [(b"{", "it is not JSON"), (b'{"records": []}', "export of unsent records"),
+                             (json.dumps({"format": "caravan-outbox", "version": 1, "device_id": "x",
+                                          "records": []}).encode(), "not enrolled here")]:
+        response = tablet.client.post("/office/tablets/import", data={"file": (io.BytesIO(content), "f.json")},
+                                      headers={"Accept-Language": "en"})
+        assert response.status_code == 422 and message in response.get_data(as_text=True)
