@@ -147,3 +147,18 @@ def test_every_resident_page_weighs_under_30_kb(client, county, lang, build):
     for path in paths:
         weight = page_weight(client, path, lang)
         assert 2000 < weight < MAX_PAGE_BYTES, (path, lang, weight)
+
+
+def test_notice_page_in_each_language_and_when_gone(client, county, db, build):
+    notice = county["event"].notices[0]
+    page = get(client, f"/n/{notice.code}", "ug").get_data(as_text=True)
+    assert "ئېلېكتىرچىلىك كۇرسى" in page and "ئىككى ھەپتە ھەقسىز." in page and 'class="note"' not in page
+    page = get(client, f"/n/{notice.code.lower()}", "en").get_data(as_text=True)
+    assert "电工培训" in page and "not yet translated into your language" in page
+    notice.status = PublishStatus.closed
+    db.session.commit()
+    response = get(client, f"/n/{notice.code}", "en")
+    assert response.status_code == 410 and "This notice has ended." in response.get_data(as_text=True)
+    notice.status = PublishStatus.draft
+    db.session.commit()
+    assert client.get(f"/n/{notice.code}").status_code == 404

@@ -48,3 +48,16 @@ def posting(code: str):
     texts, fell_back = listings.translated(found, current_locale_str(), POSTING_FIELDS)
     return render_template("public/posting.html", posting=found, texts=texts, fell_back=fell_back,
                            has_pass=current_pass() is not None)
+
+
+@bp.route("/n/<code>")
+def notice(code: str):
+    """A training course or policy notice (tablets link here); 410 once closed or expired, 404 for drafts."""
+    found = listings.notice_by_code(code)
+    availability = listings.posting_availability(found)
+    if availability == listings.Availability.unknown:
+        abort(404)
+    texts, fell_back = listings.translated(found, current_locale_str(), NOTICE_FIELDS)
+    status = 410 if availability == listings.Availability.gone else 200
+    return render_template("public/notice.html", notice=found, texts=texts, fell_back=fell_back,
+                           gone=status == 410), status

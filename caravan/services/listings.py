@@ -39,14 +39,22 @@ def posting_by_code(code: str) -> Posting | None:
         .options(joinedload(Posting.employer), joinedload(Posting.area), selectinload(Posting.translations)))
 
 
-def posting_availability(posting: Posting | None, today: date | None = None) -> Availability:
-    """Whether residents may read ``posting`` now; see the module docstring."""
+def posting_availability(posting: Posting | Notice | None, today: date | None = None) -> Availability:
+    """Whether residents may read ``posting`` (or a notice) now; see the module docstring."""
     if posting is None or posting.status == PublishStatus.draft:
         return Availability.unknown
     today = today or local_today()
     if posting.status == PublishStatus.closed or (posting.valid_until and posting.valid_until < today):
         return Availability.gone
     return Availability.open
+
+
+def notice_by_code(code: str) -> Notice | None:
+    """The training or policy notice with ``code`` (any status), its translations loaded."""
+    if not code or len(code) > 12:
+        return None
+    return db.session.scalar(select(Notice).where(Notice.code == code.upper())
+                             .options(selectinload(Notice.translations)))
 
 
 def is_open(item: Posting | Notice, today: date) -> bool:
