@@ -53,7 +53,7 @@ def _prepare(env: dict) -> dict:
         biggest = max(db.session.scalars(select(Event)), key=lambda e: len(e.postings))
         token = db.session.scalars(select(Attendee.pass_token)).first()
         return {"posting": event.postings[0].code, "event": event.code, "biggest_event": biggest.code,
-                "token": token}
+                "notice": event.notices[0].code, "token": token}
 
 
 def _free_port() -> int:
@@ -131,8 +131,8 @@ def main() -> None:
             print("\npage weight: HTML + stylesheets + images, bytes raw (gzip)")
             pages = [("home", "/"), ("event", f"/e/{picked['event']}"),
                      ("event, most postings", f"/e/{picked['biggest_event']}"), ("posting", posting),
-                     ("register", "/register"), ("pass", f"/p/{picked['token']}"),
-                     ("erase", f"/p/{picked['token']}/erase"), ("erased", "/erased")]
+                     ("notice", f"/n/{picked['notice']}"), ("register", "/register"),
+                     ("pass", f"/p/{picked['token']}"), ("erase", f"/p/{picked['token']}/erase"), ("erased", "/erased")]
             print(f"  {'page':<22}" + "".join(f"{lang:>18}" for lang in ("zh", "ug", "en")))
             for name, path in pages:
                 cells = []

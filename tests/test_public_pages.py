@@ -142,7 +142,7 @@ def page_weight(client, path, lang):
 @pytest.mark.parametrize("lang", ["zh", "ug", "en"])
 def test_every_resident_page_weighs_under_30_kb(client, county, lang, build):
     attendee = build.attendee()
-    paths = ["/", f"/e/{county['event'].code}", f"/j/{county['sewing'].code}", "/register",
+    paths = ["/", f"/e/{county['event'].code}", f"/j/{county['sewing'].code}", "/n/TRAIN1", "/register",
              f"/p/{attendee.pass_token}", f"/p/{attendee.pass_token}/erase", "/erased"]
     for path in paths:
         weight = page_weight(client, path, lang)
