@@ -76,3 +76,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(user_cli)
     app.cli.add_command(device_cli)
     app.cli.add_command(demo)
+    from caravan.cli_print import print_command
+    app.cli.add_command(print_command)

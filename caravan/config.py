@@ -50,6 +50,13 @@ class Defaults:
     PASSWORD_HASH_METHOD = "scrypt"
     #: Version of the consent text residents agree to (templates/_macros/consent.html).
     CONSENT_VERSION = "2026-11"
+    #: Self-registrations allowed per address in REGISTER_WINDOW_SECONDS.
+    REGISTER_MAX_PER_ADDRESS = 10
+    REGISTER_WINDOW_SECONDS = 3600
+    #: Look-ups of unknown pass tokens allowed per address in PASS_MISS_WINDOW_SECONDS; then every pass
+    #: look-up from that address waits, so tokens cannot be guessed by trying.
+    PASS_MISS_MAX_PER_ADDRESS = 30
+    PASS_MISS_WINDOW_SECONDS = 600
     WTF_CSRF_TIME_LIMIT = 3600
     #: How long a tablet enrollment code stays valid.
     ENROLL_CODE_HOURS = 24

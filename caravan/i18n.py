@@ -40,6 +40,11 @@ def text_direction(locale: str) -> str:
 def switch_language(code: str):
     """Remember ``code`` in a cookie and go back where the person came from (on this site only)."""
     response = redirect(local_path(request.args.get("next")) or url_for("public.home"))
+    return switch_language_cookie(response, code)
+
+
+def switch_language_cookie(response, code: str):
+    """Set the language cookie to ``code`` on ``response`` if caravan speaks it; returns the response."""
     if code in current_app.config["LANGUAGES"]:
         response.set_cookie(LANG_COOKIE, code, max_age=LANG_COOKIE_AGE, samesite="Lax",
                             secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True)

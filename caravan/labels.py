@@ -13,10 +13,13 @@ ROLES = {"field": _l("Field staff"), "office": _l("County office"), "admin": _l(
 GROUPS = {"rural_worker": _l("Rural worker"), "graduate": _l("Graduate"), "other": _l("Other")}
 NOTICE_KINDS = {"training": _l("Training course"), "policy": _l("Policy information")}
 PUBLISH_STATUSES = {"draft": _l("Draft"), "published": _l("Published"), "closed": _l("Closed")}
+REFERRAL_STATUSES = {"interested": _l("Interested"), "referred": _l("Referred to the employer"),
+                     "interviewed": _l("Interviewed"), "hired": _l("Hired"), "withdrawn": _l("Withdrawn")}
 
 
 def init_app(app: Flask) -> None:
     """Make the label tables available in every template as ``labels``."""
     app.jinja_env.globals["labels"] = {
         "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
-        "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS}
+        "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS,
+        "referral_statuses": REFERRAL_STATUSES}

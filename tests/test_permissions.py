@@ -75,6 +75,19 @@ MATRIX = [
     ("/office/tablets/import", "GET", 302, 403, 200, 200),
     ("/office/tablets/import", "POST", 302, 403, 422, 422),  # no file
     ("/static/css/caravan.css", "GET", 200, 200, 200, 200),
+    # Resident pages: open to everyone; unknown codes and tokens are 404 for all alike.
+    ("/e/ug", "GET", 404, 404, 404, 404),
+    ("/j/ug", "GET", 404, 404, 404, 404),
+    ("/j/ug/interest", "POST", 404, 404, 404, 404),
+    ("/n/ug", "GET", 404, 404, 404, 404),
+    ("/register", "GET", 200, 200, 200, 200),
+    ("/register", "POST", 422, 422, 422, 422),  # an empty form
+    ("/p/TOKEN", "GET", 404, 404, 404, 404),
+    ("/p/TOKEN/erase", "GET", 404, 404, 404, 404),
+    ("/p/TOKEN/erase", "POST", 404, 404, 404, 404),
+    ("/erased", "GET", 200, 200, 200, 200),
+    ("/office/print/", "GET", 302, 403, 200, 200),
+    ("/office/print/", "POST", 302, 403, 422, 422),  # nothing chosen
 ]
 ROLES = [None, "field", "office", "admin"]
 
@@ -100,8 +113,8 @@ def test_every_route_is_in_the_matrix(app):
     covered = {(path.split("?")[0], method) for path, method, *_ in MATRIX}
     for rule in app.url_map.iter_rules():
         for method in rule.methods - {"HEAD", "OPTIONS"}:
-            path = (rule.rule.replace("<code>", "ug").replace("<path:filename>", "css/caravan.css")
-                    .replace("<device_id>", NO_DEVICE))
+            path = (rule.rule.replace("<code>", "ug").replace("<token>", "TOKEN")
+                    .replace("<path:filename>", "css/caravan.css").replace("<device_id>", NO_DEVICE))
             path = re.sub(r"<(\w+)_id>", r"{\1}", path)
             assert (path, method) in covered, f"no permission row for {method} {rule.rule}"
 

@@ -1,11 +1,63 @@
-"""The public home page."""
-from flask import render_template
+"""Resident pages that anyone may read: the home page, an event (/e/<code>) and a posting (/j/<code>)."""
+from __future__ import annotations
 
+from flask import abort, render_template
+
+from caravan.i18n import current_locale_str
+from caravan.models.base import utcnow
 from caravan.public import bp
+from caravan.public.passes import current_pass
+from caravan.services import listings
 from caravan.services.events import upcoming_events
+
+POSTING_FIELDS = ("title", "description", "requirements", "work_place")
+NOTICE_FIELDS = ("title", "body")
 
 
 @bp.route("/")
 def home():
     """Upcoming caravan stops, for anyone."""
     return render_template("public/home.html", events=upcoming_events(days=30))
+
+
+@bp.route("/e/<code>")
+def event(code: str):
+    """A caravan stop: when, where, what kind, its open postings and notices."""
+    found = listings.event_by_code(code)
+    if found is None:
+        abort(404)
+    locale, today = current_locale_str(), listings.local_today()
+    postings = [(p, listings.translated(p, locale, ("title", "work_place"))[0])
+                for p in found.postings if listings.is_open(p, today)]
+    notices = [(n, listings.translated(n, locale, NOTICE_FIELDS)[0])
+               for n in found.notices if listings.is_open(n, today)]
+    status = 410 if found.status == "cancelled" else 200
+    return render_template("public/event.html", event=found, postings=postings, notices=notices,
+                           cancelled=status == 410, over=found.ends_at < utcnow()), status
+
+
+@bp.route("/j/<code>")
+def posting(code: str):
+    """A job posting in the resident's language; 410 once closed or expired, 404 if never published."""
+    found = listings.posting_by_code(code)
+    availability = listings.posting_availability(found)
+    if availability == listings.Availability.unknown:
+        abort(404)
+    if availability == listings.Availability.gone:
+        return render_template("public/posting_gone.html", posting=found), 410
+    texts, fell_back = listings.translated(found, current_locale_str(), POSTING_FIELDS)
+    return render_template("public/posting.html", posting=found, texts=texts, fell_back=fell_back,
+                           has_pass=current_pass() is not None)
+
+
+@bp.route("/n/<code>")
+def notice(code: str):
+    """A training course or policy notice (tablets link here); 410 once closed or expired, 404 for drafts."""
+    found = listings.notice_by_code(code)
+    availability = listings.posting_availability(found)
+    if availability == listings.Availability.unknown:
+        abort(404)
+    texts, fell_back = listings.translated(found, current_locale_str(), NOTICE_FIELDS)
+    status = 410 if availability == listings.Availability.gone else 200
+    return render_template("public/notice.html", notice=found, texts=texts, fell_back=fell_back,
+                           gone=status == 410), status

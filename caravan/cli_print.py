@@ -1,0 +1,53 @@
+"""``flask --app caravan print posters|flyers|passes [--code CODE ...] [--per-page 1|4] -o FILE.pdf``."""
+from __future__ import annotations
+
+import click
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from caravan import printing
+from caravan.extensions import db
+from caravan.models import Area
+
+
+@click.command("print")
+@click.argument("kind", type=click.Choice(["posters", "flyers", "passes"]))
+@click.option("--code", "codes", multiple=True,
+              help="Posting code (posters) or event code (flyers); repeat for more. Default: every open one.")
+@click.option("--village", "villages", multiple=True, help="Passes: area code of a village, e.g. KT-01-02.")
+@click.option("--per-page", type=click.Choice(["1", "4"]), default="1", show_default=True,
+              help="Posters per A4 page.")
+@click.option("--lang", type=click.Choice(["zh", "ug", "en"]), default=None, help="Language of pass cards.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
+@with_appcontext
+def print_command(kind, codes, villages, per_page, lang, output):
+    """Print posting posters, event flyers or sheets of pass cards to a PDF file."""
+    if kind == "posters":
+        items = printing.postings_for_print(list(codes))
+        render = lambda: printing.posters_pdf(items, int(per_page))  # noqa: E731
+    elif kind == "flyers":
+        items = printing.events_for_print(list(codes))
+        render = lambda: printing.flyers_pdf(items)  # noqa: E731
+    else:
+        if codes:
+            raise click.UsageError("passes are chosen with --village, not --code")
+        village_ids = None
+        if villages:
+            found = {a.code: a.id for a in db.session.scalars(select(Area).where(Area.code.in_(villages)))}
+            missing = sorted(set(villages) - set(found))
+            if missing:
+                raise click.ClickException(f"no area with code {', '.join(missing)}")
+            village_ids = list(found.values())
+        items = printing.attendees_for_print(village_ids=village_ids)
+        render = lambda: printing.passes_pdf(items, lang)  # noqa: E731
+    if codes:
+        known = {item.code for item in items}
+        missing = sorted({c.upper() for c in codes} - known)
+        if missing:
+            raise click.ClickException(f"unknown code {', '.join(missing)}")
+    if not items:
+        raise click.ClickException(f"nothing to print: no {kind} found")
+    pdf = render()
+    with open(output, "wb") as fh:
+        fh.write(pdf)
+    click.echo(f"{len(items)} {kind} -> {output} ({len(pdf)} bytes)")

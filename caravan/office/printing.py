@@ -1,0 +1,66 @@
+"""Printing from the office: choose postings, events or attendees and a layout, download the PDF."""
+from __future__ import annotations
+
+from flask import Response, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from caravan import printing
+from caravan.auth.access import role_required
+from caravan.extensions import db
+from caravan.i18n import current_locale_str
+from caravan.models import Posting, PublishStatus, Role
+from caravan.office import bp
+from caravan.services import audit
+from caravan.services.residents import villages
+
+KINDS = ("posters", "flyers", "passes")
+#: At most this many items in one PDF from the web page (the CLI has no limit).
+MAX_ITEMS = 1000
+
+
+def _pdf_response(pdf: bytes, name: str) -> Response:
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _choices() -> dict:
+    postings = db.session.scalars(
+        select(Posting).where(Posting.status == PublishStatus.published)
+        .options(selectinload(Posting.translations), selectinload(Posting.employer)).order_by(Posting.code))
+    return {"postings": list(postings), "events": printing.events_for_print(),
+            "attendees": printing.attendees_for_print()[:MAX_ITEMS], "villages": villages()}
+
+
+@bp.route("/print/", methods=["GET", "POST"])
+@role_required(Role.office)
+def print_page():
+    """The print page; a POST with a kind, a layout and the chosen items answers with the PDF."""
+    error = None
+    if request.method == "POST":
+        kind = request.form.get("kind")
+        chosen = [v for v in request.form.getlist("item") if v][:MAX_ITEMS]
+        chosen_villages = [v for v in request.form.getlist("village") if v]
+        per_page = 4 if request.form.get("per_page") == "4" else 1
+        if kind == "posters" and chosen:
+            items = printing.postings_for_print(chosen)
+            pdf = printing.posters_pdf(items, per_page)
+        elif kind == "flyers" and chosen:
+            items = printing.events_for_print(chosen)
+            pdf = printing.flyers_pdf(items)
+        elif kind == "passes" and (chosen or chosen_villages):
+            items = printing.attendees_for_print(chosen or None, chosen_villages or None)
+            pdf = printing.passes_pdf(items, current_locale_str()) if items else None
+        else:
+            items, pdf = [], None
+        if items and pdf:
+            audit.record(f"print.{kind}", user=current_user, count=len(items), per_page=per_page)
+            db.session.commit()
+            return _pdf_response(pdf, f"caravan-{kind}.pdf")
+        error = _("Please choose at least one item to print.")
+    status = 422 if error else 200
+    return render_template("office/print.html", error=error, **_choices()), status

@@ -1,0 +1,171 @@
+"""What goes on paper: posters of postings, event flyers and sheets of pass cards.
+
+Builds the context of the templates in templates/pdf/ and renders them through :func:`caravan.pdf.render_pdf`;
+the office page and the ``flask print`` command both call these. Posters and flyers are trilingual: each
+block is in one language, with its labels translated into that language.
+"""
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import force_locale, format_date, format_datetime
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from caravan.extensions import db
+from caravan.i18n import text_direction
+from caravan.labels import EVENT_KINDS, GROUPS, WAGE_UNITS
+from caravan.models import Attendee, Event, EventStatus, Posting, PublishStatus
+from caravan.pdf import render_pdf
+from caravan.qr import png_data_uri, public_url
+from caravan.services.listings import is_open, local_today
+
+#: Labels printed in every language of a poster or flyer.
+PRINT_LABELS = {
+    "brand": _l("Job Caravan"), "wage": _l("Wage"), "openings": _l("Openings"), "place": _l("Place of work"),
+    "valid_until": _l("Valid until"), "housing": _l("Housing provided"), "meals": _l("Meals provided"),
+    "transport": _l("Transport provided"), "by_agreement": _l("Wage by agreement"),
+    "scan_posting": _l("Scan to read this job on your phone and say you are interested."),
+    "scan_event": _l("Scan to see every job posting of this stop on your phone."),
+    "postings": _l("Job postings"), "pass": _l("Job Caravan pass"), "free": _l("Free of charge."),
+    "show_pass": _l("Show this code at the stall."),
+}
+POSTING_FIELDS = ("title", "description", "requirements", "work_place")
+#: How many characters of a description fit on a poster, per layout.
+DESCRIPTION_CHARS = {1: 220, 4: 0}
+
+
+def _labels(lang: str) -> dict[str, str]:
+    with force_locale(lang):
+        return {key: str(value) for key, value in PRINT_LABELS.items()}
+
+
+def _clip(text: str, limit: int) -> str:
+    if limit <= 0:
+        return ""
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def _wage(posting: Posting, labels: dict[str, str]) -> dict[str, str]:
+    """The amount (printed left to right even in Uyghur) and the unit or "by agreement"."""
+    unit = str(WAGE_UNITS[posting.wage_unit])
+    low, high = posting.wage_min, posting.wage_max
+    if low and high and low != high:
+        return {"amount": f"¥{low}–{high}", "unit": unit}
+    if low or high:
+        return {"amount": f"¥{low or high}", "unit": unit}
+    return {"amount": "", "unit": labels["by_agreement"]}
+
+
+def _languages(translations) -> list[str]:
+    have = {t.lang for t in translations}
+    return [lang for lang in current_app.config["LANGUAGES"] if lang in have]
+
+
+def poster_context(posting: Posting, per_page: int) -> dict:
+    """One posting's poster: a block per language it is translated into, and its QR."""
+    blocks = []
+    by_lang = {t.lang: t for t in posting.translations}
+    for lang in _languages(posting.translations):
+        with force_locale(lang):
+            labels = _labels(lang)
+            text = by_lang[lang]
+            blocks.append({
+                "lang": lang, "dir": text_direction(lang), "labels": labels, "title": text.title,
+                "employer": posting.employer.name_in(lang),
+                "place": text.work_place or (posting.area.name_in(lang) if posting.area else ""),
+                "wage": _wage(posting, labels),
+                "flags": [labels[k] for k in ("housing", "meals", "transport") if getattr(posting, k)],
+                "description": _clip(text.description, DESCRIPTION_CHARS[per_page]),
+                "valid_until": format_date(posting.valid_until, "long") if posting.valid_until else "",
+            })
+    url = public_url("j", posting.code)
+    return {"code": posting.code, "url": url, "qr": png_data_uri(url), "openings": posting.openings,
+            "blocks": blocks}
+
+
+def flyer_context(event: Event) -> dict:
+    """An event's flyer: where and when in each language, its open postings, and its QR."""
+    today = local_today()
+    postings = [p for p in event.postings if is_open(p, today)]
+    blocks = []
+    for lang in current_app.config["LANGUAGES"]:
+        with force_locale(lang):
+            labels = _labels(lang)
+            blocks.append({
+                "lang": lang, "dir": text_direction(lang), "labels": labels, "kind": str(EVENT_KINDS[event.kind]),
+                "place": event.place_in(lang), "area": event.area.name_in(lang),
+                "when": format_date(event.starts_at, "full"),
+                "time": f"{format_datetime(event.starts_at, 'HH:mm')}–{format_datetime(event.ends_at, 'HH:mm')}",
+                "wages": [_wage(p, labels) for p in postings],
+            })
+    # The job list names each posting in Chinese and Uyghur (what the county's notice boards carry).
+    table_langs = [lang for lang in ("zh", "ug") if lang in current_app.config["LANGUAGES"]]
+    jobs = [{"titles": [(lang, text_direction(lang), (p.text(lang).title if p.text(lang) else p.code))
+                        for lang in table_langs], "wage": wage} for p, wage in zip(postings, blocks[0]["wages"])]
+    url = public_url("e", event.code)
+    return {"code": event.code, "url": url, "qr": png_data_uri(url), "blocks": blocks, "jobs": jobs}
+
+
+def pass_card_context(attendee: Attendee, lang: str) -> dict:
+    """One pass card: name, village, group, and the pass QR."""
+    url = public_url("p", attendee.pass_token)
+    with force_locale(lang):
+        group = str(GROUPS[attendee.group])
+    return {"name": attendee.name, "village": attendee.village.name_in(lang) if attendee.village else "",
+            "village_zh": attendee.village.name_zh if attendee.village and lang != "zh" else "",
+            "group": group, "qr": png_data_uri(url)}
+
+
+def postings_for_print(codes: list[str] | None = None) -> list[Posting]:
+    """Postings by code (any order given), or every published one, in code order."""
+    query = select(Posting).options(selectinload(Posting.translations), selectinload(Posting.employer),
+                                    selectinload(Posting.area)).order_by(Posting.code)
+    query = query.where(Posting.code.in_([c.upper() for c in codes])) if codes else \
+        query.where(Posting.status == PublishStatus.published)
+    return list(db.session.scalars(query))
+
+
+def events_for_print(codes: list[str] | None = None) -> list[Event]:
+    """Events by code, or every planned one that has not ended, soonest first."""
+    query = select(Event).options(selectinload(Event.postings).selectinload(Posting.translations),
+                                  selectinload(Event.area)).order_by(Event.starts_at)
+    if codes:
+        query = query.where(Event.code.in_([c.upper() for c in codes]))
+    else:
+        from caravan.models.base import utcnow
+        query = query.where(Event.status == EventStatus.planned, Event.ends_at >= utcnow())
+    return list(db.session.scalars(query))
+
+
+def attendees_for_print(ids: list[str] | None = None, village_ids: list[str] | None = None) -> list[Attendee]:
+    """Registered, living attendees: by id, by village, or all; by village then name."""
+    query = (select(Attendee).options(selectinload(Attendee.village))
+             .where(Attendee.erased_at.is_(None), Attendee.merged_into_id.is_(None))
+             .order_by(Attendee.village_id, Attendee.name))
+    if ids:
+        query = query.where(Attendee.id.in_(ids))
+    if village_ids:
+        query = query.where(Attendee.village_id.in_(village_ids))
+    return list(db.session.scalars(query))
+
+
+def posters_pdf(postings: list[Posting], per_page: int = 1) -> bytes:
+    """Posters of ``postings``: one per A4 page, or four per page."""
+    if per_page not in (1, 4):
+        raise ValueError("per_page: 1 or 4")
+    return render_pdf("posters.html", posters=[poster_context(p, per_page) for p in postings], per_page=per_page)
+
+
+def flyers_pdf(events: list[Event]) -> bytes:
+    """One A4 flyer per event."""
+    return render_pdf("flyers.html", flyers=[flyer_context(e) for e in events])
+
+
+def passes_pdf(attendees: list[Attendee], lang: str | None = None) -> bytes:
+    """Sheets of pass cards, ten per A4 page, with cut lines."""
+    lang = lang or current_app.config["BABEL_DEFAULT_LOCALE"]
+    cards = [pass_card_context(a, lang) for a in attendees]
+    return render_pdf("passes.html", locale=lang, cards=cards, labels=_labels(lang),
+                      labels_ug=_labels("ug"), labels_zh=_labels("zh"))

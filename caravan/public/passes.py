@@ -1,0 +1,94 @@
+"""The resident's pass (/p/<token>): their QR, data and interests, a language switch, and erasure.
+
+The token travels only in /p/ URLs and in an HttpOnly cookie that lets "I'm interested" find the pass
+on this phone. Unknown tokens count against the address; past the limit every look-up waits (429).
+"""
+from __future__ import annotations
+
+from flask import (Response, abort, current_app, make_response, redirect, render_template, request,
+                   url_for)
+
+from caravan.extensions import db
+from caravan.i18n import switch_language_cookie
+from caravan.models import Attendee
+from caravan.public import bp
+from caravan.qr import public_url, svg
+from caravan.services import residents, throttle
+
+PASS_COOKIE = "caravan_pass"
+PASS_COOKIE_AGE = 2 * 365 * 24 * 3600
+PASS_MISS_BUCKET = "pass_miss"
+
+
+def current_pass() -> Attendee | None:
+    """The attendee whose pass this phone keeps in its cookie, if it is still valid."""
+    return residents.attendee_for_token(request.cookies.get(PASS_COOKIE))
+
+
+def remember_pass(response: Response, token: str) -> Response:
+    """Keep ``token`` on this phone (HttpOnly: page scripts never see it)."""
+    response.set_cookie(PASS_COOKIE, token, max_age=PASS_COOKIE_AGE, httponly=True, samesite="Lax",
+                        secure=current_app.config["SESSION_COOKIE_SECURE"])
+    return response
+
+
+def private(response: Response) -> Response:
+    """Headers of every page that shows or carries a pass token."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _address() -> str:
+    return request.remote_addr or "unknown"
+
+
+def _lookup(token: str) -> Attendee:
+    """The pass's attendee; 429 while the address is paused, 404 (counted) for an unknown token."""
+    cfg = current_app.config
+    if throttle.is_limited(PASS_MISS_BUCKET, [_address()], cfg["PASS_MISS_MAX_PER_ADDRESS"],
+                           cfg["PASS_MISS_WINDOW_SECONDS"]):
+        abort(429)
+    attendee = residents.attendee_for_token(token)
+    if attendee is None:
+        throttle.record_hit(PASS_MISS_BUCKET, _address())
+        db.session.commit()
+        abort(404)
+    return attendee
+
+
+@bp.route("/p/<token>")
+def pass_page(token: str):
+    """The pass: QR, the person's data and interests. ``?lang=xx`` switches language in place."""
+    lang = request.args.get("lang")
+    if lang:
+        # The shared switch would put the token in /lang/?next=...; this one keeps it in /p/ URLs.
+        return private(switch_language_cookie(redirect(url_for("public.pass_page", token=token)), lang))
+    attendee = _lookup(token)
+    url = public_url("p", attendee.pass_token)
+    response = make_response(render_template(
+        "public/pass.html", attendee=attendee, token=attendee.pass_token,
+        qr=svg(url, size="100%", title=url), interests=residents.interests_of(attendee)))
+    if request.cookies.get(PASS_COOKIE) != attendee.pass_token:
+        remember_pass(response, attendee.pass_token)
+    return private(response)
+
+
+@bp.route("/p/<token>/erase", methods=["GET", "POST"])
+def erase(token: str):
+    """Ask, then erase: the record is anonymised and the pass stops working."""
+    attendee = _lookup(token)
+    if request.method == "GET":
+        return private(make_response(render_template("public/erase.html", token=attendee.pass_token)))
+    residents.erase(attendee)
+    db.session.commit()
+    response = redirect(url_for("public.erased"))
+    response.delete_cookie(PASS_COOKIE, httponly=True, samesite="Lax",
+                           secure=current_app.config["SESSION_COOKIE_SECURE"])
+    return private(response)
+
+
+@bp.route("/erased")
+def erased():
+    """Confirmation that a record was erased (it holds no token and no data)."""
+    return private(make_response(render_template("public/erased.html")))

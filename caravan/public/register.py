@@ -1,0 +1,77 @@
+"""Self-registration with consent, and "I'm interested" on a posting."""
+from __future__ import annotations
+
+from flask import abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from wtforms import SelectChoice
+
+from caravan.extensions import db
+from caravan.i18n import current_locale_str
+from caravan.models import ConsentChannel
+from caravan.public import bp
+from caravan.public.forms import RegisterForm
+from caravan.public.passes import current_pass, private, remember_pass
+from caravan.services import listings, residents, throttle
+
+REGISTER_BUCKET = "register"
+
+
+def _open_posting(code: str | None):
+    """The open posting named by ``code``, or None."""
+    posting = listings.posting_by_code(code) if code else None
+    return posting if listings.posting_availability(posting) == listings.Availability.open else None
+
+
+@bp.route("/j/<code>/interest", methods=["POST"])
+def interest(code: str):
+    """"I'm interested": added to this phone's pass if it has one, else on to registration."""
+    posting = listings.posting_by_code(code)
+    availability = listings.posting_availability(posting)
+    if availability == listings.Availability.unknown:
+        abort(404)
+    if availability == listings.Availability.gone:
+        return render_template("public/posting_gone.html", posting=posting), 410
+    attendee = current_pass()
+    if attendee is None:
+        return redirect(url_for("public.register", j=posting.code))
+    residents.add_interest(attendee, posting)
+    db.session.commit()
+    return private(redirect(url_for("public.pass_page", token=attendee.pass_token, added=posting.code)))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    """The registration form; on success the new pass (and the interest, when coming from a posting)."""
+    posting = _open_posting(request.args.get("j"))
+    form = RegisterForm()
+    locale = current_locale_str()
+    form.village.choices = [SelectChoice("", _("My village is not in the list"))] + [
+        SelectChoice(v.id, f"{v.name_in(locale)} · {v.parent.name_in(locale)}" if v.parent else v.name_in(locale))
+        for v in residents.villages()]
+    status = 200
+    if request.method == "POST":
+        cfg = current_app.config
+        address = request.remote_addr or "unknown"
+        if throttle.is_limited(REGISTER_BUCKET, [address], cfg["REGISTER_MAX_PER_ADDRESS"],
+                               cfg["REGISTER_WINDOW_SECONDS"]):
+            abort(429)
+        status = 422
+        if form.validate():
+            try:
+                attendee = residents.register(
+                    name=form.name.data, phone=form.phone.data, village_id=form.village.data or None,
+                    group=form.group.data, skills=form.skills.data, wishes=form.wishes.data,
+                    consent_version=cfg["CONSENT_VERSION"], channel=ConsentChannel.self)
+            except residents.RegistrationError as exc:
+                getattr(form, exc.field).errors = [_("Please check this field.")]
+            else:
+                if posting is not None:
+                    residents.add_interest(attendee, posting)
+                throttle.record_hit(REGISTER_BUCKET, address)
+                db.session.commit()
+                response = redirect(url_for("public.pass_page", token=attendee.pass_token,
+                                            added=posting.code if posting else None))
+                return private(remember_pass(response, attendee.pass_token))
+    texts = listings.translated(posting, locale, ("title",))[0] if posting else None
+    return render_template("public/register.html", form=form, posting=posting, posting_texts=texts,
+                           has_pass=current_pass() is not None), status

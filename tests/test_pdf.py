@@ -1,0 +1,172 @@
+"""PDFs rendered, then read back: every page to PNG with pdftoppm, every QR decoded with zxing-cpp, and
+the decoded URL opened with the test client."""
+import os
+import subprocess
+from urllib.parse import urlsplit
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from caravan import printing
+from caravan.models import PostingTranslation
+from caravan.pdf import StaticOnlyFetcher, render_pdf
+from weasyprint.urls import path2url
+
+
+def page_images(pdf: bytes, tmp_path, dpi: int = 110) -> list[Image.Image]:
+    source = tmp_path / "doc.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(source), str(tmp_path / "page")], check=True)
+    names = sorted(n for n in os.listdir(tmp_path) if n.startswith("page") and n.endswith(".png"))
+    return [Image.open(tmp_path / n) for n in names]
+
+
+def decoded_urls(pdf: bytes, tmp_path) -> list[list[str]]:
+    """The QR payloads found on each page, in reading order."""
+    pages = []
+    for image in page_images(pdf, tmp_path):
+        found = [r for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
+        found.sort(key=lambda r: (r.position.top_left.y // 50, r.position.top_left.x))
+        pages.append([r.text for r in found])
+    return pages
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    source = tmp_path / "text.pdf"
+    source.write_bytes(pdf)
+    return subprocess.run(["pdftotext", str(source), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def pdf_fonts(pdf: bytes, tmp_path) -> str:
+    source = tmp_path / "fonts.pdf"
+    source.write_bytes(pdf)
+    return subprocess.run(["pdffonts", str(source)], check=True, capture_output=True, text=True).stdout
+
+
+def open_path(client, url: str, app, lang: str = "en"):
+    """Open a decoded URL's path; the URL must be exactly our public base URL plus the path."""
+    parts = urlsplit(url)
+    assert url.startswith(app.config["PUBLIC_BASE_URL"] + "/")
+    return client.get(parts.path, headers={"Accept-Language": lang})
+
+
+@pytest.fixture
+def postings(build):
+    township = build.area("township", name_zh="阿克镇", name_ug="ئاق بازىرى", name_en="Aq Town")
+    employer = build.employer(name_zh="棉花合作社", name_ug="پاختا كوپېراتىپى", name_en="Cotton Co-op")
+    made = []
+    for n in range(5):
+        made.append(build.posting(employer=employer, area=township, wage_min=3000 + n * 100, wage_max=4500,
+                                  housing=True, translations=[
+                                      PostingTranslation(lang="zh", title=f"缝纫工{n}", description="缝制工作服。"),
+                                      PostingTranslation(lang="ug", title=f"تىككۈچى {n}", description="كىيىم تىكىش."),
+                                      PostingTranslation(lang="en", title=f"Sewing worker {n}")]))
+    return made
+
+
+def test_poster_per_page_qr_opens_its_posting(app, client, postings, tmp_path):
+    pdf = printing.posters_pdf(postings[:2], per_page=1)
+    pages = decoded_urls(pdf, tmp_path)
+    assert len(pages) == 2
+    for posting, urls in zip(postings, pages):
+        assert urls == [f"{app.config['PUBLIC_BASE_URL']}/j/{posting.code}"]
+        page = open_path(client, urls[0], app).get_data(as_text=True)
+        assert posting.text("en").title in page
+    text = pdf_text(pdf, tmp_path)
+    assert "缝纫工0" in text and "تىككۈچى" in text and "Sewing worker 0" in text and "提供住宿" in text
+    fonts = pdf_fonts(pdf, tmp_path)
+    assert "Noto-Sans-CJK-SC" in fonts and "UKIJ-Tuz-Tom" in fonts
+
+
+def test_four_posters_per_page(app, client, postings, tmp_path):
+    pdf = printing.posters_pdf(postings, per_page=4)
+    pages = decoded_urls(pdf, tmp_path)
+    assert [len(p) for p in pages] == [4, 1]
+    expected = {f"{app.config['PUBLIC_BASE_URL']}/j/{p.code}" for p in postings}
+    assert {u for page in pages for u in page} == expected
+    for url in pages[1]:
+        assert open_path(client, url, app, "ug").status_code == 200
+
+
+def test_event_flyer_qr_opens_the_event(app, client, build, postings, tmp_path):
+    event = build.event(place_zh="阿克镇巴扎", place_ug="ئاق بازىرى بازار", place_en="Aq bazaar",
+                        postings=postings[:3])
+    pdf = printing.flyers_pdf([event])
+    (urls,) = decoded_urls(pdf, tmp_path)
+    assert urls == [f"{app.config['PUBLIC_BASE_URL']}/e/{event.code}"]
+    page = open_path(client, urls[0], app).get_data(as_text=True)
+    assert "<h1>Aq bazaar</h1>" in page and "Sewing worker 2" in page
+    text = pdf_text(pdf, tmp_path)
+    assert "阿克镇巴扎" in text and "Aq bazaar" in text and "缝纫工1" in text
+
+
+def test_pass_cards_qr_open_each_pass(app, client, build, tmp_path):
+    village = build.area("village", name_zh="博斯坦村", name_ug="بوستان كەنتى")
+    people = [build.attendee(name=name, village=village)
+              for name in ["阿依古丽", "دىلنۇر ئابلىز", "Mirzat", "王建军", "李婷", "帕提古丽", "Adil",
+                           "نۇرگۈل", "张伟", "Ali", "古丽米拉", "Erkin"]]
+    pdf = printing.passes_pdf(people, "zh")
+    pages = decoded_urls(pdf, tmp_path)
+    assert [len(p) for p in pages] == [10, 2]
+    by_token = {p.pass_token: p for p in people}
+    seen = set()
+    for url in (u for page in pages for u in page):
+        token = url.rsplit("/p/", 1)[1]
+        person = by_token[token]
+        seen.add(token)
+        response = open_path(client, url, app)
+        assert response.status_code == 200 and person.name in response.get_data(as_text=True)
+    assert seen == set(by_token)
+    text = pdf_text(pdf, tmp_path)
+    assert "阿依古丽" in text and "博斯坦村" in text
+
+
+def test_fetcher_allows_only_our_static_files(app):
+    fetcher = StaticOnlyFetcher(app.static_folder)
+    css = fetcher.fetch(path2url(os.path.join(app.static_folder, "css", "pdf.css")))
+    assert b"@page" in css.read()
+    css.close()
+    for url in ["http://127.0.0.1:9/x.png", "https://example.org/font.woff", "file:///etc/passwd",
+                path2url(os.path.join(app.static_folder, "..", "pyproject.toml")), "ftp://example.org/x"]:
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
+
+
+def test_render_pdf_gives_a_pdf(app):
+    pdf = render_pdf("passes.html", locale="ug", cards=[], labels={}, labels_ug={}, labels_zh={})
+    assert pdf.startswith(b"%PDF")
+
+
+def test_cli_prints_posters_flyers_and_passes(app, postings, build, tmp_path):
+    event = build.event(postings=postings[:1])
+    village = build.area("village", name_zh="博斯坦村")
+    build.attendee(name="阿依古丽", village=village)
+    runner = app.test_cli_runner()
+    out = tmp_path / "p.pdf"
+    result = runner.invoke(args=["print", "posters", "--code", postings[0].code, "--code", postings[1].code,
+                                 "--per-page", "4", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (tmp_path / "pages").mkdir()
+    (urls,) = decoded_urls(out.read_bytes(), tmp_path / "pages")
+    assert sorted(urls) == sorted(f"{app.config['PUBLIC_BASE_URL']}/j/{p.code}" for p in postings[:2])
+    result = runner.invoke(args=["print", "flyers", "--code", event.code, "-o", str(tmp_path / "f.pdf")])
+    assert result.exit_code == 0 and "1 flyers" in result.output
+    result = runner.invoke(args=["print", "passes", "--village", village.code, "-o", str(tmp_path / "c.pdf")])
+    assert result.exit_code == 0 and "1 passes" in result.output
+    result = runner.invoke(args=["print", "posters", "--code", "NOSUCH", "-o", str(tmp_path / "n.pdf")])
+    assert result.exit_code != 0 and "unknown code NOSUCH" in result.output
+
+
+def test_office_print_page_downloads_a_pdf(app, client, login_as, postings, tmp_path):
+    login_as("office")
+    page = client.get("/office/print/", headers={"Accept-Language": "en"})
+    assert page.status_code == 200 and postings[0].code in page.get_data(as_text=True)
+    response = client.post("/office/print/", data={"kind": "posters", "per_page": "1",
+                                                   "item": [postings[3].code]})
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert decoded_urls(response.data, tmp_path) == [[f"{app.config['PUBLIC_BASE_URL']}/j/{postings[3].code}"]]
+    empty = client.post("/office/print/", data={"kind": "posters"}, headers={"Accept-Language": "en"})
+    assert empty.status_code == 422 and "Please choose at least one item" in empty.get_data(as_text=True)
