@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from caravan.extensions import db
 from caravan.models import PendingRecord, PendingStatus
@@ -54,14 +54,16 @@ def storable(item: Any) -> Any:
 class Book:
     """The pending rows that concern one batch's ids, loaded once."""
 
-    def __init__(self, record_ids: list[str]):
-        ids = sorted(set(record_ids))
+    def __init__(self, record_ids: list[str], device_id: str | None):
+        ids = sorted(set(record_ids) - {""})
         self.open: dict[str, list[PendingRecord]] = {}
         self.applied: set[str] = set()
-        if not ids:
+        wanted = [PendingRecord.record_id.in_(ids)] if ids else []
+        if "" in record_ids:  # items without a usable id: only this tablet's earlier ones can be the same
+            wanted.append(and_(PendingRecord.record_id == "", PendingRecord.device_id == device_id))
+        if not wanted:
             return
-        for row in db.session.scalars(select(PendingRecord).where(PendingRecord.record_id.in_(ids))
-                                      .order_by(PendingRecord.id)):
+        for row in db.session.scalars(select(PendingRecord).where(or_(*wanted)).order_by(PendingRecord.id)):
             if row.resolved_at is None:
                 self.open.setdefault(row.record_id, []).append(row)
             elif row.status == PendingStatus.held:
