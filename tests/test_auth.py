@@ -112,3 +112,17 @@ def test_session_cookie_is_secure_when_configured(app, client, build):
                            base_url="https://localhost")
     cookie = response.headers["Set-Cookie"]
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_old_limiter_hits_are_cleared_out_as_new_ones_come(app, db, monkeypatch):
+    from datetime import timedelta
+
+    from caravan.models.base import utcnow
+    from caravan.services import throttle
+    monkeypatch.setattr(throttle, "PRUNE_EVERY", 3)
+    db.session.add(ThrottleHit(bucket="signin", key="old", at=utcnow() - timedelta(days=2)))
+    db.session.flush()
+    for n in range(3):
+        throttle.record_hit("signin", f"address{n}")
+    keys = db.session.scalars(select(ThrottleHit.key)).all()
+    assert "old" not in keys and len(keys) == 3
