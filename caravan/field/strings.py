@@ -54,10 +54,15 @@ STRINGS = {
     "skills": _l("Skills"),
     "wishes": _l("Wishes"),
     "consent_lang": _l("Consent text in"),
-    "consent_text": _l("I agree that the county public employment office keeps my name, phone, village, "
-                       "skills and wishes to tell me about jobs, training and policies, and to follow up "
-                       "the postings I am interested in. I can see and erase my data at any time with my "
-                       "pass. Taking part is voluntary and free."),
+    # The resident web page's consent text (templates/_macros/consent.html), word for word: a person
+    # agrees to the same thing on the tablet as on their phone.
+    "consent_p1": _l("The county public employment office keeps your name, phone number, village, skills and "
+                     "wishes, and the jobs you are interested in, so that it can tell you about suitable work "
+                     "and follow up with employers."),
+    "consent_p2": _l("We do not ask for your ID number. Nothing is shared with anyone except employers you are "
+                     "interested in. Registering is voluntary: you can read every posting without it."),
+    "consent_p3": _l("You can see your data on your pass at any time and erase it yourself."),
+    "consent_version": _l("Consent text version %(version)s"),
     "consent_agree": _l("The person has read or heard this text and agrees"),
     "consent_needed": _l("Registration needs the person's consent."),
     "name_needed": _l("Please enter a name."),
@@ -99,6 +104,7 @@ STRINGS = {
     "syncing": _l("Syncing…"),
     "sync_now": _l("Sync now"),
     "offline": _l("Offline"),
+    "offline_safe": _l("Offline — records are safe on this tablet; they will be sent when the network returns."),
     "online": _l("Online"),
     "receipt": _l("Made %(made)s, the server holds %(held)s"),
     "receipt_ok": _l("confirmed"),

@@ -186,7 +186,8 @@ def test_answer_lost_after_the_server_committed_gives_no_duplicate(tablet, count
 
     context.route("**/api/sync/v1/push", lose_first_answer)
     register(page, "Gulnar")
-    page.wait_for_selector("#st-message.fa-warn")
+    # A dropped connection looks like being offline: the calm state, not the red server error.
+    page.wait_for_selector("#st-message.fa-calm")
     assert lost == [200] and pending(page) == 2 and count(db, Attendee) == 1
     page.click("#sync-now")
     wait_pending(page, 0)

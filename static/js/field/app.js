@@ -9,7 +9,7 @@ import * as postings from "./postings.js";
 import * as register from "./register.js";
 import * as status from "./status.js";
 import * as sync from "./sync.js";
-import { $, $$, el, formatTime } from "./ui.js";
+import { $, $$, countyDay, el, setZone, timeNode } from "./ui.js";
 
 const config = document.querySelector("script[data-strings]").dataset;
 let eventId = null;
@@ -20,29 +20,29 @@ function show(screen) {
   $("#event-name").hidden = screen !== "work";
 }
 
+/** The event's kind, place and start as nodes (the time in a left-to-right <bdi>). */
 function eventTitle(e) {
-  return `${i18n.label("event_kinds", e.kind)} · ${i18n.pick(e.place)} · ${formatTime(e.starts_at)}`;
+  return [`${i18n.label("event_kinds", e.kind)} · ${i18n.pick(e.place)} · `, timeNode(e.starts_at)];
 }
 
+/** Today by the county's calendar, whatever the tablet's own time zone. */
 function isToday(e) {
   const start = new Date(e.starts_at);
   const end = new Date(e.ends_at || e.starts_at);
   const now = new Date();
-  const day = (d) => d.toDateString();
-  return day(start) === day(now) || (start <= now && now <= end);
+  return countyDay(start) === countyDay(now) || (start <= now && now <= end);
 }
 
 async function showEvents() {
   const device = await db.getMeta("device");
   $("#device-name").textContent = device ? `${i18n.t("enrolled_as")}: ${device.name}` : "";
   // Today's and coming events; past ones stay in IndexedDB but are no longer offered.
-  const midnight = new Date();
-  midnight.setHours(0, 0, 0, 0);
+  const today = countyDay();
   const events = (await db.all("events"))
-    .filter((e) => (!e.status || e.status === "planned") && new Date(e.ends_at || e.starts_at) >= midnight)
+    .filter((e) => (!e.status || e.status === "planned") && countyDay(e.ends_at || e.starts_at) >= today)
     .sort((a, b) => a.starts_at.localeCompare(b.starts_at));
   const item = (e) => el("li", {}, el("button", { type: "button", class: "btn fa-event", dataset: { id: e.id },
-    onclick: () => openEvent(e.id) }, isToday(e) ? el("b", { class: "fa-today" }, i18n.t("today")) : null, eventTitle(e)));
+    onclick: () => openEvent(e.id) }, isToday(e) ? el("b", { class: "fa-today" }, i18n.t("today")) : null, el("span", {}, eventTitle(e))));
   $("#event-list").replaceChildren(...events.map(item));
   $("#no-events").hidden = events.length > 0;
   show("events");
@@ -54,7 +54,7 @@ async function openEvent(id) {
   eventId = id;
   currentEvent = event;
   await db.setMeta("eventId", id);
-  $("#event-name").textContent = eventTitle(event);
+  $("#event-name").replaceChildren(...eventTitle(event));
   show("work");
   await register.fillVillages();
   await give.refresh();
@@ -83,6 +83,7 @@ async function main() {
   }
   // Ask the browser not to evict the outbox under storage pressure.
   navigator.storage?.persist?.().catch(() => {});
+  setZone(config.tz);
   await i18n.load(config.strings);
   await i18n.setLang(i18n.current());
   sync.configure(config.api);
@@ -105,7 +106,7 @@ async function main() {
   $("#kiosk-open").addEventListener("click", () => kiosk.open(currentEvent, i18n.t));
   document.addEventListener("caravan:lang", () => {
     if (!$("#events").hidden) showEvents();
-    if (currentEvent) $("#event-name").textContent = eventTitle(currentEvent);
+    if (currentEvent) $("#event-name").replaceChildren(...eventTitle(currentEvent));
   });
   document.addEventListener("caravan:saved", () => { if (navigator.onLine) sync.syncNow(); });
   // After a sync, new events or postings may have arrived.

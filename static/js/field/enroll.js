@@ -1,7 +1,7 @@
 // Enrollment: the one-time code from the office becomes this tablet's device token, kept in IndexedDB
 // (never in localStorage or a cookie). Only an explicit JSON answer with a token counts.
 import { getMeta, setMeta } from "./db.js";
-import { t } from "./i18n.js";
+import { current, t } from "./i18n.js";
 import * as scanner from "./scanner.js";
 import { $ } from "./ui.js";
 
@@ -9,7 +9,7 @@ export async function enroll(api, code, name) {
   let res;
   try {
     res = await fetch(`${api}enroll`, {
-      method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+      method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json", "Accept-Language": current() },
       body: JSON.stringify({ code: code.trim(), name: name.trim() }), redirect: "manual", credentials: "omit",
     });
   } catch {

@@ -7,13 +7,15 @@ import { newPassToken, passUrl, sha256Hex } from "./pass.js";
 import { drawQr } from "./qr.js";
 import { $, $$, el } from "./ui.js";
 
-/** The consent version the server expects (caravan.config CONSENT_VERSION). */
-export const CONSENT_VERSION = "2026-11";
+/** The consent version the server expects (caravan.config CONSENT_VERSION, given by the shell). */
+export const CONSENT_VERSION = document.querySelector("script[data-strings]")?.dataset.consentVersion || "2026-11";
+const CONSENT_PARAGRAPHS = ["consent_p1", "consent_p2", "consent_p3"];
 let ctx = null;
 
 function showConsent(code) {
   const text = $("#consent-text");
-  text.textContent = t("consent_text", {}, code);
+  text.replaceChildren(...CONSENT_PARAGRAPHS.map((key) => el("p", {}, t(key, {}, code))),
+    el("p", { class: "meta" }, t("consent_version", { version: CONSENT_VERSION }, code)));
   text.lang = code;
   text.dir = dirOf(code);
   for (const b of $$("[data-consent-lang]")) b.setAttribute("aria-pressed", String(b.dataset.consentLang === code));

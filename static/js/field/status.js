@@ -3,7 +3,7 @@
 import * as db from "./db.js";
 import { t } from "./i18n.js";
 import * as sync from "./sync.js";
-import { $, el, formatTime } from "./ui.js";
+import { $, el, formatTime, timeNode } from "./ui.js";
 
 let renders = 0;
 
@@ -14,22 +14,30 @@ export async function render() {
     db.all("outbox"), db.all("problems"), db.getMeta("lastSync"), sync.receiptCheck()]);
   if (mine !== renders) return;
   const held = outbox.filter((r) => r.state === "held").length;
-  $("#st-net").textContent = navigator.onLine ? t("online") : t("offline");
-  $("#st-net").className = navigator.onLine ? "fa-net fa-on" : "fa-net fa-off";
+  const s = sync.state;
+  $("#st-net").textContent = navigator.onLine && !s.offline ? t("online") : t("offline");
+  $("#st-net").className = navigator.onLine && !s.offline ? "fa-net fa-on" : "fa-net fa-off";
   $("#st-pending").textContent = String(outbox.length);
   $("#st-held").textContent = String(held);
   $("#st-held-wrap").hidden = held === 0;
-  $("#st-last").textContent = last ? formatTime(last) : t("never");
+  $("#st-last").replaceChildren(last ? timeNode(last) : t("never"));
   $("#st-receipt").textContent = check.receipt
     ? `${t("receipt", { made: check.made, held: check.receipt.device_records })}${check.match ? ` ✓ ${t("receipt_ok")}` : ""}` : "";
-  const s = sync.state;
   $("#st-progress").textContent = s.running ? `${t("syncing")} ${s.done}/${s.total}` : "";
-  let message = "";
-  if (s.auth === "revoked") message = t("revoked");
-  else if (s.auth === "reenroll") message = t("reenroll");
-  else if (s.error) message = `${t("sync_error")} ${s.nextTry ? `${t("retry_at")}: ${formatTime(s.nextTry)}` : ""}`;
-  $("#st-message").textContent = message;
-  $("#st-message").className = s.auth || s.error ? "fa-message fa-warn" : "fa-message";
+  // Being offline is normal at a bazaar: say calmly that the records wait here; red is for the server.
+  const offline = !navigator.onLine || s.offline;
+  let message = [];
+  let kind = "";
+  if (s.auth === "revoked") [message, kind] = [[t("revoked")], "fa-warn"];
+  else if (s.auth === "reenroll") [message, kind] = [[t("reenroll")], "fa-warn"];
+  else if (offline) [message, kind] = [[t("offline_safe")], "fa-calm"];
+  else if (s.error) {
+    message = [t("sync_error"), ...(s.nextTry ? [" ", `${t("retry_at")}: `, timeNode(s.nextTry)] : [])];
+    kind = "fa-warn";
+  }
+  $("#st-message").replaceChildren(...message);
+  $("#st-message").className = `fa-message ${kind}`.trim();
+  document.body.dataset.sync = kind === "fa-warn" ? "error" : (offline ? "offline" : "ok");
   $("#sync-now").disabled = s.running;
   $("#reenroll").hidden = s.auth !== "reenroll";
   const button = $("#st-problems");

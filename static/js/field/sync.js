@@ -2,6 +2,7 @@
 // A record leaves the outbox only on an explicit "accepted" or "duplicate" in a JSON answer of our API.
 import * as db from "./db.js";
 import { pendingRecords, wire } from "./outbox.js";
+import { current } from "./i18n.js";
 import { sha256Hex } from "./pass.js";
 
 const FIRST_BATCH = 100;
@@ -12,7 +13,8 @@ const STORE_OF = { area: "areas", employer: "employers", event: "events", postin
 
 export const events = new EventTarget();
 /** What the status bar shows. `auth` is null, "reenroll" (401) or "revoked" (403). */
-export const state = { running: false, done: 0, total: 0, error: null, nextTry: null, auth: null };
+/** `offline`: the last try met no network (not a server problem). */
+export const state = { running: false, done: 0, total: 0, error: null, nextTry: null, auth: null, offline: false };
 
 let api = "/api/sync/v1/";
 let running = null;
@@ -70,7 +72,12 @@ async function runOnce() {
   state.auth = device.revoked ? "revoked" : null;
   if (state.auth) return emit();
   clearTimeout(retryTimer);
-  Object.assign(state, { running: true, error: null, nextTry: null, done: 0, total: 0 });
+  if (!navigator.onLine) {
+    // Nothing to try: the "online" event starts the next sync.
+    Object.assign(state, { offline: true, error: null, nextTry: null });
+    return emit();
+  }
+  Object.assign(state, { running: true, error: null, nextTry: null, done: 0, total: 0, offline: false });
   emit();
   try {
     await push(device);
@@ -88,6 +95,7 @@ async function runOnce() {
 async function failed(err, device) {
   const kind = err instanceof SyncError ? err.kind : "retry";
   state.error = err instanceof SyncError ? err.detail : String(err);
+  state.offline = state.error === "network" || !navigator.onLine;
   if (kind === "auth") {
     state.auth = "reenroll";
   } else if (kind === "revoked") {
@@ -108,7 +116,7 @@ async function call(path, init, device) {
   try {
     res = await fetch(api + path, {
       ...init,
-      headers: { Authorization: `Bearer ${device.token}`, Accept: "application/json",
+      headers: { Authorization: `Bearer ${device.token}`, Accept: "application/json", "Accept-Language": current(),
         ...(init.body ? { "Content-Type": "application/json" } : {}) },
       // A captive portal or an expired proxy answers with a redirect: never follow it into a "200".
       redirect: "manual", credentials: "omit", cache: "no-store",

@@ -39,8 +39,42 @@ export function hideConfirm() {
   $("#confirm").hidden = true;
 }
 
+// Times are the county's (BABEL_DEFAULT_TIMEZONE, given by the shell), never the device's: a tablet
+// set to Beijing time or UTC must still show an event at the hour printed on the poster.
+let zone = "Asia/Urumqi";
+
+export function setZone(tz) {
+  if (!tz) return;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    zone = tz;
+  } catch {
+    console.warn("unknown time zone", tz);
+  }
+}
+
+function parts(date, options) {
+  const fmt = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", numberingSystem: "latn", ...options });
+  return Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value]));
+}
+
+/** The county's calendar date of an instant, "YYYY-MM-DD" (compares as a string). */
+export function countyDay(value = new Date()) {
+  const p = parts(new Date(value), { year: "numeric", month: "2-digit", day: "2-digit" });
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** "MM-DD HH:mm" in the county's zone, 24-hour and numeric in every language (Chromium has no
+ * Uyghur date formats; a numeric form reads the same in zh, ug and en). */
 export function formatTime(iso) {
   if (!iso) return "";
-  const d = new Date(iso);
-  return d.toLocaleString(document.documentElement.lang || "zh", { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  const p = parts(date, { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  return `${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** The same as a <bdi dir="ltr">, so the digits keep their order inside right-to-left Uyghur text. */
+export function timeNode(iso) {
+  return el("bdi", { dir: "ltr", class: "fa-time" }, formatTime(iso));
 }
