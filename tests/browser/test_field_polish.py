@@ -1,0 +1,234 @@
+"""What a first user of the tablet app met: times in the device's zone instead of the county's, a phone
+screen that scrolled sideways, server messages in the browser's language, a red error for being offline,
+the consent checkbox under its label, and a consent text shorter than the resident web page's."""
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
+
+import pytest
+from flask_babel import force_locale, gettext
+from playwright.sync_api import expect
+
+from caravan.field.strings import STRINGS
+from tests.browser.conftest import PHONE, TABLET
+from tests.browser.fake_sync import FakeSync, pack
+from tests.browser.field_helpers import enroll, open_app, pick_event, register, sync_and_wait, tab, wait_pending
+
+# 20:00 UTC is already 02:00 of the next day in the county (Asia/Urumqi, UTC+6).
+NOW = datetime(2026, 11, 28, 20, 0, tzinfo=UTC)
+
+
+def county_event(key: str, place: str, start_utc: datetime, hours: int = 7) -> dict:
+    change = next(c for c in pack(NOW) if c["type"] == "event")
+    data = {**change["data"], "place": {"zh": place, "ug": place, "en": place},
+            "starts_at": start_utc.isoformat(), "ends_at": (start_utc + timedelta(hours=hours)).isoformat()}
+    return {"type": "event", "id": str(uuid.uuid5(uuid.NAMESPACE_URL, key)), "data": data}
+
+
+@pytest.fixture
+def fake():
+    return FakeSync()
+
+
+@pytest.mark.parametrize("device_zone", ["UTC", "Asia/Shanghai", "America/Los_Angeles"])
+def test_event_times_and_today_follow_the_county(persistent, live_server, fake, device_zone):
+    fake.changes = [c for c in pack(NOW) if c["type"] != "event"] + [
+        county_event("yesterday", "昨天巴扎", datetime(2026, 11, 28, 5, 0, tzinfo=UTC)),   # 11-28 11:00-18:00
+        county_event("today", "今天巴扎", datetime(2026, 11, 29, 5, 0, tzinfo=UTC)),       # 11-29 11:00-18:00
+        county_event("tomorrow", "明天巴扎", datetime(2026, 11, 30, 5, 0, tzinfo=UTC)),    # 11-30 11:00-18:00
+    ]
+    context = persistent(timezone_id=device_zone)
+    context.clock.set_fixed_time(NOW)
+    fake.install(context)
+    page = open_app(context, live_server)
+    enroll(page)
+    items = page.locator("#event-list button")
+    expect(items).to_have_count(2)  # the county's yesterday is over, whatever the tablet's date
+    today, tomorrow = items.nth(0), items.nth(1)
+    assert "今天巴扎" in today.inner_text() and "明天巴扎" in tomorrow.inner_text()
+    expect(today.locator(".fa-today")).to_have_count(1)
+    expect(tomorrow.locator(".fa-today")).to_have_count(0)
+    assert today.locator("bdi").inner_text() == "11-29 11:00"
+    assert tomorrow.locator("bdi").inner_text() == "11-30 11:00"
+    sync_and_wait(page)
+    assert page.locator("#st-last").inner_text() == "11-29 02:00"
+    page.click("[data-lang=ug]")
+    expect(today.locator("bdi")).to_have_text("11-29 11:00")
+    assert today.locator("bdi").get_attribute("dir") == "ltr"
+    assert page.locator("#st-last bdi").inner_text() == "11-29 02:00"
+    today.click()
+    expect(page.locator("#event-name bdi")).to_have_text("11-29 11:00")
+
+
+def assert_fits(page, where: str) -> None:
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{where}: page is {width}px wide"
+
+
+def assert_on_screen(page, selector: str) -> None:
+    for box in (page.locator(selector).nth(i).bounding_box() for i in range(page.locator(selector).count())):
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 0.5, selector
+        assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"] + 0.5, selector
+
+
+def test_every_screen_fits_a_phone_in_three_languages(persistent, live_server, fake, screenshot):
+    context = persistent(viewport=PHONE)
+    fake.install(context)
+    page = open_app(context, live_server)
+    for lang in ("zh", "ug", "en"):
+        page.click(f".fa-bar [data-lang={lang}]")
+        assert_fits(page, f"enroll {lang}")
+    page.click(".fa-bar [data-lang=zh]")
+    enroll(page)
+    for lang in ("zh", "ug", "en"):
+        page.click(f".fa-bar [data-lang={lang}]")
+        if lang != "zh":
+            page.click("#event-name")
+        page.wait_for_selector("#events:not([hidden])")
+        assert_fits(page, f"events {lang}")
+        screenshot(page, f"field-polish-events-phone-{lang}")
+        pick_event(page)
+        assert_on_screen(page, "[data-tab]")  # every tab reachable without sideways scrolling
+        for name in ("scan", "register", "give", "tally", "postings"):
+            tab(page, name)
+            assert_fits(page, f"{name} {lang}")
+            screenshot(page, f"field-polish-{name}-phone-{lang}")
+        page.click("#kiosk-open")
+        page.wait_for_selector("#kiosk:not([hidden])")
+        assert_fits(page, f"kiosk {lang}")
+        assert_on_screen(page, "#kiosk-langs button")
+        assert_on_screen(page, "#kiosk-exit")
+        screenshot(page, f"field-polish-kiosk-phone-{lang}")
+        page.click("#kiosk-langs [data-kiosk-lang=ug]")
+        assert_fits(page, f"kiosk {lang} showing ug")
+        page.click("#kiosk-exit")
+        page.wait_for_selector("#kiosk", state="hidden")
+
+
+def test_server_messages_come_in_the_apps_language(persistent, live_server, app):
+    context = persistent(locale="zh-CN")
+    page = open_app(context, live_server)
+    sent = []
+    page.on("request", lambda r: sent.append(r.headers.get("accept-language")) if "/api/sync/v1/" in r.url else None)
+    for lang in ("en", "ug", "zh"):
+        page.click(f".fa-bar [data-lang={lang}]")
+        enroll(page, code="NOSUCHCODE", wait=False)
+        with app.test_request_context(), force_locale(lang):
+            expected = gettext("This enrollment code is not valid. Check it and try again.")
+        expect(page.locator("#enroll-error")).to_have_text(expected)
+    assert sent == ["en", "ug", "zh"]
+
+
+def status(page) -> tuple[str, str]:
+    return page.locator("#st-message").inner_text(), page.locator("#st-message").get_attribute("class")
+
+
+def test_offline_is_a_calm_state_and_server_errors_stay_red(persistent, live_server, fake):
+    context = persistent()
+    fake.install(context)
+    page = open_app(context, live_server)
+    enroll(page)
+    pick_event(page)
+    register(page, "古丽")
+    wait_pending(page, 0)
+    expect(page.locator("#st-receipt")).to_contain_text("✓")
+    calm = "离线 — 记录已安全保存在本平板上，网络恢复后会自动发送。"
+
+    fake.set_offline(context, True)              # the browser knows it is offline
+    register(page, "王芳")
+    wait_pending(page, 2)
+    sync_and_wait(page)
+    page.wait_for_selector("body[data-sync=offline]", state="attached")
+    assert status(page) == (calm, "fa-message fa-calm")
+    assert page.locator("#st-pending").inner_text() == "2"
+
+    fake.set_offline(context, False)
+    fake.offline = True                          # online as far as the browser knows, yet nothing answers
+    sync_and_wait(page)
+    page.wait_for_selector("body[data-sync=offline]", state="attached")
+    assert status(page) == (calm, "fa-message fa-calm")
+    assert "同步失败" not in page.inner_text("#status")
+
+    fake.offline = False
+    fake.fail = [500]                            # a real server problem is still an error
+    sync_and_wait(page)
+    page.wait_for_selector("body[data-sync=error]", state="attached")
+    text, kind = status(page)
+    assert "同步失败" in text and "fa-warn" in kind and re.search(r"\d\d-\d\d \d\d:\d\d", text)
+    assert page.locator("#st-pending").inner_text() == "2"
+
+
+@pytest.mark.parametrize("lang", ["zh", "ug", "en"])
+def test_consent_checkbox_sits_beside_its_label(persistent, live_server, fake, lang):
+    context = persistent(viewport=TABLET)
+    fake.install(context)
+    page = open_app(context, live_server)
+    enroll(page)
+    pick_event(page)
+    page.click(f".fa-bar [data-lang={lang}]")
+    tab(page, "register")
+    box = page.locator("#register-form [name=consent]").bounding_box()
+    text = page.locator("#register-form .fa-check span").bounding_box()
+    middle = box["y"] + box["height"] / 2
+    assert text["y"] <= middle <= text["y"] + text["height"]  # on the same line, not above it
+    if lang == "ug":
+        assert box["x"] >= text["x"] + text["width"] - 1    # the checkbox comes first, at the right
+    else:
+        assert box["x"] + box["width"] <= text["x"] + 1
+
+
+class Paragraphs(HTMLParser):
+    """The text of each <p> inside <div class="consent">."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+        self.inside_p = False
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "div" and ("class", "consent") in attrs:
+            self.depth = 1
+        elif tag == "div" and self.depth:
+            self.depth += 1
+        elif tag == "p" and self.depth:
+            self.inside_p = True
+            self.found.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self.depth:
+            self.depth -= 1
+        elif tag == "p":
+            self.inside_p = False
+
+    def handle_data(self, data):
+        if self.inside_p:
+            self.found[-1] += data
+
+
+def resident_consent(client, lang: str) -> list[str]:
+    client.set_cookie("lang", lang)
+    parser = Paragraphs()
+    parser.feed(client.get("/register").get_data(as_text=True))
+    return [" ".join(p.split()) for p in parser.found]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ug", "en"])
+def test_tablet_shows_the_resident_consent_text(persistent, live_server, fake, client, app, lang):
+    on_the_web = resident_consent(client, lang)
+    assert len(on_the_web) == 4 and app.config["CONSENT_VERSION"] in on_the_web[-1]
+    catalog = client.get("/field/app/strings.json").get_json()[lang]
+    assert [catalog[k] for k in ("consent_p1", "consent_p2", "consent_p3")] == on_the_web[:3]
+    assert "consent_text" not in STRINGS  # the shorter tablet-only text is gone
+    context = persistent()
+    fake.install(context)
+    page = open_app(context, live_server)
+    enroll(page)
+    pick_event(page)
+    tab(page, "register")
+    page.click(f"[data-consent-lang={lang}]")
+    shown = [" ".join(t.split()) for t in page.locator("#consent-text p").all_inner_texts()]
+    assert shown == on_the_web
