@@ -34,7 +34,7 @@ def fake():
 
 
 @pytest.mark.parametrize("device_zone", ["UTC", "Asia/Shanghai", "America/Los_Angeles"])
-def test_event_times_and_today_follow_the_county(persistent, live_server, fake, device_zone):
+def test_event_times_and_today_follow_the_county(persistent, live_server, fake, screenshot, device_zone):
     fake.changes = [c for c in pack(NOW) if c["type"] != "event"] + [
         county_event("yesterday", "昨天巴扎", datetime(2026, 11, 28, 5, 0, tzinfo=UTC)),   # 11-28 11:00-18:00
         county_event("today", "今天巴扎", datetime(2026, 11, 29, 5, 0, tzinfo=UTC)),       # 11-29 11:00-18:00
@@ -59,6 +59,7 @@ def test_event_times_and_today_follow_the_county(persistent, live_server, fake, 
     expect(today.locator("bdi")).to_have_text("11-29 11:00")
     assert today.locator("bdi").get_attribute("dir") == "ltr"
     assert page.locator("#st-last bdi").inner_text() == "11-29 02:00"
+    screenshot(page, f"field-polish-events-tablet-ug-{device_zone.replace('/', '-')}")
     today.click()
     expect(page.locator("#event-name bdi")).to_have_text("11-29 11:00")
 
@@ -162,7 +163,7 @@ def test_offline_is_a_calm_state_and_server_errors_stay_red(persistent, live_ser
 
 
 @pytest.mark.parametrize("lang", ["zh", "ug", "en"])
-def test_consent_checkbox_sits_beside_its_label(persistent, live_server, fake, lang):
+def test_consent_checkbox_sits_beside_its_label(persistent, live_server, fake, screenshot, lang):
     context = persistent(viewport=TABLET)
     fake.install(context)
     page = open_app(context, live_server)
@@ -170,6 +171,7 @@ def test_consent_checkbox_sits_beside_its_label(persistent, live_server, fake, l
     pick_event(page)
     page.click(f".fa-bar [data-lang={lang}]")
     tab(page, "register")
+    screenshot(page, f"field-polish-register-tablet-{lang}")
     box = page.locator("#register-form [name=consent]").bounding_box()
     text = page.locator("#register-form .fa-check span").bounding_box()
     middle = box["y"] + box["height"] / 2
