@@ -14,6 +14,8 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from caravan import PROJECT_ROOT
+from caravan.services.sync.enroll import new_enrollment_code
+from tests.browser.field_helpers import enroll, market_county, open_app
 
 CHROMIUM = os.environ.get("CARAVAN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -105,3 +107,45 @@ def screenshot():
         os.makedirs(ARTIFACTS, exist_ok=True)
         page.screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"), full_page=True)
     return take
+
+
+# --- The tablet app against the real server (tests of the field app) ---------------------------------
+
+@pytest.fixture
+def county(build, db):
+    """The county of tests.browser.field_helpers.market_county, in the database the live server uses."""
+    return market_county(build, db)
+
+
+@pytest.fixture
+def residents(build, county):
+    """Two residents registered earlier (on another tablet or online); tablets learn them by pulling."""
+    village = county["villages"][0]
+    return [build.attendee("阿依古丽", village=village), build.attendee("买买提", village=village)]
+
+
+@pytest.fixture
+def code(county, db):
+    """``code()``: a fresh one-time enrollment code for the county, as the office makes them."""
+    def make():
+        _, text = new_enrollment_code(county["county"])
+        db.session.commit()
+        return text
+    return make
+
+
+@pytest.fixture
+def tablet(persistent, live_server, code):
+    """``tablet(args=(), offline=False, fresh=False, viewport=TABLET)``: start (or restart, on the same
+    profile) the tablet app; ``fresh`` enrolls it with a new code and opens the morning event. Returns
+    (context, page)."""
+    def start(args=(), offline=False, fresh=False, viewport=TABLET):
+        context = persistent(args=args, viewport=viewport)
+        context.set_offline(offline)
+        page = open_app(context, live_server)
+        if fresh:
+            enroll(page, code=code())
+            page.click("#event-list button >> nth=0")
+        page.wait_for_selector("#work:not([hidden])")
+        return context, page
+    return start
