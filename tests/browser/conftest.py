@@ -15,7 +15,7 @@ from werkzeug.serving import make_server
 
 from caravan import PROJECT_ROOT
 from caravan.services.sync.enroll import new_enrollment_code
-from tests.browser.field_helpers import enroll, market_county, open_app
+from tests.browser.field_helpers import enroll, market_county, open_app, pick_event
 
 CHROMIUM = os.environ.get("CARAVAN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -145,7 +145,7 @@ def tablet(persistent, live_server, code):
         page = open_app(context, live_server)
         if fresh:
             enroll(page, code=code())
-            page.click("#event-list button >> nth=0")
+            pick_event(page)
         page.wait_for_selector("#work:not([hidden])")
         return context, page
     return start

@@ -87,9 +87,16 @@ def enroll(page, code: str, name: str = "平板 1", wait: bool = True) -> None:
         page.wait_for_selector("#event-list button")
 
 
-def pick_event(page) -> None:
-    page.click("#event-list button")
+def pick_event(page, index: int = 0) -> None:
+    """Open the ``index``-th event offered (they come in order of their start)."""
+    page.click(f"#event-list button >> nth={index}")
     page.wait_for_selector("#work:not([hidden])")
+
+
+def enter_code(page, code: str) -> None:
+    """Type a pass token (or anything else) into the check-in's manual entry and send it."""
+    page.fill("#manual-form [name=code]", code)
+    page.click("#manual-form button")
 
 
 def tab(page, name: str) -> None:

@@ -17,7 +17,7 @@ from caravan.models import Attendee, CheckIn, Interest, ServiceGiven, Tally
 from caravan.services import residents as resident_service
 from caravan.services.devices import hash_token
 from tests.browser.conftest import PHONE
-from tests.browser.field_helpers import (count, device_of, fake_camera_args, local_tokens, open_app,
+from tests.browser.field_helpers import (count, device_of, enter_code, fake_camera_args, local_tokens, open_app,
                                          pending, qr_y4m, register, scan_with_camera, store, tab, wait_pending)
 
 RECORD_MODELS = (Attendee, CheckIn, ServiceGiven, Interest, Tally)
@@ -77,8 +77,7 @@ def test_market_day_pieces_survive_restarts_and_reach_the_server_in_order(
     context.close()
 
     context, page = tablet(offline=True)
-    page.fill("#manual-form [name=code]", residents[0].pass_token)  # a resident known from the last pull
-    page.click("#manual-form button")
+    enter_code(page, residents[0].pass_token)  # a resident known from the last pull
     page.wait_for_selector("#confirm-box.fa-ok")
     assert "阿依古丽" in page.inner_text("#confirm-box")
     tab(page, "give")
@@ -126,13 +125,11 @@ def test_second_checkin_while_unsent_and_bad_codes(tablet, county, residents, db
     context, page = tablet(fresh=True)
     context.set_offline(True)
     for expected in ("fa-ok", "fa-again"):
-        page.fill("#manual-form [name=code]", f"http://127.0.0.1:5000/p/{residents[1].pass_token}")
-        page.click("#manual-form button")
+        enter_code(page, f"http://127.0.0.1:5000/p/{residents[1].pass_token}")
         page.wait_for_selector(f"#confirm-box.{expected}:has-text('买买提')")
     for code, message in (("hello", "这不是就业大篷车的就业卡"), ("Z" * 32, "未知的就业卡"),
                           ("http://127.0.0.1:5000/j/ABC234", "这不是就业大篷车的就业卡")):
-        page.fill("#manual-form [name=code]", code)
-        page.click("#manual-form button")
+        enter_code(page, code)
         page.wait_for_selector(f"#confirm-box.fa-bad:has-text('{message}')")
     assert [r["type"] for r in store(page, "outbox")] == ["checkin"]
     context.set_offline(False)
@@ -177,8 +174,7 @@ def test_captive_portal_page_is_not_success(tablet, county, db):
 def test_checkin_of_a_resident_erased_meanwhile_goes_to_problems(tablet, county, residents, db):
     context, page = tablet(fresh=True)
     context.set_offline(True)
-    page.fill("#manual-form [name=code]", residents[0].pass_token)
-    page.click("#manual-form button")
+    enter_code(page, residents[0].pass_token)
     page.wait_for_selector("#confirm-box.fa-ok")
     resident_service.erase(residents[0])   # the office erases the resident at their request
     db.session.commit()

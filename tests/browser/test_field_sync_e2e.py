@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from caravan.models import Attendee, CheckIn, Interest, ServiceGiven, Tally
 from caravan.models.base import utcnow
-from tests.browser.field_helpers import (count, device_of, enroll, fake_camera_args, local_tokens, open_app,
-                                         pending, qr_y4m, register, scan_with_camera, store, sync_and_wait, tab,
-                                         wait_pending)
+from tests.browser.field_helpers import (count, device_of, enroll, enter_code, fake_camera_args, local_tokens,
+                                         open_app, pending, pick_event, qr_y4m, register, scan_with_camera, store,
+                                         sync_and_wait, tab, wait_pending)
 
 NAMES = ["古丽娜尔", "Ahmet <b>Tursun</b>", "王芳", "ئابدۇللا", "李明"]
 
@@ -32,8 +32,7 @@ def test_market_day_offline_then_the_server_holds_each_record_once(tablet, count
     page.click("[data-tally=policy_advice]")
     tokens = local_tokens(page)
     page.click("#event-name")
-    page.click("#event-list button >> nth=1")   # the afternoon event: people check in again there
-    page.wait_for_selector("#work:not([hidden])")
+    pick_event(page, 1)   # the afternoon event: people check in again there
     context.close()
 
     for name in NAMES[:3]:   # three scan their pass at the camera, in a restarted browser, offline
@@ -182,7 +181,7 @@ def test_checkin_of_a_resident_registered_on_a_tablet_not_yet_synced_is_held_the
     other = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
     page_b = open_app(other, live_server)
     enroll(page_b, code=code(), name="平板 B")
-    page_b.click("#event-list button >> nth=0")
+    pick_event(page_b)
     other.set_offline(True)
     register(page_b, "Nurgul")
     person = next(a for a in store(page_b, "attendees") if a.get("local"))
@@ -190,12 +189,11 @@ def test_checkin_of_a_resident_registered_on_a_tablet_not_yet_synced_is_held_the
     context = persistent()
     page = open_app(context, live_server)
     enroll(page, code=code(), name="平板 A")
-    page.click("#event-list button >> nth=0")
+    pick_event(page)
     page.evaluate("""async (a) => { const db = await import('/static/js/field/db.js');
         await db.tx(['attendees'], 'readwrite', (t) => t.objectStore('attendees').put(
             {id: a.id, name: a.name, pass_hash: a.pass_hash, group: a.group})); }""", person)
-    page.fill("#manual-form [name=code]", person["token"])
-    page.click("#manual-form button")
+    enter_code(page, person["token"])
     page.wait_for_selector("#st-held-wrap:not([hidden])")
     assert store(page, "outbox")[0]["state"] == "held" and count(db, CheckIn) == 0
     # Tablet B comes online: the attendee arrives and the held check-in is applied.
