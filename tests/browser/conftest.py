@@ -11,7 +11,7 @@ import threading
 
 import pytest
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from caravan import PROJECT_ROOT
 from caravan.services.sync.enroll import new_enrollment_code
@@ -31,10 +31,34 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+_RESPONSE = "caravan.tests.response"
+
+
+class _Handler(WSGIRequestHandler):
+    """Werkzeug's handler, closing the answer when the browser hangs up in the middle of it.
+
+    A test that ends while the service worker still fetches static files drops those connections; Werkzeug
+    then fails reading the socket before it closes the answer, and the file being served stays open
+    until the garbage collector finds it, as a ResourceWarning in whichever test runs then.
+    """
+
+    def connection_dropped(self, error, environ=None):
+        response = (environ or {}).get(_RESPONSE)
+        if response is not None and hasattr(response, "close"):
+            response.close()
+
+
+def _remember_response(app):
+    def serve(environ, start_response):
+        environ[_RESPONSE] = response = app(environ, start_response)
+        return response
+    return serve
+
+
 @pytest.fixture
 def live_server(app):
     """The app served on a free port of 127.0.0.1 for the length of one test; yields its base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _remember_response(app), threaded=True, request_handler=_Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
