@@ -81,6 +81,15 @@ class LocalizedName:
         return getattr(self, f"name_{locale}", "") or self.name_zh
 
 
+class Translated:
+    """An entity with a ``translations`` list of rows that each carry a ``lang``."""
+
+    def text(self, locale: str):
+        """The translation in ``locale``, else the Chinese one, else any; None when there is none."""
+        by_lang = {t.lang: t for t in self.translations}
+        return by_lang.get(locale) or by_lang.get("zh") or next(iter(by_lang.values()), None)
+
+
 def str_enum(cls: type, length: int = 16) -> Enum:
     """A Python enum stored as its string value in a VARCHAR (no native enum types to migrate)."""
     return Enum(cls, native_enum=False, length=length, validate_strings=True,

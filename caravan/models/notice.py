@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from caravan.models.base import Base, Timestamps, UUIDPrimaryKey, str_enum
+from caravan.models.base import Base, Timestamps, Translated, UUIDPrimaryKey, str_enum
 from caravan.models.posting import PublishStatus
 
 
@@ -16,7 +16,7 @@ class NoticeKind(enum.StrEnum):
     policy = "policy"
 
 
-class Notice(UUIDPrimaryKey, Timestamps, Base):
+class Notice(UUIDPrimaryKey, Timestamps, Translated, Base):
     __tablename__ = "notices"
 
     code: Mapped[str] = mapped_column(String(12), unique=True)
@@ -26,11 +26,6 @@ class Notice(UUIDPrimaryKey, Timestamps, Base):
 
     translations: Mapped[list[NoticeTranslation]] = relationship(
         back_populates="notice", cascade="all, delete-orphan", order_by="NoticeTranslation.lang")
-
-    def text(self, locale: str) -> NoticeTranslation | None:
-        """The translation in ``locale``, else the Chinese one, else any."""
-        by_lang = {t.lang: t for t in self.translations}
-        return by_lang.get(locale) or by_lang.get("zh") or next(iter(by_lang.values()), None)
 
 
 class NoticeTranslation(Base):

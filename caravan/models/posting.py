@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from caravan.models.base import Base, Timestamps, UUIDPrimaryKey, str_enum
+from caravan.models.base import Base, Timestamps, Translated, UUIDPrimaryKey, str_enum
 
 
 class Sector(enum.StrEnum):
@@ -35,7 +35,7 @@ class PublishStatus(enum.StrEnum):
     closed = "closed"
 
 
-class Posting(UUIDPrimaryKey, Timestamps, Base):
+class Posting(UUIDPrimaryKey, Timestamps, Translated, Base):
     __tablename__ = "postings"
 
     #: Short upper-case code printed in the posting's QR (/j/<code>).
@@ -59,11 +59,6 @@ class Posting(UUIDPrimaryKey, Timestamps, Base):
     area = relationship("Area")
     translations: Mapped[list[PostingTranslation]] = relationship(
         back_populates="posting", cascade="all, delete-orphan", order_by="PostingTranslation.lang")
-
-    def text(self, locale: str) -> PostingTranslation | None:
-        """The translation in ``locale``, else the Chinese one, else any."""
-        by_lang = {t.lang: t for t in self.translations}
-        return by_lang.get(locale) or by_lang.get("zh") or next(iter(by_lang.values()), None)
 
 
 class PostingTranslation(Base):

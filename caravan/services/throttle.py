@@ -13,6 +13,10 @@ from caravan.models import ThrottleHit
 from caravan.models.base import utcnow
 
 
+#: How often (in hits) old hits are deleted.
+PRUNE_EVERY = 200
+
+
 def _key(value: str) -> str:
     # Keyed, so the table never holds a user name or an address in a form that can be looked up.
     secret = current_app.config["SECRET_KEY"].encode()
@@ -28,9 +32,12 @@ def hits(bucket: str, value: str, window_seconds: int) -> int:
 
 
 def record_hit(bucket: str, value: str) -> None:
-    """Count one hit for ``value`` in ``bucket``."""
-    db.session.add(ThrottleHit(bucket=bucket, key=_key(value)))
+    """Count one hit for ``value`` in ``bucket``; every PRUNE_EVERY-th hit also clears out old ones."""
+    hit = ThrottleHit(bucket=bucket, key=_key(value))
+    db.session.add(hit)
     db.session.flush()
+    if hit.id % PRUNE_EVERY == 0:  # no scheduler needed: the table stays small by itself
+        prune()
 
 
 def is_limited(bucket: str, values: list[str], limit: int, window_seconds: int) -> bool:
