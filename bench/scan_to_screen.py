@@ -15,7 +15,6 @@ import base64
 import io
 import logging
 import os
-import secrets
 import statistics
 import sys
 import tempfile
@@ -28,9 +27,11 @@ from werkzeug.serving import make_server
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from caravan import create_app  # noqa: E402
+from caravan.extensions import db  # noqa: E402
+from caravan.services.sync.enroll import new_enrollment_code  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, TABLET  # noqa: E402
-from tests.browser.fake_sync import FakeSync  # noqa: E402
-from tests.browser.field_helpers import enroll, open_app, pick_event  # noqa: E402
+from tests.browser.field_helpers import enroll, market_county, open_app, pick_event  # noqa: E402
+from tests.builders import Builder  # noqa: E402
 
 # The camera: a canvas whose picture the benchmark swaps; the app reads it through getUserMedia.
 CANVAS_CAMERA = """
@@ -62,11 +63,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite3",
                           "SECRET_KEY": "bench"})
+        with app.app_context():
+            code, tokens = prepare(args.scans)
         server = make_server("127.0.0.1", 0, app, threaded=True)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
-            real, base = run(f"http://127.0.0.1:{server.server_port}", args.scans)
+            real, base = run(f"http://127.0.0.1:{server.server_port}", code, tokens)
         finally:
             server.shutdown()
             thread.join(timeout=10)
@@ -79,26 +82,28 @@ def main() -> int:
     return 0
 
 
-def run(base_url: str, scans: int) -> tuple[list[float], list[float]]:
-    fake = FakeSync()
-    tokens = [base64.b32encode(secrets.token_bytes(20)).decode() for _ in range(scans)]
+def prepare(scans: int) -> tuple[str, list[str]]:
+    """The county, today's events, ``scans`` residents registered earlier (the tablet learns them by
+    pulling) and an enrollment code; returns the code and the residents' pass tokens."""
+    db.create_all()
+    build = Builder(db, "bench password")
+    county = market_county(build, db)
+    tokens = [build.attendee(f"Resident {i}", village=county["villages"][0]).pass_token for i in range(scans)]
+    _, code = new_enrollment_code(county["county"])
+    db.session.commit()
+    return code, tokens
+
+
+def run(base_url: str, code: str, tokens: list[str]) -> tuple[list[float], list[float]]:
+    scans = len(tokens)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         # bypass_csp: only so that wait_for_function may evaluate its predicate; the app is unchanged.
         context = browser.new_context(viewport=TABLET, locale="zh-CN", bypass_csp=True)
         context.add_init_script(CANVAS_CAMERA)
-        fake.install(context)
         page = open_app(context, base_url)
-        enroll(page)
+        enroll(page, code=code)
         pick_event(page)
-        # The residents were registered elsewhere: put them on the tablet as a pull would.
-        page.evaluate("""async (tokens) => {
-            const db = await import('/static/js/field/db.js');
-            const { sha256Hex } = await import('/static/js/field/pass.js');
-            const people = await Promise.all(tokens.map(async (t, i) => ({
-                id: crypto.randomUUID(), name: `Resident ${i}`, group: 'other', pass_hash: await sha256Hex(t) })));
-            await db.tx(['attendees'], 'readwrite', (tx) => people.forEach((a) => tx.objectStore('attendees').put(a)));
-        }""", tokens)
         page.click("#scan-start")
         page.wait_for_selector("#scan-stop:not([hidden])")
         for i, token in enumerate(tokens):
@@ -118,11 +123,13 @@ def run(base_url: str, scans: int) -> tuple[list[float], list[float]]:
             }
             return out;
         }""", scans)
-        checkins = page.evaluate("""async () => (await (await import('/static/js/field/db.js')).all('outbox'))
-                                     .filter((r) => r.type === 'checkin').length""")
+        # Unsent or already confirmed by the server: the tablet syncs while it scans.
+        checkins = page.evaluate("""async () => { const db = await import('/static/js/field/db.js');
+            const records = [...await db.all('outbox'), ...await db.all('sent')];
+            return records.filter((r) => r.type === 'checkin').length; }""")
         browser.close()
     if checkins != scans:
-        raise SystemExit(f"expected {scans} check-ins in the outbox, found {checkins}")
+        raise SystemExit(f"expected {scans} check-ins on the tablet, found {checkins}")
     return real, baseline
 
 

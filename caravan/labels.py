@@ -16,10 +16,27 @@ PUBLISH_STATUSES = {"draft": _l("Draft"), "published": _l("Published"), "closed"
 REFERRAL_STATUSES = {"interested": _l("Interested"), "referred": _l("Referred to the employer"),
                      "interviewed": _l("Interviewed"), "hired": _l("Hired"), "withdrawn": _l("Withdrawn")}
 
+#: What the audit log's action codes mean; a code missing here is shown as it is.
+AUDIT_ACTIONS = {
+    "posting.create": _l("Posting created"), "posting.update": _l("Posting changed"),
+    "posting.publish": _l("Posting published"), "posting.close": _l("Posting closed"),
+    "posting.draft": _l("Posting back to draft"), "posting.import": _l("Postings imported"),
+    "notice.create": _l("Notice created"), "notice.update": _l("Notice changed"),
+    "notice.publish": _l("Notice published"), "notice.close": _l("Notice closed"),
+    "notice.draft": _l("Notice back to draft"),
+    "employer.create": _l("Employer added"), "employer.update": _l("Employer changed"),
+    "event.create": _l("Event planned"), "event.update": _l("Event changed"), "event.cancel": _l("Event cancelled"),
+    "device.create": _l("Tablet added"), "device.enroll": _l("Tablet enrolled"), "device.revoke": _l("Tablet revoked"),
+    "enrollment_code.create": _l("Enrollment code made"), "sync.import": _l("Unsent records imported"),
+    "user.create": _l("Staff member added"), "signin.ok": _l("Signed in"), "signin.fail": _l("Failed sign-in"),
+    "print.posters": _l("Posters printed"), "print.flyers": _l("Flyers printed"),
+    "print.passes": _l("Pass cards printed"),
+}
+
 
 def init_app(app: Flask) -> None:
     """Make the label tables available in every template as ``labels``."""
     app.jinja_env.globals["labels"] = {
         "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
         "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS,
-        "referral_statuses": REFERRAL_STATUSES}
+        "referral_statuses": REFERRAL_STATUSES, "audit_actions": AUDIT_ACTIONS}

@@ -126,3 +126,19 @@ def test_old_limiter_hits_are_cleared_out_as_new_ones_come(app, db, monkeypatch)
         throttle.record_hit("signin", f"address{n}")
     keys = db.session.scalars(select(ThrottleHit.key)).all()
     assert "old" not in keys and len(keys) == 3
+
+
+def test_admin_adds_staff_and_a_failed_second_try_does_not_claim_success(client, login_as, build, db):
+    login_as("admin")
+    form = {"username": "tursun", "display_name": "Tursun", "password": "long enough 9", "role": "field",
+            "area": "T"}
+    response = client.post("/office/admin/", data=form)
+    assert response.headers["Location"] == "/office/admin/?created=tursun"
+    page = client.get(response.headers["Location"], headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Staff member tursun was added." in page
+    again = client.post("/office/admin/?created=tursun", data=form, headers={"Accept-Language": "en"})
+    text = again.get_data(as_text=True)
+    assert again.status_code == 422 and "This user name is taken." in text and "was added" not in text
+    short = client.post("/office/admin/", data={**form, "username": "adil", "password": "short"},
+                        headers={"Accept-Language": "en"})
+    assert short.status_code == 422 and "At least 8 characters." in short.get_data(as_text=True)

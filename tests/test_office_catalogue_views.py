@@ -195,13 +195,13 @@ def test_audit_log_filters_and_pages(client, login_as, build, db):
     audit.record("event.cancel", user=user, entity_type="events", entity_id="e1")
     db.session.commit()
     page1 = client.get("/office/audit?action=posting.").get_data(as_text=True)
-    assert page1.count("<code dir=\"ltr\">posting.update</code>") == 50 and "page=2" in page1
+    assert page1.count("<code dir=\"ltr\" class=\"meta\">posting.update</code>") == 50 and "page=2" in page1
     page2 = client.get("/office/audit?action=posting.&page=2").get_data(as_text=True)
-    assert page2.count("<code dir=\"ltr\">posting.update</code>") == 10
+    assert page2.count("<code dir=\"ltr\" class=\"meta\">posting.update</code>") == 10
     mine = client.get(f"/office/audit?user={user.id}", headers={"HX-Request": "true"}).get_data(as_text=True)
     assert "event.cancel" in mine and "posting.update" not in mine and "<html" not in mine
     today = local_today()
-    cancel = '<code dir="ltr">event.cancel</code>'
+    cancel = '<code dir="ltr" class="meta">event.cancel</code>'
     assert cancel in client.get(f"/office/audit?from={today}&to={today}").get_data(as_text=True)
     assert cancel not in client.get(
         f"/office/audit?to={today - timedelta(days=1)}").get_data(as_text=True)
@@ -253,5 +253,5 @@ def test_the_dashboard_shows_recent_changes_of_the_users_area_only(client, login
     audit.record("event.cancel", user=build.user("office", area=other), entity_type="events", entity_id="b")
     db.session.commit()
     login_as("office", area=town)
-    html = client.get("/office/").get_data(as_text=True)
-    assert "posting.publish" in html and "event.cancel" not in html
+    html = client.get("/office/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Posting published" in html and "Event cancelled" not in html

@@ -170,3 +170,13 @@ def test_office_print_page_downloads_a_pdf(app, client, login_as, postings, tmp_
     assert decoded_urls(response.data, tmp_path) == [[f"{app.config['PUBLIC_BASE_URL']}/j/{postings[3].code}"]]
     empty = client.post("/office/print/", data={"kind": "posters"}, headers={"Accept-Language": "en"})
     assert empty.status_code == 422 and "Please choose at least one item" in empty.get_data(as_text=True)
+
+
+def test_print_page_warns_when_qr_codes_would_lead_to_this_machine(app, client, login_as):
+    login_as("office")
+    app.config["PUBLIC_BASE_URL"] = "http://127.0.0.1:5000"
+    page = client.get("/office/print/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "which phones cannot reach" in page
+    app.config["PUBLIC_BASE_URL"] = "https://jobs.example.org"
+    page = client.get("/office/print/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "which phones cannot reach" not in page

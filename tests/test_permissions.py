@@ -82,6 +82,7 @@ MATRIX = [
     ("/n/ug", "GET", 404, 404, 404, 404),
     ("/register", "GET", 200, 200, 200, 200),
     ("/register", "POST", 422, 422, 422, 422),  # an empty form
+    ("/p/", "GET", 302, 302, 302, 302),  # to this phone's pass, else to registration
     ("/p/TOKEN", "GET", 404, 404, 404, 404),
     ("/p/TOKEN/erase", "GET", 404, 404, 404, 404),
     ("/p/TOKEN/erase", "POST", 404, 404, 404, 404),

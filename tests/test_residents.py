@@ -129,6 +129,21 @@ def test_interest_with_a_pass_cookie_adds_to_that_pass(client, db, build, postin
     assert db.session.scalar(select(func.count()).select_from(ReferralStep)) == 1
 
 
+def test_a_returning_resident_finds_the_pass_from_the_home_page(client, build):
+    page = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "My pass" not in page
+    assert client.get("/p/").headers["Location"] == "/register"
+    attendee = build.attendee()
+    client.set_cookie(PASS_COOKIE, attendee.pass_token)
+    page = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert 'href="/p/"' in page and attendee.pass_token not in page
+    response = client.get("/p/")
+    assert response.headers["Location"] == f"/p/{attendee.pass_token}"
+    assert "no-store" in response.headers["Cache-Control"]
+    register = client.get("/register", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert 'href="/p/"' in register
+
+
 def test_a_stale_pass_cookie_is_ignored(client, posting):
     client.set_cookie(PASS_COOKIE, "A" * 32)
     response = client.post(f"/j/{posting.code}/interest")

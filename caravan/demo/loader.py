@@ -121,7 +121,8 @@ class _Loader:
                 consent_channel=ConsentChannel.office, pass_token=new_pass_token()))
 
     def users(self, county: Area, password: str) -> None:
-        names = {Role.field: "Field team (demo)", Role.office: "County office (demo)", Role.admin: "Admin (demo)"}
+        # The county's staff write their names in Chinese; these are placeholders for the demo logins.
+        names = {Role.field: "外勤组（演示）", Role.office: "县局办公室（演示）", Role.admin: "系统管理员（演示）"}
         for role, display in names.items():
             user = db.session.scalar(select(User).where(User.username == role.value))
             if user is None:

@@ -53,4 +53,5 @@ def admin_home():
     staff = db.session.scalars(select(User).order_by(User.role, User.username))
     devices = db.session.scalars(select(Device).order_by(Device.name))
     return render_template("office/admin.html", form=form, staff=list(staff), devices=list(devices),
-                           created=request.args.get("created")), status
+                           # Only a fresh GET after adding says so; a failed POST to the same URL must not.
+                           created=request.args.get("created") if request.method == "GET" else None), status

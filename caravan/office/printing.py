@@ -1,7 +1,9 @@
 """Printing from the office: choose postings, events or attendees and a layout, download the PDF."""
 from __future__ import annotations
 
-from flask import Response, render_template, request
+from urllib.parse import urlsplit
+
+from flask import Response, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -63,4 +65,11 @@ def print_page():
             return _pdf_response(pdf, f"caravan-{kind}.pdf")
         error = _("Please choose at least one item to print.")
     status = 422 if error else 200
-    return render_template("office/print.html", error=error, **_choices()), status
+    return render_template("office/print.html", error=error, local_address=_public_url_is_local(),
+                           public_base_url=current_app.config["PUBLIC_BASE_URL"], **_choices()), status
+
+
+def _public_url_is_local() -> bool:
+    """Whether printed QR codes would lead to this machine only (PUBLIC_BASE_URL left at its default)."""
+    host = urlsplit(current_app.config["PUBLIC_BASE_URL"]).hostname or ""
+    return host in ("localhost", "::1") or host.startswith("127.")

@@ -57,6 +57,15 @@ def _lookup(token: str) -> Attendee:
     return attendee
 
 
+@bp.route("/p/")
+def my_pass():
+    """This phone's own pass (from its cookie), so the home page can link to it without the token."""
+    attendee = current_pass()
+    if attendee is None:
+        return redirect(url_for("public.register"))
+    return private(redirect(url_for("public.pass_page", token=attendee.pass_token)))
+
+
 @bp.route("/p/<token>")
 def pass_page(token: str):
     """The pass: QR, the person's data and interests. ``?lang=xx`` switches language in place."""

@@ -17,7 +17,8 @@ NOTICE_FIELDS = ("title", "body")
 @bp.route("/")
 def home():
     """Upcoming caravan stops, for anyone."""
-    return render_template("public/home.html", events=upcoming_events(days=30))
+    return render_template("public/home.html", events=upcoming_events(days=30),
+                           has_pass=current_pass() is not None)
 
 
 @bp.route("/e/<code>")

@@ -11,9 +11,11 @@ import threading
 
 import pytest
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from caravan import PROJECT_ROOT
+from caravan.services.sync.enroll import new_enrollment_code
+from tests.browser.field_helpers import enroll, market_county, open_app, pick_event
 
 CHROMIUM = os.environ.get("CARAVAN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -29,10 +31,34 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+_RESPONSE = "caravan.tests.response"
+
+
+class _Handler(WSGIRequestHandler):
+    """Werkzeug's handler, closing the answer when the browser hangs up in the middle of it.
+
+    A test that ends while the service worker still fetches static files drops those connections; Werkzeug
+    then fails reading the socket before it closes the answer, and the file being served stays open
+    until the garbage collector finds it, as a ResourceWarning in whichever test runs then.
+    """
+
+    def connection_dropped(self, error, environ=None):
+        response = (environ or {}).get(_RESPONSE)
+        if response is not None and hasattr(response, "close"):
+            response.close()
+
+
+def _remember_response(app):
+    def serve(environ, start_response):
+        environ[_RESPONSE] = response = app(environ, start_response)
+        return response
+    return serve
+
+
 @pytest.fixture
 def live_server(app):
     """The app served on a free port of 127.0.0.1 for the length of one test; yields its base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _remember_response(app), threaded=True, request_handler=_Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -105,3 +131,45 @@ def screenshot():
         os.makedirs(ARTIFACTS, exist_ok=True)
         page.screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"), full_page=True)
     return take
+
+
+# --- The tablet app against the real server (tests of the field app) ---------------------------------
+
+@pytest.fixture
+def county(build, db):
+    """The county of tests.browser.field_helpers.market_county, in the database the live server uses."""
+    return market_county(build, db)
+
+
+@pytest.fixture
+def residents(build, county):
+    """Two residents registered earlier (on another tablet or online); tablets learn them by pulling."""
+    village = county["villages"][0]
+    return [build.attendee("阿依古丽", village=village), build.attendee("买买提", village=village)]
+
+
+@pytest.fixture
+def code(county, db):
+    """``code()``: a fresh one-time enrollment code for the county, as the office makes them."""
+    def make():
+        _, text = new_enrollment_code(county["county"])
+        db.session.commit()
+        return text
+    return make
+
+
+@pytest.fixture
+def tablet(persistent, live_server, code):
+    """``tablet(args=(), offline=False, fresh=False, viewport=TABLET)``: start (or restart, on the same
+    profile) the tablet app; ``fresh`` enrolls it with a new code and opens the morning event. Returns
+    (context, page)."""
+    def start(args=(), offline=False, fresh=False, viewport=TABLET):
+        context = persistent(args=args, viewport=viewport)
+        context.set_offline(offline)
+        page = open_app(context, live_server)
+        if fresh:
+            enroll(page, code=code())
+            pick_event(page)
+        page.wait_for_selector("#work:not([hidden])")
+        return context, page
+    return start

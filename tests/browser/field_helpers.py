@@ -1,12 +1,73 @@
-"""Steps on the tablet app shared by the field browser tests and the scan benchmark."""
+"""Steps on the tablet app, and the county it works in, shared by the field browser tests and the scan
+benchmark."""
 from __future__ import annotations
 
 import io
 
 import qrcode
 from PIL import Image
+from sqlalchemy import func, select
+
+from caravan.models import Device, Notice, NoticeKind, NoticeTranslation, PostingTranslation, PublishStatus, Sector
 
 APP = "/field/app"
+
+
+def _texts(zh: str, ug: str, en: str, place: tuple[str, str, str] = ("", "", "")) -> list[PostingTranslation]:
+    return [PostingTranslation(lang="zh", title=zh, description=f"{zh}：包吃住，月休四天。", work_place=place[0]),
+            PostingTranslation(lang="ug", title=ug, work_place=place[1]),
+            PostingTranslation(lang="en", title=en, description=f"{en}: meals and housing provided.",
+                               work_place=place[2])]
+
+
+def market_county(build, db) -> dict:
+    """A county with two villages, two employers, three postings and a notice in three languages, two
+    events today (a bazaar in the morning, a village visit in the afternoon) and one last week."""
+    county = build.county()
+    villages = [build.area("village", name_zh=z, name_ug=u, name_en=e)
+                for z, u, e in (("阿克村", "ئاق كەنت", "Ak"), ("托格拉克村", "توغراق كەنت", "Toghraq"))]
+    silk = build.employer(name_zh="丝路纺织有限公司", name_ug="يىپەك يولى توقۇمىچىلىق شىركىتى",
+                          name_en="Silk Road Textiles", sector=Sector.manufacturing)
+    oasis = build.employer(name_zh="绿洲果业合作社", name_ug="بوستان مېۋە كوپراتىپى", name_en="Oasis Fruit Cooperative",
+                           sector=Sector.agriculture)
+    postings = [
+        build.posting(employer=silk, sector=Sector.manufacturing, openings=20, wage_min=3500, wage_max=4500,
+                      area=villages[0], housing=True, meals=True,
+                      translations=_texts("缝纫工", "تىككۈچى", "Sewing machine operator",
+                                          ("县城工业园", "ناھىيە سانائەت باغچىسى", "County industrial park"))),
+        build.posting(employer=oasis, sector=Sector.agriculture, openings=30, wage_min=150, wage_max=180,
+                      wage_unit="day", area=villages[1], meals=True, transport=True,
+                      translations=_texts("红枣采摘工", "قىزىل چىلان تەرگۈچى", "Jujube picker")),
+        build.posting(employer=silk, sector=Sector.logistics, openings=4, wage_min=5000, area=villages[0],
+                      housing=True, transport=True,
+                      translations=_texts("仓库叉车司机", "ئامبار ياك ماشىنىسى شوپۇرى", "Forklift driver")),
+    ]
+    notice = Notice(code="N2345A", kind=NoticeKind.training, status=PublishStatus.published,
+                    translations=[NoticeTranslation(lang="zh", title="电工培训班"),
+                                  NoticeTranslation(lang="ug", title="ئېلېكتر ئىشچىلىرى كۇرسى"),
+                                  NoticeTranslation(lang="en", title="Electrician course")])
+    db.session.add(notice)
+    db.session.commit()
+    morning = build.event(starts_in_hours=-1, hours=4, area=villages[0], place_zh="阿克村巴扎",
+                          place_ug="ئاق كەنت بازىرى", place_en="Ak Village bazaar", postings=postings,
+                          notices=[notice])
+    afternoon = build.event(starts_in_hours=1, hours=4, kind="village", place_zh="托格拉克村", postings=postings)
+    last_week = build.event(starts_in_hours=-7 * 24, hours=4, kind="village", place_zh="上周的活动",
+                            postings=postings)
+    return {"county": county, "villages": villages, "events": [morning, afternoon], "past": last_week,
+            "postings": postings, "notice": notice}
+
+
+def count(db, model, **where) -> int:
+    """Rows of ``model`` on the server now (the session forgets what it had loaded)."""
+    db.session.expire_all()
+    return db.session.scalar(select(func.count()).select_from(model).filter_by(**where))
+
+
+def device_of(db) -> Device:
+    """The one tablet on the server."""
+    db.session.expire_all()
+    return db.session.scalars(select(Device)).one()
 
 
 def open_app(context, base: str, path: str = APP):
@@ -17,7 +78,7 @@ def open_app(context, base: str, path: str = APP):
     return page
 
 
-def enroll(page, code: str = "ENROLL1", name: str = "平板 1", wait: bool = True) -> None:
+def enroll(page, code: str, name: str = "平板 1", wait: bool = True) -> None:
     """Enroll with a code; ``wait`` for the list of events a first enrollment leads to."""
     page.fill("#enroll-form [name=code]", code)
     page.fill("#enroll-form [name=name]", name)
@@ -26,9 +87,16 @@ def enroll(page, code: str = "ENROLL1", name: str = "平板 1", wait: bool = Tru
         page.wait_for_selector("#event-list button")
 
 
-def pick_event(page) -> None:
-    page.click("#event-list button")
+def pick_event(page, index: int = 0) -> None:
+    """Open the ``index``-th event offered (they come in order of their start)."""
+    page.click(f"#event-list button >> nth={index}")
     page.wait_for_selector("#work:not([hidden])")
+
+
+def enter_code(page, code: str) -> None:
+    """Type a pass token (or anything else) into the check-in's manual entry and send it."""
+    page.fill("#manual-form [name=code]", code)
+    page.click("#manual-form button")
 
 
 def tab(page, name: str) -> None:

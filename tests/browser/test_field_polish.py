@@ -4,8 +4,7 @@ the consent checkbox under its label, and a consent text shorter than the reside
 from __future__ import annotations
 
 import re
-import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 import pytest
@@ -13,38 +12,35 @@ from flask_babel import force_locale, gettext
 from playwright.sync_api import expect
 
 from caravan.field.strings import STRINGS
+from caravan.services.sync.enroll import new_enrollment_code
 from tests.browser.conftest import PHONE, TABLET
-from tests.browser.fake_sync import FakeSync, pack
 from tests.browser.field_helpers import enroll, open_app, pick_event, register, sync_and_wait, tab, wait_pending
 
-# 20:00 UTC is already 02:00 of the next day in the county (Asia/Urumqi, UTC+6).
+# The tablet's clock in the first test: 20:00 UTC is already 02:00 of the next day in the county
+# (BABEL_DEFAULT_TIMEZONE Asia/Urumqi, UTC+6).
 NOW = datetime(2026, 11, 28, 20, 0, tzinfo=UTC)
 
 
-def county_event(key: str, place: str, start_utc: datetime, hours: int = 7) -> dict:
-    change = next(c for c in pack(NOW) if c["type"] == "event")
-    data = {**change["data"], "place": {"zh": place, "ug": place, "en": place},
-            "starts_at": start_utc.isoformat(), "ends_at": (start_utc + timedelta(hours=hours)).isoformat()}
-    return {"type": "event", "id": str(uuid.uuid5(uuid.NAMESPACE_URL, key)), "data": data}
-
-
 @pytest.fixture
-def fake():
-    return FakeSync()
+def county_of_three_days(build, db):
+    """A county with a bazaar on each of three days, 11:00-18:00 county time; returns an enrollment code."""
+    for day, place in ((28, "昨天巴扎"), (29, "今天巴扎"), (30, "明天巴扎")):
+        event = build.event(place_zh=place)
+        event.starts_at = datetime(2026, 11, day, 5, 0, tzinfo=UTC)
+        event.ends_at = datetime(2026, 11, day, 12, 0, tzinfo=UTC)
+    db.session.commit()
+    _, text = new_enrollment_code(build.county())
+    db.session.commit()
+    return text
 
 
 @pytest.mark.parametrize("device_zone", ["UTC", "Asia/Shanghai", "America/Los_Angeles"])
-def test_event_times_and_today_follow_the_county(persistent, live_server, fake, screenshot, device_zone):
-    fake.changes = [c for c in pack(NOW) if c["type"] != "event"] + [
-        county_event("yesterday", "昨天巴扎", datetime(2026, 11, 28, 5, 0, tzinfo=UTC)),   # 11-28 11:00-18:00
-        county_event("today", "今天巴扎", datetime(2026, 11, 29, 5, 0, tzinfo=UTC)),       # 11-29 11:00-18:00
-        county_event("tomorrow", "明天巴扎", datetime(2026, 11, 30, 5, 0, tzinfo=UTC)),    # 11-30 11:00-18:00
-    ]
+def test_event_times_and_today_follow_the_county(persistent, live_server, county_of_three_days, screenshot,
+                                                 device_zone):
     context = persistent(timezone_id=device_zone)
     context.clock.set_fixed_time(NOW)
-    fake.install(context)
     page = open_app(context, live_server)
-    enroll(page)
+    enroll(page, code=county_of_three_days)
     items = page.locator("#event-list button")
     expect(items).to_have_count(2)  # the county's yesterday is over, whatever the tablet's date
     today, tomorrow = items.nth(0), items.nth(1)
@@ -75,15 +71,14 @@ def assert_on_screen(page, selector: str) -> None:
         assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"] + 0.5, selector
 
 
-def test_every_screen_fits_a_phone_in_three_languages(persistent, live_server, fake, screenshot):
+def test_every_screen_fits_a_phone_in_three_languages(persistent, live_server, code, screenshot):
     context = persistent(viewport=PHONE)
-    fake.install(context)
     page = open_app(context, live_server)
     for lang in ("zh", "ug", "en"):
         page.click(f".fa-bar [data-lang={lang}]")
         assert_fits(page, f"enroll {lang}")
     page.click(".fa-bar [data-lang=zh]")
-    enroll(page)
+    enroll(page, code=code())
     for lang in ("zh", "ug", "en"):
         page.click(f".fa-bar [data-lang={lang}]")
         if lang != "zh":
@@ -127,18 +122,14 @@ def status(page) -> tuple[str, str]:
     return page.locator("#st-message").inner_text(), page.locator("#st-message").get_attribute("class")
 
 
-def test_offline_is_a_calm_state_and_server_errors_stay_red(persistent, live_server, fake):
-    context = persistent()
-    fake.install(context)
-    page = open_app(context, live_server)
-    enroll(page)
-    pick_event(page)
+def test_offline_is_a_calm_state_and_server_errors_stay_red(tablet):
+    context, page = tablet(fresh=True)
     register(page, "古丽")
     wait_pending(page, 0)
     expect(page.locator("#st-receipt")).to_contain_text("✓")
     calm = "离线 — 记录已安全保存在本平板上，网络恢复后会自动发送。"
 
-    fake.set_offline(context, True)              # the browser knows it is offline
+    context.set_offline(True)                    # the browser knows it is offline
     register(page, "王芳")
     wait_pending(page, 2)
     sync_and_wait(page)
@@ -146,29 +137,28 @@ def test_offline_is_a_calm_state_and_server_errors_stay_red(persistent, live_ser
     assert status(page) == (calm, "fa-message fa-calm")
     assert page.locator("#st-pending").inner_text() == "2"
 
-    fake.set_offline(context, False)
-    fake.offline = True                          # online as far as the browser knows, yet nothing answers
+    context.set_offline(False)
+    # Online as far as the browser knows, yet nothing answers.
+    context.route("**/api/sync/v1/**", lambda route: route.abort("internetdisconnected"))
     sync_and_wait(page)
     page.wait_for_selector("body[data-sync=offline]", state="attached")
     assert status(page) == (calm, "fa-message fa-calm")
     assert "同步失败" not in page.inner_text("#status")
 
-    fake.offline = False
-    fake.fail = [500]                            # a real server problem is still an error
+    context.unroute("**/api/sync/v1/**")         # a real server problem is still an error
+    context.route("**/api/sync/v1/push", lambda route: route.fulfill(
+        status=500, content_type="application/json", body='{"error": "failure"}'))
     sync_and_wait(page)
     page.wait_for_selector("body[data-sync=error]", state="attached")
     text, kind = status(page)
     assert "同步失败" in text and "fa-warn" in kind and re.search(r"\d\d-\d\d \d\d:\d\d", text)
     assert page.locator("#st-pending").inner_text() == "2"
+    context.unroute("**/api/sync/v1/push")
 
 
 @pytest.mark.parametrize("lang", ["zh", "ug", "en"])
-def test_consent_checkbox_sits_beside_its_label(persistent, live_server, fake, screenshot, lang):
-    context = persistent(viewport=TABLET)
-    fake.install(context)
-    page = open_app(context, live_server)
-    enroll(page)
-    pick_event(page)
+def test_consent_checkbox_sits_beside_its_label(tablet, screenshot, lang):
+    _, page = tablet(fresh=True, viewport=TABLET)
     page.click(f".fa-bar [data-lang={lang}]")
     tab(page, "register")
     screenshot(page, f"field-polish-register-tablet-{lang}")
@@ -219,17 +209,13 @@ def resident_consent(client, lang: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "ug", "en"])
-def test_tablet_shows_the_resident_consent_text(persistent, live_server, fake, client, app, lang):
+def test_tablet_shows_the_resident_consent_text(tablet, client, app, lang):
     on_the_web = resident_consent(client, lang)
     assert len(on_the_web) == 4 and app.config["CONSENT_VERSION"] in on_the_web[-1]
     catalog = client.get("/field/app/strings.json").get_json()[lang]
     assert [catalog[k] for k in ("consent_p1", "consent_p2", "consent_p3")] == on_the_web[:3]
     assert "consent_text" not in STRINGS  # the shorter tablet-only text is gone
-    context = persistent()
-    fake.install(context)
-    page = open_app(context, live_server)
-    enroll(page)
-    pick_event(page)
+    _, page = tablet(fresh=True)
     tab(page, "register")
     page.click(f"[data-consent-lang={lang}]")
     shown = [" ".join(t.split()) for t in page.locator("#consent-text p").all_inner_texts()]

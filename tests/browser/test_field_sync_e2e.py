@@ -1,76 +1,18 @@
 """The tablet app against the real sync API: a market day offline, then every record on the server once;
-and the failures in between (a repeated batch, a server error, a lost answer, 401, 403, a held record)."""
+and the failures in between (a repeated batch, a server error, a lost answer, 401, 403, a held record).
+The fixtures (county, code, tablet) are in tests/browser/conftest.py."""
 from __future__ import annotations
 
-
-import pytest
 from playwright.sync_api import expect
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from caravan.models import (Attendee, CheckIn, Device, Event, Interest, Notice, NoticeKind, NoticeTranslation,
-                            PostingTranslation, PublishStatus, ServiceGiven, Tally)
+from caravan.models import Attendee, CheckIn, Interest, ServiceGiven, Tally
 from caravan.models.base import utcnow
-from tests.browser.field_helpers import (enroll, fake_camera_args, local_tokens, open_app, pending, qr_y4m,
-                                         register, scan_with_camera, store, sync_and_wait, tab, wait_pending)
+from tests.browser.field_helpers import (count, device_of, enroll, enter_code, fake_camera_args, local_tokens,
+                                         open_app, pending, pick_event, qr_y4m, register, scan_with_camera, store,
+                                         sync_and_wait, tab, wait_pending)
 
 NAMES = ["古丽娜尔", "Ahmet <b>Tursun</b>", "王芳", "ئابدۇللا", "李明"]
-
-
-@pytest.fixture
-def county(build, db):
-    """A county with two villages, two postings and a notice, and two events today."""
-    county = build.county()
-    villages = [build.area("village", name_zh=z, name_ug=u, name_en=e)
-                for z, u, e in (("阿克村", "ئاق كەنت", "Ak"), ("托格拉克村", "توغراق كەنت", "Toghraq"))]
-    postings = [build.posting(title="缝纫工", wage_min=3500, wage_max=4500, area=villages[0], housing=True,
-                              translations=[PostingTranslation(lang="zh", title="缝纫工"),
-                                            PostingTranslation(lang="ug", title="تىككۈچى"),
-                                            PostingTranslation(lang="en", title="Sewing machine operator")]),
-                build.posting(title="红枣采摘工", wage_min=150, wage_unit="day", area=villages[1])]
-    notice = Notice(code="N2345A", kind=NoticeKind.training, status=PublishStatus.published,
-                    translations=[NoticeTranslation(lang="zh", title="电工培训班")])
-    db.session.add(notice)
-    db.session.commit()
-    morning = build.event(starts_in_hours=-1, hours=4, place_zh="阿克村巴扎", postings=postings, notices=[notice])
-    afternoon = build.event(starts_in_hours=1, hours=4, kind="village", place_zh="托格拉克村", postings=postings)
-    return {"county": county, "events": [morning, afternoon], "postings": postings, "notice": notice}
-
-
-@pytest.fixture
-def code(county, db):
-    """A fresh one-time enrollment code for the county."""
-    from caravan.services.sync.enroll import new_enrollment_code
-
-    def make():
-        _, text = new_enrollment_code(county["county"])
-        db.session.commit()
-        return text
-    return make
-
-
-@pytest.fixture
-def tablet(persistent, live_server, code):
-    """Start (or restart) the tablet; the first start enrolls it and opens the morning event."""
-    def start(args=(), offline=False, fresh=False):
-        context = persistent(args=args)
-        context.set_offline(offline)
-        page = open_app(context, live_server)
-        if fresh:
-            enroll(page, code=code())
-            page.click("#event-list button >> nth=0")
-        page.wait_for_selector("#work:not([hidden])")
-        return context, page
-    return start
-
-
-def count(db, model, **where):
-    db.session.expire_all()
-    return db.session.scalar(select(func.count()).select_from(model).filter_by(**where))
-
-
-def device_of(db) -> Device:
-    db.session.expire_all()
-    return db.session.scalars(select(Device)).one()
 
 
 def test_market_day_offline_then_the_server_holds_each_record_once(tablet, county, db, tmp_path, screenshot):
@@ -90,8 +32,7 @@ def test_market_day_offline_then_the_server_holds_each_record_once(tablet, count
     page.click("[data-tally=policy_advice]")
     tokens = local_tokens(page)
     page.click("#event-name")
-    page.click("#event-list button >> nth=1")   # the afternoon event: people check in again there
-    page.wait_for_selector("#work:not([hidden])")
+    pick_event(page, 1)   # the afternoon event: people check in again there
     context.close()
 
     for name in NAMES[:3]:   # three scan their pass at the camera, in a restarted browser, offline
@@ -202,6 +143,7 @@ def test_401_keeps_the_queue_and_a_new_enrollment_sends_it(tablet, county, db, c
     tab(page, "tally")
     page.click("[data-tally=visitor]")
     page.wait_for_selector("#reenroll:not([hidden])")
+    expect(page.locator("#st-message")).to_contain_text("重新注册")
     assert pending(page) == 1 and count(db, Tally) == 0
     page.click("#reenroll")
     enroll(page, code=code(), wait=False)
@@ -240,7 +182,7 @@ def test_checkin_of_a_resident_registered_on_a_tablet_not_yet_synced_is_held_the
     other = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
     page_b = open_app(other, live_server)
     enroll(page_b, code=code(), name="平板 B")
-    page_b.click("#event-list button >> nth=0")
+    pick_event(page_b)
     other.set_offline(True)
     register(page_b, "Nurgul")
     person = next(a for a in store(page_b, "attendees") if a.get("local"))
@@ -248,12 +190,11 @@ def test_checkin_of_a_resident_registered_on_a_tablet_not_yet_synced_is_held_the
     context = persistent()
     page = open_app(context, live_server)
     enroll(page, code=code(), name="平板 A")
-    page.click("#event-list button >> nth=0")
+    pick_event(page)
     page.evaluate("""async (a) => { const db = await import('/static/js/field/db.js');
         await db.tx(['attendees'], 'readwrite', (t) => t.objectStore('attendees').put(
             {id: a.id, name: a.name, pass_hash: a.pass_hash, group: a.group})); }""", person)
-    page.fill("#manual-form [name=code]", person["token"])
-    page.click("#manual-form button")
+    enter_code(page, person["token"])
     page.wait_for_selector("#st-held-wrap:not([hidden])")
     assert store(page, "outbox")[0]["state"] == "held" and count(db, CheckIn) == 0
     # Tablet B comes online: the attendee arrives and the held check-in is applied.

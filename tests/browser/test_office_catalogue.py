@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from caravan.models import PostingTranslation
 from caravan.services.catalogue.texts import local_today
 from tests.browser.conftest import PHONE, TABLET
-from tests.conftest import TEST_PASSWORD
+from tests.browser.staff import sign_in
 
 
 @pytest.fixture
@@ -23,14 +23,6 @@ def office(build):
             PostingTranslation(lang="en", title=en)])
     build.posting(title="棉花采摘工", area=county)  # no translations: flagged as missing
     return build.user("office", display_name="Amina", area=county), employer, town
-
-
-def sign_in(page, base_url, user):
-    page.goto(base_url + "/signin")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", TEST_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(base_url + "/office/")
 
 
 def test_create_publish_and_find_a_posting(live_server, new_page, office, screenshot):

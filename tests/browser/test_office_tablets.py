@@ -8,8 +8,8 @@ from PIL import Image
 
 from caravan.services.devices import create_device
 from tests.browser.conftest import TABLET
-from tests.conftest import TEST_PASSWORD
 from tests.sync.conftest import Tablet
+from tests.browser.staff import sign_in
 
 
 @pytest.fixture
@@ -22,14 +22,6 @@ def office(build, db, client):
     tablet.push([tablet.tally(event.id, count=0), tablet.checkin(event.id, "0b7ac5d8-3f43-4a55-9b3c-3f0f3b0f3b0f"),
                  tablet.tally(event.id)])
     return build.user("office", display_name="Amina"), township
-
-
-def sign_in(page, base_url, user):
-    page.goto(base_url + "/signin")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", TEST_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(base_url + "/office/")
 
 
 @pytest.mark.parametrize("locale, lang", [("zh-CN", "zh"), ("ug-CN", "ug"), ("en-GB", "en")])

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from tests.browser.conftest import PHONE, TABLET
-from tests.conftest import TEST_PASSWORD
+from tests.browser.staff import sign_in
 
 
 @pytest.fixture
@@ -13,14 +13,6 @@ def office_user(build):
     build.event(area=township, place_zh="阿克镇巴扎", place_ug="ئاق بازىرى", place_en="Aq bazaar",
                 postings=[build.posting()])
     return build.user("office", display_name="Amina")
-
-
-def sign_in(page, base_url, user):
-    page.goto(base_url + "/signin")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", TEST_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(base_url + "/office/")
 
 
 def test_office_home_in_three_languages(live_server, new_page, office_user, screenshot):

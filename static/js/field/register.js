@@ -15,10 +15,16 @@ let ctx = null;
 function showConsent(code) {
   const text = $("#consent-text");
   text.replaceChildren(...CONSENT_PARAGRAPHS.map((key) => el("p", {}, t(key, {}, code))),
-    el("p", { class: "meta" }, t("consent_version", { version: CONSENT_VERSION }, code)));
+    el("p", { class: "meta" }, ...versionLine(code)));
   text.lang = code;
   text.dir = dirOf(code);
   for (const b of $$("[data-consent-lang]")) b.setAttribute("aria-pressed", String(b.dataset.consentLang === code));
+}
+
+/** "Consent text version 2026-11" with the version in a <bdi dir="ltr">, as on the resident page. */
+function versionLine(code) {
+  const [before, after = ""] = t("consent_version", { version: "\u0000" }, code).split("\u0000");
+  return [before, el("bdi", { dir: "ltr" }, CONSENT_VERSION), after];
 }
 
 export async function fillVillages() {
