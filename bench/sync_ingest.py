@@ -75,7 +75,7 @@ def make_records(n: int, event_id: str, posting_id: str, seed: int = 7) -> list[
 
 def fresh_app(url: str):
     """An app on ``url`` with empty tables and a county, an event, a posting and a tablet."""
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "PUBLIC_BASE_URL": "http://x"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "PUBLIC_BASE_URL": "http://127.0.0.1:5000"})
     with app.app_context():
         db.drop_all()
         db.create_all()

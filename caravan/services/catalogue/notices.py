@@ -12,6 +12,7 @@ from caravan.extensions import db
 from caravan.models import Notice, NoticeKind, NoticeTranslation, PublishStatus
 from caravan.services import audit
 from caravan.services.catalogue.fields import Checker, ValidationError, changed_fields
+from caravan.services.catalogue.status import change_status
 from caravan.services.catalogue.texts import apply_texts, clean_texts, local_today
 from caravan.services.catalogue.texts import form_values as text_values
 from caravan.services.codes import new_code
@@ -72,10 +73,7 @@ def set_status(notice: Notice, status: PublishStatus, by=None) -> bool:
         problems = _publish_problems(notice.valid_until)
         if problems:
             raise ValidationError(problems)
-    action = {PublishStatus.published: "publish", PublishStatus.closed: "close", PublishStatus.draft: "draft"}
-    old, notice.status = notice.status, status
-    db.session.flush()
-    audit.record(f"notice.{action[status]}", user=by, entity=notice, status=[old.value, status.value])
+    change_status(notice, status, "notice", by)
     return True
 
 

@@ -14,6 +14,7 @@ from caravan.services import audit
 from caravan.services.catalogue import employers as employer_service
 from caravan.services.catalogue.fields import Checker, ValidationError, changed_fields
 from caravan.services.catalogue.scope import area_in_scope, in_scope
+from caravan.services.catalogue.status import change_status
 from caravan.services.catalogue.texts import apply_texts, clean_texts, local_today, missing_languages
 from caravan.services.catalogue.texts import form_values as text_values
 from caravan.services.codes import new_code
@@ -140,10 +141,7 @@ def set_status(posting: Posting, status: PublishStatus, by=None) -> bool:
             problems.setdefault("title_zh", []).append(_("A Chinese title is needed."))
         if problems:
             raise ValidationError(problems)
-    action = {PublishStatus.published: "publish", PublishStatus.closed: "close", PublishStatus.draft: "draft"}
-    old, posting.status = posting.status, status
-    db.session.flush()
-    audit.record(f"posting.{action[status]}", user=by, entity=posting, status=[old.value, status.value])
+    change_status(posting, status, "posting", by)
     return True
 
 
