@@ -49,6 +49,7 @@ def test_offline_cold_start_shows_the_events(tablet, county):
     assert response.from_service_worker
     page.wait_for_selector("body[data-ready=true]")
     page.click("#event-name")
+    page.locator("#event-list li").first.wait_for()  # the list is drawn from IndexedDB after the click
     events = page.inner_text("#event-list")
     assert "阿克村巴扎" in events and "托格拉克村" in events
     assert "上周的活动" not in events   # pulled, but past: no longer offered
