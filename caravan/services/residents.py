@@ -10,6 +10,8 @@ import re
 import secrets
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from caravan.extensions import db
 from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentChannel, Event, Interest, Posting,
@@ -75,23 +77,35 @@ def attendee_for_token(token: str | None) -> Attendee | None:
     return attendee
 
 
+def open_interest(attendee_id: str, posting_id: str) -> Interest | None:
+    """The resident's open interest in the posting, if there is one (there is never more than one)."""
+    return db.session.scalar(select(Interest).where(
+        Interest.attendee_id == attendee_id, Interest.posting_id == posting_id, Interest.is_open()))
+
+
 def add_interest(attendee: Attendee, posting: Posting, event: Event | None = None) -> tuple[Interest, bool]:
     """Record that ``attendee`` is interested in ``posting``; returns the interest and whether it is new.
 
-    Saying it twice keeps one open interest; after a withdrawal it opens a new one.
+    Saying it twice keeps one open interest; after a withdrawal it opens a new one. Two requests at once
+    (a double tap) cannot make two: the insert yields to the database's unique index of open interests,
+    without an error that would spoil the caller's transaction.
     """
-    existing = db.session.scalar(
-        select(Interest).where(Interest.attendee_id == attendee.id, Interest.posting_id == posting.id,
-                               Interest.status != ReferralStatus.withdrawn))
+    existing = open_interest(attendee.id, posting.id)
     if existing is not None:
         return existing, False
+    db.session.flush()  # the attendee may be new in this transaction
     now = utcnow()
-    interest = Interest(id=new_uuid(), attendee=attendee, posting=posting, event_id=getattr(event, "id", None),
-                        device_at=now, received_at=now, status=ReferralStatus.interested,
-                        steps=[ReferralStep(status=ReferralStatus.interested, at=now)])
-    db.session.add(interest)
-    db.session.flush()
-    return interest, True
+    values = {"id": new_uuid(), "attendee_id": attendee.id, "posting_id": posting.id,
+              "event_id": getattr(event, "id", None), "device_at": now, "received_at": now,
+              "status": ReferralStatus.interested}
+    insert = {"postgresql": pg_insert, "sqlite": sqlite_insert}[db.session.get_bind().dialect.name]
+    added = db.session.scalar(insert(Interest).values(**values).on_conflict_do_nothing(
+        index_elements=["attendee_id", "posting_id"], index_where=Interest.is_open())
+        .returning(Interest.id)) is not None
+    if added:
+        db.session.add(ReferralStep(interest_id=values["id"], status=ReferralStatus.interested, at=now))
+        db.session.flush()
+    return open_interest(attendee.id, posting.id), added
 
 
 def interests_of(attendee: Attendee) -> list[Interest]:
