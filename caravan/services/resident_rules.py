@@ -141,8 +141,8 @@ def message(field: str, code: str) -> str:
 
 
 def messages() -> dict[str, str]:
-    """Every message by key (``field:code`` or ``code``), untranslated templates in the current language,
-    for the tablet's strings file (``too_long`` keeps its ``%(max)d``)."""
+    """Every message by key (``field:code``, else ``code``) in the current language, for the tablet's
+    strings file; ``too_long`` keeps its ``%(max)d`` for the tablet to fill in."""
     return {key: str(text) for key, text in _MESSAGES.items()}
 
 
