@@ -44,6 +44,7 @@ def make_records(n: int, event_id: str, posting_id: str, seed: int = 7) -> list[
     rng = random.Random(seed)
     at = datetime(2026, 11, 20, 4, 0, tzinfo=timezone.utc)
     records, people, seq = [], [], 0
+    interested: set[str] = set()
 
     def add(kind, data):
         nonlocal seq, at
@@ -68,8 +69,11 @@ def make_records(n: int, event_id: str, posting_id: str, seed: int = 7) -> list[
                             "posting_id": posting_id})
         elif kind == "tally":
             add("tally", {"event_id": event_id, "kind": "visitor", "count": rng.randint(1, 5)})
-        else:
-            add("interest", {"attendee_id": rng.choice(people), "posting_id": posting_id, "event_id": event_id})
+        elif len(interested) < len(people):
+            # One open interest per person and posting: a second one would be answered duplicate.
+            person = rng.choice([p for p in people if p not in interested])
+            interested.add(person)
+            add("interest", {"attendee_id": person, "posting_id": posting_id, "event_id": event_id})
     return records
 
 

@@ -10,6 +10,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from caravan import labels
+from caravan.services import resident_rules
 
 STRINGS = {
     "app_title": _l("Job Caravan · Tablet"),
@@ -117,14 +118,21 @@ STRINGS = {
 
 
 def catalog() -> dict:
-    """``{lang: {key: text}}`` for every language, plus the enum labels the app shows."""
+    """``{lang: {key: text}}`` for every language, plus the enum labels the app shows and the messages of
+    the resident rules, and ``resident_rules``: the JSON Schema of a resident's fields."""
     tables = {"sectors": labels.SECTORS, "wage_units": labels.WAGE_UNITS, "groups": labels.GROUPS,
               "event_kinds": labels.EVENT_KINDS}
     out = {}
+    schema = resident_rules.schema()
     for lang in current_app.config["LANGUAGES"]:
         with force_locale(lang):
             entry = {key: str(text) for key, text in STRINGS.items()}
             for name, table in tables.items():
                 entry[name] = {key: str(text) for key, text in table.items()}
+            entry["rule_messages"] = resident_rules.messages()
+        # The rules a resident's fields follow, as the server checks them, so that the tablet refuses a
+        # record the server would refuse before it shows the person a pass. (The same in every language:
+        # the file's top level holds languages only.)
+        entry["resident_rules"] = schema
         out[lang] = entry
     return out

@@ -6,6 +6,7 @@ from caravan.auth.access import role_required
 from caravan.field import bp
 from caravan.field.strings import STRINGS, catalog
 from caravan.models import Role
+from caravan.services import resident_rules
 from caravan.services.events import upcoming_events
 
 
@@ -20,7 +21,8 @@ def home():
 def app():
     """The tablet app's shell. It holds no data: everything comes from IndexedDB, filled by pull with
     the tablet's device token, so the shell needs no sign-in and the service worker can keep it."""
-    return render_template("field/app.html", s={key: str(text) for key, text in STRINGS.items()})
+    return render_template("field/app.html", s={key: str(text) for key, text in STRINGS.items()},
+                           rules=resident_rules)
 
 
 @bp.route("/app/strings.json")

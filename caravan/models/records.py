@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from caravan.models.base import Base, UTCDateTime, UUIDStr, str_enum, utcnow
@@ -91,10 +91,23 @@ class Tally(FieldRecord, Base):
     count: Mapped[int] = mapped_column(Integer, default=1)
 
 
+#: When an interest is open: until it is withdrawn (a hired one stays open: saying "I'm interested" again
+#: adds nothing). SQL text, because the partial unique index below needs it in this form on both databases.
+INTEREST_OPEN_SQL = "status <> 'withdrawn'"
+
+
 class Interest(FieldRecord, Base):
-    """A resident's interest in a posting; the office follows it up as a referral."""
+    """A resident's interest in a posting; the office follows it up as a referral.
+
+    A resident has at most one open interest in a posting, however it arrives (their phone, a tablet,
+    the office): the database holds that rule with a partial unique index.
+    """
 
     __tablename__ = "interests"
+    __table_args__ = (
+        Index("uq_interests_open_attendee_posting", "attendee_id", "posting_id", unique=True,
+              sqlite_where=text(INTEREST_OPEN_SQL), postgresql_where=text(INTEREST_OPEN_SQL)),
+    )
 
     attendee_id: Mapped[str] = mapped_column(ForeignKey("attendees.id"), index=True)
     posting_id: Mapped[str] = mapped_column(ForeignKey("postings.id"), index=True)
@@ -107,6 +120,11 @@ class Interest(FieldRecord, Base):
     posting = relationship("Posting")
     steps: Mapped[list[ReferralStep]] = relationship(
         back_populates="interest", order_by="ReferralStep.at", cascade="all, delete-orphan")
+
+    @classmethod
+    def is_open(cls):
+        """A SQL condition: the interest is open (see :data:`INTEREST_OPEN_SQL`)."""
+        return cls.status != ReferralStatus.withdrawn
 
 
 class ReferralStep(Base):

@@ -42,6 +42,9 @@ class PendingStatus(enum.StrEnum):
     held = "held"            #: waits for a parent record that has not arrived
     conflict = "conflict"    #: same id as a stored record, different content
     rejected = "rejected"    #: failed validation; kept for review
+    #: says what a stored record under another id says (a resident's second open interest in a posting):
+    #: answered "duplicate" and resolved at once, kept so that the tablet's receipt counts its id
+    duplicate = "duplicate"
 
 
 class PendingRecord(Base):

@@ -11,9 +11,11 @@ from caravan.models import ConsentChannel
 from caravan.public import bp
 from caravan.public.forms import RegisterForm
 from caravan.public.passes import current_pass, private, remember_pass
-from caravan.services import listings, residents, throttle
+from caravan.services import listings, resident_rules, residents, throttle
 
 REGISTER_BUCKET = "register"
+#: The form's name of a field where it differs from the service's.
+_FORM_FIELD = {"village_id": "village"}
 
 
 def _open_posting(code: str | None):
@@ -63,7 +65,9 @@ def register():
                     group=form.group.data, skills=form.skills.data, wishes=form.wishes.data,
                     consent_version=cfg["CONSENT_VERSION"], channel=ConsentChannel.self)
             except residents.RegistrationError as exc:
-                getattr(form, exc.field).errors = [_("Please check this field.")]
+                for name, code in exc.errors.items():
+                    field = getattr(form, _FORM_FIELD.get(name, name), form.name)
+                    field.errors = [resident_rules.message(name, code)]
             else:
                 if posting is not None:
                     residents.add_interest(attendee, posting)

@@ -10,35 +10,28 @@ import re
 import secrets
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from caravan.extensions import db
 from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentChannel, Event, Interest, Posting,
                             ReferralStatus, ReferralStep)
 from caravan.models.base import new_uuid, utcnow
+from caravan.services import resident_rules
 from caravan.services.codes import new_pass_token
 
 #: The exact shape of a pass token (see :func:`caravan.services.codes.new_pass_token`).
 TOKEN_RE = re.compile(r"^[A-Z2-7]{32}$")
-#: Limits of the free-text fields, in characters.
-MAX_NAME, MAX_PHONE, MAX_TEXT = 100, 32, 500
-PHONE_RE = re.compile(r"^\+?[0-9][0-9 -]{4,30}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class RegistrationError(ValueError):
-    """A registration field is not acceptable; ``field`` names it."""
+    """Registration fields are not acceptable: ``errors`` maps each bad field to its error code
+    (:mod:`caravan.services.resident_rules`); ``field`` is the first of them."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-
-
-def clean_text(value: str | None, limit: int) -> str:
-    """``value`` without control characters and surrounding space; raises ValueError when too long."""
-    value = _CONTROL.sub("", value or "").strip()
-    if len(value) > limit:
-        raise ValueError(f"at most {limit} characters")
-    return value
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(f"{field}: {code}" for field, code in errors.items()))
+        self.errors = errors
+        self.field = next(iter(errors))
 
 
 def villages() -> list[Area]:
@@ -49,27 +42,19 @@ def villages() -> list[Area]:
 def register(*, name: str, phone: str | None, village_id: str | None, group: str, skills: str, wishes: str,
              consent_version: str, channel: ConsentChannel = ConsentChannel.self) -> Attendee:
     """Create an attendee who consented now; raises :class:`RegistrationError` on a bad field."""
-    values = {}
-    for field, value, limit in (("name", name, MAX_NAME), ("phone", phone, MAX_PHONE),
-                                ("skills", skills, MAX_TEXT), ("wishes", wishes, MAX_TEXT)):
-        try:
-            values[field] = clean_text(value, limit)
-        except ValueError as exc:
-            raise RegistrationError(field, str(exc)) from exc
-    if not values["name"]:
-        raise RegistrationError("name", "required")
-    if values["phone"] and not PHONE_RE.match(values["phone"]):
-        raise RegistrationError("phone", "digits only")
-    if group not in AttendeeGroup.__members__:
-        raise RegistrationError("group", "unknown group")
+    values, errors = resident_rules.clean_attendee({
+        "name": name, "phone": phone, "village_id": village_id, "group": group, "skills": skills,
+        "wishes": wishes})
     village = None
-    if village_id:
-        village = db.session.get(Area, village_id)
+    if "village_id" not in errors and values["village_id"]:
+        village = db.session.get(Area, values["village_id"])
         if village is None or village.level != AreaLevel.village:
-            raise RegistrationError("village", "unknown village")
+            errors["village_id"] = "unknown_area"
     if not consent_version:
-        raise RegistrationError("consent", "required")
-    attendee = Attendee(name=values["name"], phone=values["phone"] or None, village=village,
+        errors["consent"] = "missing"
+    if errors:
+        raise RegistrationError(errors)
+    attendee = Attendee(name=values["name"], phone=values["phone"], village=village,
                         group=AttendeeGroup(group), skills=values["skills"], wishes=values["wishes"],
                         consent_at=utcnow(), consent_version=consent_version, consent_channel=channel,
                         pass_token=new_pass_token())
@@ -92,23 +77,35 @@ def attendee_for_token(token: str | None) -> Attendee | None:
     return attendee
 
 
+def open_interest(attendee_id: str, posting_id: str) -> Interest | None:
+    """The resident's open interest in the posting, if there is one (there is never more than one)."""
+    return db.session.scalar(select(Interest).where(
+        Interest.attendee_id == attendee_id, Interest.posting_id == posting_id, Interest.is_open()))
+
+
 def add_interest(attendee: Attendee, posting: Posting, event: Event | None = None) -> tuple[Interest, bool]:
     """Record that ``attendee`` is interested in ``posting``; returns the interest and whether it is new.
 
-    Saying it twice keeps one open interest; after a withdrawal it opens a new one.
+    Saying it twice keeps one open interest; after a withdrawal it opens a new one. Two requests at once
+    (a double tap) cannot make two: the insert yields to the database's unique index of open interests,
+    without an error that would spoil the caller's transaction.
     """
-    existing = db.session.scalar(
-        select(Interest).where(Interest.attendee_id == attendee.id, Interest.posting_id == posting.id,
-                               Interest.status != ReferralStatus.withdrawn))
+    existing = open_interest(attendee.id, posting.id)
     if existing is not None:
         return existing, False
+    db.session.flush()  # the attendee may be new in this transaction
     now = utcnow()
-    interest = Interest(id=new_uuid(), attendee=attendee, posting=posting, event_id=getattr(event, "id", None),
-                        device_at=now, received_at=now, status=ReferralStatus.interested,
-                        steps=[ReferralStep(status=ReferralStatus.interested, at=now)])
-    db.session.add(interest)
-    db.session.flush()
-    return interest, True
+    values = {"id": new_uuid(), "attendee_id": attendee.id, "posting_id": posting.id,
+              "event_id": getattr(event, "id", None), "device_at": now, "received_at": now,
+              "status": ReferralStatus.interested}
+    insert = {"postgresql": pg_insert, "sqlite": sqlite_insert}[db.session.get_bind().dialect.name]
+    added = db.session.scalar(insert(Interest).values(**values).on_conflict_do_nothing(
+        index_elements=["attendee_id", "posting_id"], index_where=Interest.is_open())
+        .returning(Interest.id)) is not None
+    if added:
+        db.session.add(ReferralStep(interest_id=values["id"], status=ReferralStatus.interested, at=now))
+        db.session.flush()
+    return open_interest(attendee.id, posting.id), added
 
 
 def interests_of(attendee: Attendee) -> list[Interest]:

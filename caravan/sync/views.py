@@ -1,6 +1,7 @@
 """Sync API endpoints. Tablets authenticate with ``Authorization: Bearer <device token>``."""
 from __future__ import annotations
 
+import json
 import os
 
 from flask import current_app, jsonify, request
@@ -10,6 +11,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from caravan.extensions import db
 from caravan.models import Device
 from caravan.models.base import utcnow
+from caravan.services import resident_rules
 from caravan.services.devices import device_for_token
 from caravan.services.sync import ingest, pull
 from caravan.services.sync.receipt import receipt
@@ -138,6 +140,13 @@ def openapi():
     """The OpenAPI 3.1 description of this API."""
     path = os.path.join(current_app.root_path, "sync", "openapi.json")
     with open(path, "rb") as fh:
-        response = current_app.response_class(fh.read(), mimetype="application/json")
+        document = json.load(fh)
+    # A resident's fields follow the one set of rules the web forms use; the file holds only the rest.
+    attendee = document["components"]["schemas"]["AttendeeData"]
+    rules = resident_rules.schema()
+    attendee["required"] = list(dict.fromkeys(rules["required"] + attendee["required"]))
+    attendee["properties"] = {**rules["properties"], **attendee["properties"]}
+    response = current_app.response_class(json.dumps(document, ensure_ascii=False, indent=1),
+                                          mimetype="application/json")
     response.cache_control.max_age = 300
     return response

@@ -17,6 +17,7 @@ from caravan.models import (Area, Attendee, CheckIn, Device, Event, Interest, No
                             Posting, ReferralStep, ServiceGiven, SyncBatch, Tally)
 from caravan.models.base import utcnow
 from caravan.services.sync import pending
+from caravan.services.sync.interests import SAME_INTEREST, OpenInterests
 from caravan.services.sync.rows import (PARENTS, TYPE_MODEL, build_row, content_of, content_of_row, row_values,
                                        same_content)
 from caravan.services.sync.validate import Invalid, Reason, Record, validate
@@ -83,6 +84,7 @@ class Ingest:
         self.stored: dict[str, dict[str, dict]] = {kind: {} for kind in TYPE_MODEL}  # type -> id -> content
         self.tokens: set[str] = set()
         self.bulk: dict[type, list[dict]] = {}
+        self.interests = OpenInterests()
 
     # -- the batch ---------------------------------------------------------------------------------------
     def run(self, items: list) -> list[Result]:
@@ -137,6 +139,7 @@ class Ingest:
         tokens = {r.data["pass_token"] for r in records if r.type == "attendee"}
         if tokens:
             self.tokens.update(db.session.scalars(select(Attendee.pass_token).where(Attendee.pass_token.in_(tokens))))
+        self.interests.load(records)
 
     def _load_stored(self, kind: str, ids: set[str]) -> None:
         model = TYPE_MODEL[kind]
@@ -167,10 +170,14 @@ class Ingest:
                 return None
             return self._keep(item, record, PendingStatus.held, Reason("waiting_for", missing),
                               waiting_for=record.data[missing])
+        if record.type == "interest" and (self.pending.is_duplicate(record.id) or self.interests.other(record)):
+            return self._same_interest(item, record)
         if not self._apply(record, self.device.id, self.now):
             self._load_stored(record.type, {record.id})
             if record.id in self.stored[record.type]:  # stored meanwhile by a concurrent push of the same batch
                 return self._one(item, record, last_try)
+            if record.type == "interest" and self.interests.other(record, reload=True):  # a concurrent push's
+                return self._same_interest(item, record)
             return self._reject(item, Reason("not_storable"), record)
         self.pending.resolve(record.id, self.now)
         return Result(given, "accepted", type=record.type)
@@ -216,7 +223,15 @@ class Ingest:
         self.known.add(TYPE_MODEL[record.type], record.id)
         if record.type == "attendee":
             self.tokens.add(record.data["pass_token"])
+        elif record.type == "interest":
+            self.interests.add(record)
         return True
+
+    def _same_interest(self, item: Any, record: Record) -> Result:
+        """A second open interest of the same person in the same posting: a success for the tablet, not a
+        second row; the id is kept so that the receipt still counts it."""
+        self.pending.keep_duplicate(self.device.id, item, record, SAME_INTEREST, self.now)
+        return Result(_given_id(item), "duplicate", SAME_INTEREST, type=record.type)
 
     def _reject(self, item: Any, reason: Reason, record: Record | None = None) -> Result:
         return self._keep(item, record, PendingStatus.rejected, reason)
@@ -257,6 +272,8 @@ class Ingest:
                 row.status, row.reason = PendingStatus.rejected, str(problem)
             elif missing:
                 row.reason, row.waiting_for = str(Reason("waiting_for", missing)), record.data[missing]
+            elif record.type == "interest" and self.interests.other(record):
+                row.status, row.reason, row.resolved_at = PendingStatus.duplicate, str(SAME_INTEREST), self.now
             elif self._apply(record, row.device_id, row.received_at):
                 row.resolved_at = self.now
 

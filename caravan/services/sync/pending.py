@@ -58,6 +58,7 @@ class Book:
         ids = sorted(set(record_ids) - {""})
         self.open: dict[str, list[PendingRecord]] = {}
         self.applied: set[str] = set()
+        self.duplicates: set[str] = set()
         wanted = [PendingRecord.record_id.in_(ids)] if ids else []
         if "" in record_ids:  # items without a usable id: only this tablet's earlier ones can be the same
             wanted.append(and_(PendingRecord.record_id == "", PendingRecord.device_id == device_id))
@@ -68,6 +69,8 @@ class Book:
                 self.open.setdefault(row.record_id, []).append(row)
             elif row.status == PendingStatus.held:
                 self.applied.add(row.record_id)
+            elif row.status == PendingStatus.duplicate:
+                self.duplicates.add(row.record_id)
 
     def was_applied(self, record_id: str) -> bool:
         """Whether a held record with this id was applied later."""
@@ -90,6 +93,26 @@ class Book:
         db.session.add(row)
         self.open.setdefault(record_id, []).append(row)
         return row
+
+    def is_duplicate(self, record_id: str) -> bool:
+        """Whether the record with this id was answered as saying what another stored record says."""
+        return record_id in self.duplicates
+
+    def keep_duplicate(self, device_id: str | None, item: Any, record: Record, reason: Reason,
+                       now: datetime) -> None:
+        """File ``record`` as a duplicate of a stored record under another id, once: resolved at once, it
+        is no problem to review, but its id counts in the device's receipt."""
+        if record.id in self.duplicates:
+            return
+        for row in self.open.get(record.id, []):  # held (or rejected) before: that copy is settled now
+            if row.status != PendingStatus.conflict and row.resolved_at is None:
+                row.status, row.reason, row.resolved_at = PendingStatus.duplicate, str(reason), now
+                self.duplicates.add(record.id)
+                return
+        db.session.add(PendingRecord(device_id=device_id, record_id=record.id, record_type=record.type,
+                                     status=PendingStatus.duplicate, reason=str(reason),
+                                     payload=storable(item), received_at=now, resolved_at=now))
+        self.duplicates.add(record.id)
 
     def resolve(self, record_id: str, now: datetime) -> None:
         """Mark earlier held or rejected copies of a record applied, now that it is."""

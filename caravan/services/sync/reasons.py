@@ -32,6 +32,7 @@ MESSAGES = {
     "unknown_area": _l("%(field)s is not a known area."),
     "pass_token_taken": _l("This pass belongs to another resident."),
     "not_storable": _l("The database refused this record."),
+    "same_interest": _l("The resident's interest in this posting is recorded already (under another id)."),
 }
 
 

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import select, union_all
+from sqlalchemy import select, union
 
 from caravan.extensions import db
-from caravan.models import Attendee, CheckIn, Device, Interest, ServiceGiven, Tally
+from caravan.models import Attendee, CheckIn, Device, Interest, PendingRecord, PendingStatus, ServiceGiven, Tally
 
 #: Every table of field records a tablet makes.
 FIELD_TABLES = (Attendee, CheckIn, ServiceGiven, Tally, Interest)
 
 
 def held_ids(device_id: str) -> list[str]:
-    """The sorted ids of every field record applied from ``device_id`` (records still pending excluded)."""
-    query = union_all(*(select(model.id.label("id")).where(model.device_id == device_id)
-                        for model in FIELD_TABLES))
+    """The sorted ids of every field record applied from ``device_id`` (records still pending excluded),
+    and of those answered ``duplicate`` because a stored record under another id says the same."""
+    query = union(*(select(model.id.label("id")).where(model.device_id == device_id) for model in FIELD_TABLES),
+                  select(PendingRecord.record_id.label("id")).where(
+                      PendingRecord.device_id == device_id, PendingRecord.status == PendingStatus.duplicate))
     return sorted(db.session.scalars(select(query.subquery().c.id)))
 
 

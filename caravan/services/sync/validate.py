@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from caravan.models import AttendeeGroup, CheckInMethod, ServiceKind, TallyKind
+from caravan.models import CheckInMethod, ServiceKind, TallyKind
+from caravan.services import resident_rules
 
 #: Largest ``seq`` accepted: the column is a 32-bit integer.
 MAX_SEQ = 2**31 - 1
 #: Control characters other than tab and newline cannot be typed on a tablet and break some databases.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_PHONE = re.compile(r"^[0-9+\-() ]*$")
 #: Deeper JSON than this is no record of ours; refusing it early keeps every later step simple.
 MAX_JSON_DEPTH = 32
 
@@ -159,22 +159,19 @@ def _choice(data: dict, key: str, allowed: type, required: bool = True) -> str |
 # --- one validator per record type ----------------------------------------------------------------------
 
 def attendee(data: dict) -> dict:
-    """A registration made at a stall."""
-    phone = _text(data, "phone", 32)
-    if phone is not None and not _PHONE.match(phone):
-        raise Invalid("bad_value", "phone")
+    """A registration made at a stall: the resident's fields pass :mod:`caravan.services.resident_rules`,
+    as on every other way to register."""
     token = _text(data, "pass_token", 64, required=True)
     if not re.fullmatch(r"[A-Z2-7]{26,64}", token):
         raise Invalid("bad_value", "pass_token")
+    values, errors = resident_rules.clean_attendee(data)
+    if errors:
+        field, code = next(iter(errors.items()))
+        raise Invalid(code, field)
     return {
-        "name": _text(data, "name", 100, required=True).strip(),
-        "phone": phone,
-        "village_id": _uuid(data, "village_id", required=False),
-        "group": _choice(data, "group", AttendeeGroup),
-        "skills": _text(data, "skills", 1000, multiline=True) or "",
-        "wishes": _text(data, "wishes", 1000, multiline=True) or "",
+        **values,
         "consent_at": parse_time(_present(data, "consent_at"), "consent_at"),
-        "consent_version": _text(data, "consent_version", 32, required=True),
+        "consent_version": _text(data, "consent_version", resident_rules.MAX_CONSENT_VERSION, required=True),
         "pass_token": token,
     }
 

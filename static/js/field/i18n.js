@@ -64,3 +64,16 @@ export async function setLang(code) {
   await setMeta("lang", code);
   document.dispatchEvent(new CustomEvent("caravan:lang"));
 }
+
+/** The rules a resident's fields follow (a JSON Schema from the server's strings file), or null when the
+ * tablet holds a strings file from before they were served. */
+export function residentRules() {
+  return catalog[lang]?.resident_rules || catalog.zh?.resident_rules || null;
+}
+
+/** The message of a resident rule's error (`field:code`, else `code`), with %(max)d filled in. */
+export function ruleMessage(field, code, vars = {}) {
+  const table = catalog[lang]?.rule_messages || catalog.zh?.rule_messages || {};
+  const text = table[`${field}:${code}`] ?? table[code] ?? table.other ?? code;
+  return text.replace(/%\((\w+)\)[sd]/g, (_, name) => String(vars[name] ?? ""));
+}

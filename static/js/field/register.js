@@ -1,10 +1,11 @@
 // Registering a newcomer: attendee and check-in records in one transaction, the pass token made here,
 // and the pass QR shown at once, large, for the person to photograph.
 import * as db from "./db.js";
-import { dirOf, pick, t } from "./i18n.js";
+import { dirOf, pick, ruleMessage, t } from "./i18n.js";
 import { addRecords } from "./outbox.js";
 import { newPassToken, passUrl, sha256Hex } from "./pass.js";
 import { drawQr } from "./qr.js";
+import { checkResident } from "./rules.js";
 import { $, $$, el } from "./ui.js";
 
 /** The consent version the server expects (caravan.config CONSENT_VERSION, given by the shell). */
@@ -35,21 +36,31 @@ export async function fillVillages() {
     ...villages.map((v) => el("option", { value: v.id }, pick(v.name))));
 }
 
-function clean(value, max) {
-  return String(value || "").trim().slice(0, max);
+/** Raised by register() when a field breaks a resident rule: nothing is saved. */
+export class RuleError extends Error {
+  constructor(error) {
+    super(`${error.field}: ${error.code}`);
+    this.field = error.field;
+    this.code = error.code;
+    this.max = error.max;
+  }
 }
 
-/** Save a newcomer and their check-in; returns {attendee, token}. */
+/** Save a newcomer and their check-in; returns {attendee, token}. Throws RuleError on a field the
+ * server would refuse, before anything is saved. */
 export async function register(fields, eventId) {
+  const { values, error } = checkResident({
+    name: fields.name, phone: fields.phone, skills: fields.skills, wishes: fields.wishes });
+  if (error) throw new RuleError(error);
   const token = newPassToken();
   const data = {
-    name: clean(fields.name, 100), group: fields.group || "other",
+    name: values.name, group: fields.group || "other",
     consent_at: new Date().toISOString(), consent_version: CONSENT_VERSION, pass_token: token,
   };
-  if (clean(fields.phone, 32)) data.phone = clean(fields.phone, 32);
+  if (values.phone) data.phone = values.phone;
   if (fields.village_id) data.village_id = fields.village_id;
-  if (clean(fields.skills, 500)) data.skills = clean(fields.skills, 500);
-  if (clean(fields.wishes, 500)) data.wishes = clean(fields.wishes, 500);
+  if (values.skills) data.skills = values.skills;
+  if (values.wishes) data.wishes = values.wishes;
   const attendeeId = crypto.randomUUID();
   const passHash = await sha256Hex(token);
   const records = await addRecords([
@@ -83,13 +94,22 @@ export function setup(options) {
     e.preventDefault();
     const error = $("#register-error");
     const f = form.elements;
-    if (!clean(f.name.value, 100)) return void (error.textContent = t("name_needed"));
+    if (!String(f.name.value || "").trim()) return void (error.textContent = t("name_needed"));
     if (!f.consent.checked) return void (error.textContent = t("consent_needed"));
     error.textContent = "";
-    const { attendee } = await register({
-      name: f.name.value, phone: f.phone.value, village_id: f.village_id.value, group: f.group.value,
-      skills: f.skills.value, wishes: f.wishes.value,
-    }, ctx.eventId());
+    let attendee;
+    try {
+      ({ attendee } = await register({
+        name: f.name.value, phone: f.phone.value, village_id: f.village_id.value, group: f.group.value,
+        skills: f.skills.value, wishes: f.wishes.value,
+      }, ctx.eventId()));
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e;
+      // The field's label and the rule's message, in the tablet's language; the form keeps what was typed.
+      error.textContent = `${t(e.field)}: ${ruleMessage(e.field, e.code, { max: e.max })}`;
+      f[e.field]?.focus();
+      return;
+    }
     form.reset();
     ctx.onPerson(attendee);
     showPass(attendee.name, attendee.token);
