@@ -1,5 +1,5 @@
 """The change feed records every change of what tablets pull, whoever made it."""
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from caravan.models import Change, Employer, PostingTranslation
 
@@ -68,3 +68,20 @@ def test_a_change_in_a_savepoint_that_rolled_back_is_announced_harmlessly(build,
     build.area()
     # Announced, never stored: a pull sends it as deleted, which a tablet that never had it ignores.
     assert ("employer", ghost_id, False) in feed(db)
+
+
+def test_a_change_flushed_by_the_commit_itself_is_written_too(build, db):
+    employer = build.employer()
+    before = len(feed(db))
+    session = db.session()
+
+    def late_edit(_session):  # runs after the feed's own commit hook, as another extension's hook would
+        employer.name_en = "Late"
+
+    event.listen(session, "before_commit", late_edit)
+    try:
+        db.session.commit()
+    finally:
+        event.remove(session, "before_commit", late_edit)
+    assert db.session.get(Employer, employer.id).name_en == "Late"
+    assert feed(db)[before:] == [("employer", employer.id, False)]
