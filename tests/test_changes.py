@@ -1,7 +1,7 @@
 """The change feed records every change of what tablets pull, whoever made it."""
-from sqlalchemy import select
+from sqlalchemy import event, select
 
-from caravan.models import Change, PostingTranslation
+from caravan.models import Change, Employer, PostingTranslation
 
 
 def feed(db):
@@ -38,3 +38,50 @@ def test_deletes_are_marked_and_untouched_rows_are_not_repeated(build, db):
     db.session.delete(event)
     db.session.commit()
     assert feed(db)[-1] == ("event", event_id, True)
+
+
+def test_changes_are_numbered_at_commit_once_per_entity_and_not_after_a_rollback(build, db):
+    build.county()
+    employer = build.employer()
+    before = len(feed(db))
+    employer.name_en = "One"
+    db.session.flush()
+    with db.session.begin_nested():
+        employer.name_en = "Two"
+    assert len(feed(db)) == before  # flushed, in a savepoint too, but not numbered before the commit
+    db.session.commit()
+    assert feed(db)[before:] == [("employer", employer.id, False)]
+    employer.name_en = "Three"
+    db.session.flush()
+    db.session.rollback()
+    build.area()
+    assert [kind for kind, _, _ in feed(db)[before:]] == ["employer", "area"]
+
+
+def test_a_change_in_a_savepoint_that_rolled_back_is_announced_harmlessly(build, db):
+    with db.session.begin_nested() as savepoint:
+        ghost = Employer(name_zh="未保存")
+        db.session.add(ghost)
+        db.session.flush()
+        ghost_id = ghost.id
+        savepoint.rollback()
+    build.area()
+    # Announced, never stored: a pull sends it as deleted, which a tablet that never had it ignores.
+    assert ("employer", ghost_id, False) in feed(db)
+
+
+def test_a_change_flushed_by_the_commit_itself_is_written_too(build, db):
+    employer = build.employer()
+    before = len(feed(db))
+    session = db.session()
+
+    def late_edit(_session):  # runs after the feed's own commit hook, as another extension's hook would
+        employer.name_en = "Late"
+
+    event.listen(session, "before_commit", late_edit)
+    try:
+        db.session.commit()
+    finally:
+        event.remove(session, "before_commit", late_edit)
+    assert db.session.get(Employer, employer.id).name_en == "Late"
+    assert feed(db)[before:] == [("employer", employer.id, False)]

@@ -1,12 +1,30 @@
 """The change feed behind ``GET /api/sync/v1/pull``.
 
-Every insert, update or delete of a pullable entity adds a :class:`~caravan.models.Change` row in the
-same flush, so no code path (office forms, CSV import, sync, CLI) can forget to tell the tablets.
-A change of a translation counts as a change of its posting or notice.
+Every insert, update or delete of a pullable entity adds a row to ``changes`` in the same transaction, so
+no code path (office forms, CSV import, sync, CLI) can forget to tell the tablets. A change of a
+translation counts as a change of its posting or notice.
+
+Numbered in commit order. A tablet pulls with a cursor, the highest ``seq`` it has seen, so a change must
+never become visible after a higher-numbered one: had change 10 committed after change 11 was pulled, no
+cursor would ever bring it. A sequence numbers rows when they are inserted, not when they commit, and
+PostgreSQL runs writers concurrently. So each flush notes what it changed (``before_flush`` sees what is
+new, dirty or deleted; ``after_flush`` reads the final ids), the transaction gathers the notes, and its
+commit writes them: it takes a transaction-level advisory lock (:data:`FEED_LOCK`), inserts the rows with
+one multi-row statement, and commits, which releases the lock only once the rows are visible. Numbers are
+therefore taken and made visible one transaction at a time, in order. The lock is held for the commit
+alone, so writers run concurrently until then, and readers and transactions that change nothing
+pullable (check-ins, services, tallies, staff) never take it. Its holder has done its own writes and only
+inserts change rows before committing, so the queue stays short and cannot deadlock (short of one writer
+deleting an area that another's changes name, which the foreign key refuses anyway). SQLite admits one
+writing transaction at a time, which gives the same order without a lock.
+tests/sync/test_pull_concurrency.py shows the race with two connections.
+
+A savepoint rolled back leaves its notes: the tablets are then told of an entity that did not change (or,
+if it was never stored, that it is deleted), which costs nothing; a change that went unannounced would.
 """
 from __future__ import annotations
 
-from sqlalchemy import event
+from sqlalchemy import event, func, insert, select
 from sqlalchemy.orm import Session
 
 from caravan.models import (Area, Attendee, Change, Employer, Event, Notice, NoticeTranslation, Posting,
@@ -16,6 +34,13 @@ from caravan.models.base import new_uuid
 #: Entity classes whose changes tablets pull, with the name used in the feed.
 PULLABLE = {Area: "area", Employer: "employer", Event: "event", Posting: "posting", Notice: "notice",
             Attendee: "attendee"}
+
+#: The key of the PostgreSQL advisory lock that keeps change numbers in commit order (ASCII "caravanf").
+FEED_LOCK = 0x6361726176616E66
+
+#: In ``session.info``: what the flush in progress changes; the rows the transaction will write at its
+#: commit, by entity; and whether the commit has begun (its lock taken), after which a flush writes at once.
+_FLUSH, _PENDING, _COMMITTING = "caravan.changes.flush", "caravan.changes.pending", "caravan.changes.committing"
 
 
 def _area_of(obj) -> str | None:
@@ -34,8 +59,10 @@ def _subject(obj):
     return obj if type(obj) in PULLABLE else None
 
 
-def _before_flush(session: Session, _context, _instances) -> None:
+def _changed(session: Session) -> list[tuple[str, object, bool]]:
+    """``(feed name, entity, deleted)`` for each pullable entity this flush changes, once each."""
     seen: set[tuple[str, str]] = set()
+    found = []
     for state, objects in (("new", session.new), ("dirty", session.dirty), ("deleted", session.deleted)):
         for obj in list(objects):
             # An event's postings and notices are part of it; other collections (an area's children,
@@ -51,11 +78,54 @@ def _before_flush(session: Session, _context, _instances) -> None:
             if (kind, subject.id) in seen:
                 continue
             seen.add((kind, subject.id))
-            session.add(Change(entity_type=kind, entity_id=subject.id, area_id=_area_of(subject),
-                               deleted=state == "deleted" and subject is obj))
+            found.append((kind, subject, state == "deleted" and subject is obj))
+    return found
+
+
+def _before_flush(session: Session, _context, _instances) -> None:
+    session.info[_FLUSH] = _changed(session)  # replaces what a failed earlier flush may have left
+
+
+def _after_flush(session: Session, _context) -> None:
+    rows = [{"entity_type": kind, "entity_id": subject.id, "area_id": _area_of(subject), "deleted": deleted}
+            for kind, subject, deleted in session.info.pop(_FLUSH, ())]
+    if not rows:
+        return
+    if session.info.get(_COMMITTING):  # flushed by the commit itself, after this module's own flush
+        _write(session, rows)
+        return
+    pending = session.info.setdefault(_PENDING, {})
+    for row in rows:
+        pending[(row["entity_type"], row["entity_id"])] = row  # the last state counts (deleted or not)
+
+
+def _before_commit(session: Session) -> None:
+    if session.in_nested_transaction():  # a savepoint: only the real commit makes changes visible
+        return
+    session.flush()
+    session.info[_COMMITTING] = True
+    pending = session.info.pop(_PENDING, None)
+    if pending:
+        _write(session, list(pending.values()))
+
+
+def _write(session: Session, rows: list[dict]) -> None:
+    """Insert ``rows`` into ``changes`` under the feed lock, which the commit releases."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_advisory_xact_lock(FEED_LOCK)))
+    connection.execute(insert(Change.__table__), rows)
+
+
+def _after_transaction_end(session: Session, transaction) -> None:
+    if transaction.parent is None:  # committed (rows written) or rolled back (nothing to announce)
+        session.info.pop(_PENDING, None)
+        session.info.pop(_COMMITTING, None)
 
 
 def install() -> None:
     """Listen on every session (idempotent)."""
-    if not event.contains(Session, "before_flush", _before_flush):
-        event.listen(Session, "before_flush", _before_flush)
+    for name, listener in (("before_flush", _before_flush), ("after_flush", _after_flush),
+                           ("before_commit", _before_commit), ("after_transaction_end", _after_transaction_end)):
+        if not event.contains(Session, name, listener):
+            event.listen(Session, name, listener)

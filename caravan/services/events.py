@@ -13,12 +13,11 @@ from caravan.models.base import utcnow
 
 def area_ids_within(area: Area) -> list[str]:
     """The ids of ``area`` and every area below it."""
-    ids, frontier = [area.id], [area]
-    while frontier:
-        children = [c for a in frontier for c in a.children]
-        ids += [c.id for c in children]
-        frontier = children
-    return ids
+    # One recursive query, not a lazy load per area: a pull or an office page would otherwise cost a query
+    # for every village of the county.
+    tree = select(Area.id).where(Area.id == area.id).cte("tree", recursive=True)
+    tree = tree.union_all(select(Area.id).where(Area.parent_id == tree.c.id))
+    return list(db.session.scalars(select(tree.c.id)))
 
 
 def upcoming_events(area: Area | None = None, days: int = 60, limit: int = 50) -> list[Event]:

@@ -117,5 +117,22 @@ def test_bad_cursor_and_limit_are_400(tablet):
         assert response.status_code == 400 and response.is_json, params
 
 
+def test_huge_negative_and_not_quite_numeric_values_are_a_clear_400(tablet):
+    largest = 2**63 - 1  # the feed's numbers are 64-bit
+    bad = ["99999999999999999999999", str(largest + 1), "-0", "+5", " 5", "5 ", "1.0", "0x10", "1_000", "NaN",
+           "\u0661\u0662", "\u00b2", "5\x00", "-9223372036854775808"]
+    for name in ("cursor", "limit"):
+        for value in bad + (["-1", "0", "1001", "abc"] if name == "limit" else []):
+            response = tablet.pull(**{name: value})
+            assert response.status_code == 400, (name, value, response.status_code)
+            assert response.json["error"] == "bad_request" and "cursor" in response.json["message"], (name, value)
+    for query, status in (("cursor=%ff", 400), ("limit=%00", 400), ("cursor=&limit=", 200)):  # empty: defaults
+        response = tablet.client.get(f"/api/sync/v1/pull?{query}", headers=tablet.headers)
+        assert response.status_code == status and response.is_json, query
+    body = tablet.pull(cursor=str(largest)).json
+    assert body == {"changes": [], "cursor": largest, "more": False}
+    assert tablet.pull(limit="1000").status_code == 200 and tablet.pull(limit="1").status_code == 200
+
+
 def test_pull_needs_a_valid_token(client):
     assert client.get("/api/sync/v1/pull").status_code == 401

@@ -4,6 +4,11 @@ A tablet gets events whose area lies within its own, and everything county-wide 
 areas, employers, postings, notices and the attendees it needs to recognise returning residents. Only
 published postings and notices and planned events are sent with data; the rest, and erased or merged
 attendees, come as deleted.
+
+The cursor is the highest change number a tablet has been given. That is safe because the feed numbers
+changes in commit order (see :mod:`caravan.services.changes`): once a number is visible, no smaller one can
+appear later. A page costs a fixed number of queries, whatever its size: one for the changes and one per
+kind of entity and relation in it (tests/sync/test_query_budget.py).
 """
 from __future__ import annotations
 
