@@ -3,8 +3,12 @@ import logging
 import os
 import re
 
+import pytest
+
 from caravan import PROJECT_ROOT
 from caravan.logs import MaskPassTokens
+from caravan.security import safe_next
+from tests.conftest import TEST_PASSWORD
 
 
 def test_pages_allow_only_our_own_host(client):
@@ -38,3 +42,33 @@ def test_pass_tokens_are_masked_in_request_logs():
 def test_request_loggers_carry_the_mask(app):
     for name in ("werkzeug", "gunicorn.access"):
         assert any(isinstance(f, MaskPassTokens) for f in logging.getLogger(name).filters)
+
+
+#: Targets a browser would follow to another host (or that hide one), each of which must be refused.
+NASTY_NEXT = [
+    "//evil.example", "/\\evil.example", "/%09/evil.example", "/\t/evil.example", "\\\\evil.example",
+    "\\evil.example", "https:evil.example", "https://evil.example/", "javascript:alert(1)", "/%2F/evil.example",
+    "/%2f/evil.example", "/%5C/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/\x00/evil.example",
+    "/ /evil.example", "/\u3000/evil.example", "evil.example", "", " /office/", "/" + "a" * 3000,
+    "/\x7f/evil.example", "/office/\x0b",
+]
+
+
+@pytest.mark.parametrize("target", NASTY_NEXT)
+def test_safe_next_refuses_other_hosts(target):
+    assert safe_next(target) is None
+
+
+@pytest.mark.parametrize("target", ["/office/", "/office/postings/?q=x&page=2", "/e/ABC123", "/field/#top"])
+def test_safe_next_keeps_our_own_paths(target):
+    assert safe_next(target) == target
+
+
+@pytest.mark.parametrize("target", ["/%09/evil.example", "//evil.example", "/\\evil.example", "https:evil.example"])
+def test_language_switch_and_sign_in_never_send_visitors_away(client, build, target):
+    location = client.get("/lang/en", query_string={"next": target}).headers["Location"]
+    assert location == "/"
+    user = build.user("office")
+    response = client.post("/signin", query_string={"next": target},
+                           data={"username": user.username, "password": TEST_PASSWORD})
+    assert response.headers["Location"] == "/office/"

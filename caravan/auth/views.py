@@ -9,7 +9,7 @@ from caravan.auth import bp
 from caravan.auth.access import home_endpoint
 from caravan.auth.forms import SignInForm
 from caravan.extensions import db
-from caravan.security import local_path
+from caravan.security import safe_next
 from caravan.services import users
 
 
@@ -29,7 +29,7 @@ def signin():
             db.session.commit()
             if user is not None:
                 login_user(user)
-                return redirect(local_path(request.args.get("next")) or url_for(home_endpoint(user)))
+                return redirect(safe_next(request.args.get("next")) or url_for(home_endpoint(user)))
             error, status = _("Wrong user name or password."), 401
     elif request.method == "POST":
         error, status = _("Please fill in both fields."), 400
