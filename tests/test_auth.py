@@ -142,3 +142,39 @@ def test_admin_adds_staff_and_a_failed_second_try_does_not_claim_success(client,
     short = client.post("/office/admin/", data={**form, "username": "adil", "password": "short"},
                         headers={"Accept-Language": "en"})
     assert short.status_code == 422 and "At least 8 characters." in short.get_data(as_text=True)
+
+
+def _copy_session(source, target) -> None:
+    """Give ``target`` the session cookie ``source`` holds, as someone who copied it would."""
+    cookie = source.get_cookie("session")
+    assert cookie is not None
+    target.set_cookie("session", cookie.value)
+
+
+def test_a_copied_session_cookie_stops_working_after_sign_out(app, client, login_as):
+    login_as("office")
+    thief = app.test_client()
+    _copy_session(client, thief)
+    assert thief.get("/office/").status_code == 200
+    client.post("/signout")
+    assert thief.get("/office/").status_code == 302
+    assert client.get("/office/").status_code == 302
+
+
+@pytest.mark.parametrize("change", ["password", "deactivate"])
+def test_a_password_change_or_deactivation_ends_the_users_other_sessions(app, client, login_as, db, change):
+    user = login_as("office")
+    other = app.test_client()
+    _copy_session(client, other)
+    assert other.get("/office/").status_code == 200
+    if change == "password":
+        user.set_password("a new password 7")
+    else:
+        user.active = False
+    db.session.commit()
+    assert other.get("/office/").status_code == 302
+    assert client.get("/office/").status_code == 302
+    if change == "deactivate":  # switched on again, the old sessions stay ended
+        user.active = True
+        db.session.commit()
+        assert other.get("/office/").status_code == 302

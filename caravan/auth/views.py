@@ -38,6 +38,10 @@ def signin():
 
 @bp.route("/signout", methods=["POST"])
 def signout():
-    """Sign out (a POST with the CSRF token, so another site cannot sign staff out)."""
+    """Sign out (a POST with the CSRF token, so another site cannot sign staff out). This ends the user's
+    sessions on the server too, so a copy of the cookie is worth nothing afterwards."""
+    if current_user.is_authenticated:
+        current_user.end_sessions()
+        db.session.commit()
     logout_user()
     return redirect(url_for("auth.signin"))
