@@ -47,9 +47,14 @@ class Defaults:
     #: How many reverse proxies (nginx, Caddy) stand in front; their X-Forwarded-For/-Proto headers are
     #: trusted that many hops deep, so rate limits see the visitor's address, not the proxy's.
     TRUSTED_PROXIES = 0
-    #: Failed staff sign-ins allowed per user name and per address in SIGNIN_WINDOW_SECONDS.
+    #: Failed staff sign-ins allowed per user name in SIGNIN_WINDOW_SECONDS; then that name is locked until
+    #: the window has passed or an administrator unlocks it (Administration page).
     SIGNIN_MAX_FAILURES = 5
     SIGNIN_WINDOW_SECONDS = 15 * 60
+    #: Failed sign-ins allowed per address (any user names) in SIGNIN_ADDRESS_WINDOW_SECONDS. A short
+    #: window: it slows guessing from one place without locking out an office that shares one address.
+    SIGNIN_ADDRESS_MAX_FAILURES = 20
+    SIGNIN_ADDRESS_WINDOW_SECONDS = 60
     #: How staff passwords are hashed (Werkzeug's method string); tests use a cheaper one.
     PASSWORD_HASH_METHOD = "scrypt"
     #: Version of the consent text residents agree to (templates/_macros/consent.html).

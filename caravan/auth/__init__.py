@@ -5,6 +5,7 @@ from flask import Blueprint, Flask
 
 from caravan.extensions import db, login
 from caravan.models import User
+from caravan.services import signin
 
 bp = Blueprint("auth", __name__)
 
@@ -29,3 +30,5 @@ def init_app(app: Flask) -> None:
     login.login_message = None  # the sign-in page says what it needs to; no English-only flash
     login.session_protection = "strong"
     app.register_blueprint(bp)
+    # The admin page marks locked user names with this (one query for the whole staff list).
+    app.jinja_env.globals["signin_locked_users"] = signin.locked_users
