@@ -30,7 +30,8 @@ class Defaults:
     #: SQLite in the instance folder unless set; production uses PostgreSQL, e.g.
     #: ``postgresql+psycopg://caravan@localhost/caravan``. ``CARAVAN_DATABASE_URL`` sets it.
     DATABASE_URL: str | None = None
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    #: hide_parameters: a failed statement is logged without its values (residents' names, pass tokens).
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     #: Languages offered, the first being the default.
     LANGUAGES = ["zh", "ug", "en"]
     BABEL_DEFAULT_LOCALE = "zh"

@@ -98,7 +98,8 @@ def test_environment_values_take_the_type_of_their_default(instance, monkeypatch
     assert config["SIGNIN_MAX_FAILURES"] == 9 and config["SESSION_COOKIE_SECURE"] is False
     assert config["PERMANENT_SESSION_LIFETIME"].total_seconds() == 600
     assert config["LANGUAGES"] == ["zh", "en"]
-    assert config["SQLALCHEMY_ENGINE_OPTIONS"] == {"pool_pre_ping": True, "pool_recycle": 300}
+    assert config["SQLALCHEMY_ENGINE_OPTIONS"] == {"pool_pre_ping": True, "hide_parameters": True,
+                                                   "pool_recycle": 300}
 
 
 def test_a_value_that_does_not_fit_names_its_variable(instance, monkeypatch):

@@ -39,9 +39,13 @@ def test_pass_tokens_are_masked_in_request_logs():
     assert record.getMessage() == '127.0.0.1 - "GET /p/*** HTTP/1.1" 200'
 
 
-def test_request_loggers_carry_the_mask(app):
-    for name in ("werkzeug", "gunicorn.access"):
-        assert any(isinstance(f, MaskPassTokens) for f in logging.getLogger(name).filters)
+def test_every_logger_masks_pass_tokens_and_cookies(app):
+    for name in ("werkzeug", "gunicorn.access", "gunicorn.error", "caravan", "sqlalchemy.engine", ""):
+        record = logging.getLogger(name).makeRecord(name, logging.ERROR, __file__, 1, "GET %s cookie %s",
+                                                    ("/p/ABCDEFGHIJKLMNOPQRSTUVWXYZ234567/erase",
+                                                     "caravan_pass=ABCDEFGHIJKLMNOPQRSTUVWXYZ234567; lang=ug"),
+                                                    None)
+        assert record.getMessage() == "GET /p/***/erase cookie caravan_pass=***; lang=ug"
 
 
 #: Targets a browser would follow to another host (or that hide one), each of which must be refused.
@@ -72,3 +76,59 @@ def test_language_switch_and_sign_in_never_send_visitors_away(client, build, tar
     response = client.post("/signin", query_string={"next": target},
                            data={"username": user.username, "password": TEST_PASSWORD})
     assert response.headers["Location"] == "/office/"
+
+
+def test_an_error_on_a_pass_page_logs_neither_the_token_nor_the_residents_data(app, client, build, caplog,
+                                                                              monkeypatch):
+    attendee = build.attendee(name="Aygul Tursun", phone="13900001111")
+    token, name, phone = attendee.pass_token, attendee.name, attendee.phone
+    from sqlalchemy import text
+
+    from caravan.extensions import db
+    from caravan.services import residents
+
+    def broken_interests(person):
+        # A database error whose statement carries the resident's data, as a real bug's would.
+        db.session.execute(text("SELECT * FROM no_such_table WHERE name = :name AND phone = :phone"),
+                           {"name": person.name, "phone": person.phone})
+
+    monkeypatch.setattr(residents, "interests_of", broken_interests)
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # answer 500 and log, as in production
+    with caplog.at_level(logging.INFO):
+        response = client.get(f"/p/{token}")
+        logging.getLogger("caravan.test").error("while showing /p/%s", token, stack_info=True)
+    assert response.status_code == 500
+    assert "Exception on /p/*** [GET]" in caplog.text and "no_such_table" in caplog.text
+    for secret in (token, name, phone):
+        assert secret not in caplog.text
+
+
+def test_the_error_page_works_for_a_signed_in_user_after_a_failed_write(app, client, build, login_as, monkeypatch):
+    attendee = build.attendee()
+    staff = login_as("office")
+    username, token = staff.username, attendee.pass_token
+    from caravan.extensions import db
+    from caravan.models import User
+    from caravan.services import residents
+
+    def failing_write(person):
+        db.session.add(User(username=username, password_hash="x", role=staff.role, area_id=staff.area_id))
+        db.session.flush()  # a unique name taken: the session must be rolled back before anything else
+
+    monkeypatch.setattr(residents, "interests_of", failing_write)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = client.get(f"/p/{token}", headers={"Accept-Language": "en"})
+    assert response.status_code == 500
+    page = response.get_data(as_text=True)
+    assert "Something went wrong" in page and username in page  # the full page, with the staff bar
+
+
+def test_an_error_page_that_cannot_be_drawn_still_answers(app, client, monkeypatch):
+    from caravan import errors
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("template gone")
+
+    monkeypatch.setattr(errors, "render_template", broken)
+    response = client.get("/no/such/page")
+    assert response.status_code == 404 and "Error 404" in response.get_data(as_text=True)
