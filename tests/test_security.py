@@ -132,3 +132,54 @@ def test_an_error_page_that_cannot_be_drawn_still_answers(app, client, monkeypat
     monkeypatch.setattr(errors, "render_template", broken)
     response = client.get("/no/such/page")
     assert response.status_code == 404 and "Error 404" in response.get_data(as_text=True)
+
+
+#: Every office view that reads ``page`` or a date from the query string.
+PAGED_VIEWS = ["/office/postings/", "/office/employers/", "/office/notices/", "/office/events/", "/office/audit"]
+BAD_QUERIES = [
+    {"page": "99999999999999999999"}, {"page": str(2**63)}, {"page": "1000000000"}, {"page": "0"}, {"page": "-3"},
+    {"page": "2.5"}, {"page": "abc"}, {"page": "١٢"},
+]
+BAD_AUDIT_QUERIES = [
+    {"from": "9999-12-31"}, {"to": "9999-12-31"}, {"from": "0001-01-01"}, {"to": "0001-01-01"},
+    {"user": "99999999999999999999"},
+]
+
+
+@pytest.mark.parametrize("path, query", [(p, q) for p in PAGED_VIEWS for q in BAD_QUERIES] +
+                         [("/office/audit", q) for q in BAD_AUDIT_QUERIES],
+                         ids=lambda v: v if isinstance(v, str) else "&".join(f"{k}={x}" for k, x in v.items()))
+def test_absurd_pages_and_dates_are_refused_not_a_server_error(client, login_as, path, query):
+    login_as("office")
+    assert client.get(path, query_string=query).status_code in (400, 404)
+    assert client.get(path, query_string={"page": "2"}).status_code == 200
+
+
+def test_a_locked_sqlite_database_makes_writers_wait_not_fail(tmp_path):
+    """SQLite has one write lock per database; a writer that finds it taken waits (busy timeout)."""
+    import sqlite3
+    import threading
+
+    from caravan import create_app
+    from caravan.extensions import db
+    from caravan.models import ThrottleHit
+    from sqlalchemy import select
+    path = tmp_path / "locked.sqlite3"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "x"})
+    with app.app_context():
+        db.create_all()
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")  # another process holds the write lock ...
+        release = threading.Timer(0.5, other.execute, args=("COMMIT",))  # ... for half a second
+        release.start()
+        try:
+            db.session.add(ThrottleHit(bucket="test", key="k"))
+            db.session.commit()  # waits for the lock instead of failing with "database is locked"
+        finally:
+            release.join()
+            other.close()
+        assert len(db.session.scalars(select(ThrottleHit)).all()) == 1
+        db.session.remove()
+        db.engine.dispose()
