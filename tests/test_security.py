@@ -183,3 +183,38 @@ def test_a_locked_sqlite_database_makes_writers_wait_not_fail(tmp_path):
         assert len(db.session.scalars(select(ThrottleHit)).all()) == 1
         db.session.remove()
         db.engine.dispose()
+
+
+def test_a_savepoint_on_sqlite_takes_the_write_lock_first_so_its_writes_cannot_fail_at_once(tmp_path):
+    """A savepoint opens an SQLite transaction that reads first; had another writer committed before it
+    writes, SQLite would answer "database is locked" at once, whatever the busy timeout. It must hold the
+    write lock from the start: then a second writer is the one that waits."""
+    import sqlite3
+
+    from sqlalchemy import select
+
+    from caravan import create_app
+    from caravan.extensions import db
+    from caravan.models import ThrottleHit
+    path = tmp_path / "savepoint.sqlite3"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "x"})
+    with app.app_context():
+        db.create_all()
+        other = sqlite3.connect(path, isolation_level=None, timeout=0)  # another process, which never waits
+        other_wrote = True
+        with db.session.begin_nested():
+            db.session.scalars(select(ThrottleHit)).all()
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.execute("INSERT INTO throttle_hits (bucket, key, at) VALUES ('o', 'k', '2026-01-01')")
+                other.execute("COMMIT")
+            except sqlite3.OperationalError:  # the savepoint holds the write lock: the other one must wait
+                other_wrote = False
+            db.session.add(ThrottleHit(bucket="s", key="k"))
+            db.session.flush()
+        db.session.commit()
+        other.close()
+        assert not other_wrote
+        assert [h.bucket for h in db.session.scalars(select(ThrottleHit))] == ["s"]
+        db.session.remove()
+        db.engine.dispose()
