@@ -1,16 +1,20 @@
 """Configuration: documented defaults, then ``instance/caravan.cfg``, then ``CARAVAN_*`` environment
 variables, then the mapping given to :func:`caravan.create_app` (tests use that).
 
-Environment values are parsed as JSON where they parse (``CARAVAN_SESSION_COOKIE_SECURE=true``,
-``CARAVAN_SIGNIN_MAX_FAILURES=10``) and kept as strings otherwise.
+Environment values are read with Flask's ``from_prefixed_env`` and take the type of the setting's default:
+``CARAVAN_SECRET_KEY=123456`` stays a string, ``CARAVAN_SIGNIN_MAX_FAILURES=10`` is a number,
+``CARAVAN_SESSION_COOKIE_SECURE=true`` a truth value, lists and mappings are JSON, and
+``CARAVAN_SQLALCHEMY_ENGINE_OPTIONS__pool_size=10`` sets one key of a mapping. A value that does not fit
+its setting stops the start with a message naming the variable.
 """
 from __future__ import annotations
 
 import json
 import os
+import typing
 from datetime import timedelta
 
-from flask import Flask
+from flask import Config, Flask
 
 ENV_PREFIX = "CARAVAN_"
 #: Environment variables with our prefix that are not app settings.
@@ -26,7 +30,8 @@ class Defaults:
     #: SQLite in the instance folder unless set; production uses PostgreSQL, e.g.
     #: ``postgresql+psycopg://caravan@localhost/caravan``. ``CARAVAN_DATABASE_URL`` sets it.
     DATABASE_URL: str | None = None
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    #: hide_parameters: a failed statement is logged without its values (residents' names, pass tokens).
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     #: Languages offered, the first being the default.
     LANGUAGES = ["zh", "ug", "en"]
     BABEL_DEFAULT_LOCALE = "zh"
@@ -43,9 +48,14 @@ class Defaults:
     #: How many reverse proxies (nginx, Caddy) stand in front; their X-Forwarded-For/-Proto headers are
     #: trusted that many hops deep, so rate limits see the visitor's address, not the proxy's.
     TRUSTED_PROXIES = 0
-    #: Failed staff sign-ins allowed per user name and per address in SIGNIN_WINDOW_SECONDS.
+    #: Failed staff sign-ins allowed per user name in SIGNIN_WINDOW_SECONDS; then that name is locked until
+    #: the window has passed or an administrator unlocks it (Administration page).
     SIGNIN_MAX_FAILURES = 5
     SIGNIN_WINDOW_SECONDS = 15 * 60
+    #: Failed sign-ins allowed per address (any user names) in SIGNIN_ADDRESS_WINDOW_SECONDS. A short
+    #: window: it slows guessing from one place without locking out an office that shares one address.
+    SIGNIN_ADDRESS_MAX_FAILURES = 20
+    SIGNIN_ADDRESS_WINDOW_SECONDS = 60
     #: How staff passwords are hashed (Werkzeug's method string); tests use a cheaper one.
     PASSWORD_HASH_METHOD = "scrypt"
     #: Version of the consent text residents agree to (templates/_macros/consent.html).
@@ -71,9 +81,7 @@ def load_config(app: Flask, overrides: dict | None = None) -> None:
     """Fill ``app.config`` in the documented order and derive the database URI."""
     app.config.from_object(Defaults)
     app.config.from_pyfile("caravan.cfg", silent=True)
-    for key, raw in os.environ.items():
-        if key.startswith(ENV_PREFIX) and key not in _NOT_SETTINGS:
-            app.config[key[len(ENV_PREFIX):]] = _parse_env(raw)
+    _load_environment(app)
     if overrides:
         app.config.update(overrides)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
@@ -86,11 +94,71 @@ def load_config(app: Flask, overrides: dict | None = None) -> None:
         app.config["SECRET_KEY"] = _ensure_secret_key(app.instance_path)
 
 
-def _parse_env(raw: str):
+def _load_environment(app: Flask) -> None:
+    """Apply the CARAVAN_* variables, each coerced to the type of the setting it replaces."""
+    raw = Config(app.root_path)
+    raw.from_prefixed_env(ENV_PREFIX.rstrip("_"), loads=str)  # strings only: the types come from below
+    hints = typing.get_type_hints(Defaults)
+    for key, value in raw.items():
+        if ENV_PREFIX + key in _NOT_SETTINGS:
+            continue
+        current = app.config.get(key)
+        if isinstance(value, dict):  # CARAVAN_<SETTING>__<key>: one key of a mapping
+            merged = dict(current) if isinstance(current, dict) else {}
+            for sub, text in value.items():
+                merged[sub] = _coerce(f"{key}__{sub}", text, merged.get(sub), None)
+            app.config[key] = merged
+        else:
+            app.config[key] = _coerce(key, value, current, hints.get(key))
+
+
+def _coerce(name: str, text, default, hint):
+    """``text`` as the type of ``default`` (or of the setting's annotation when the default is None)."""
+    kind = type(default) if default is not None else _plain_type(hint)
+    if not isinstance(text, str):  # a nested mapping set under a plain key
+        return text
     try:
-        return json.loads(raw)
+        if kind is str:
+            return text
+        if kind is bool:
+            return _truth(text)
+        if kind is int:
+            return int(text)
+        if kind is float:
+            return float(text)
+        if kind is timedelta:
+            return timedelta(seconds=int(text))
+        if kind in (list, dict):
+            value = json.loads(text)
+            if not isinstance(value, kind):
+                raise ValueError(f"not a JSON {kind.__name__}")
+            return value
+    except ValueError as exc:
+        raise ValueError(f"{ENV_PREFIX}{name}={text!r}: expected {_KIND_NAMES.get(kind, kind.__name__)} "
+                         f"({exc})") from None
+    try:  # a setting without a documented type (Flask's own, say): JSON where it parses, else text
+        return json.loads(text)
     except ValueError:
-        return raw
+        return text
+
+
+_KIND_NAMES = {bool: "true or false", int: "a whole number", float: "a number",
+               timedelta: "a number of seconds", list: "a JSON list", dict: "a JSON object"}
+
+
+def _plain_type(hint):
+    # ``str | None`` -> str; anything else without one plain type -> None (no coercion).
+    args = [a for a in typing.get_args(hint) if a is not type(None)] if typing.get_args(hint) else [hint]
+    return args[0] if len(args) == 1 and isinstance(args[0], type) else None
+
+
+def _truth(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("not a truth value")
 
 
 def _ensure_secret_key(instance_path: str) -> str:

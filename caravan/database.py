@@ -1,4 +1,4 @@
-"""Binding the database: SQLite gets WAL and foreign keys; every model is registered."""
+"""Binding the database: SQLite gets WAL, foreign keys and a busy timeout; every model is registered."""
 from __future__ import annotations
 
 from flask import Flask
@@ -8,6 +8,9 @@ from caravan import models  # noqa: F401  (registers every table on the metadata
 from caravan.extensions import db
 from caravan.services import changes
 
+#: How long an SQLite writer waits for another one to finish before giving up, in milliseconds.
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
 
 def init_app(app: Flask) -> None:
     """Bind ``db`` to ``app``; the SQLite pragmas are set on each new connection."""
@@ -16,13 +19,24 @@ def init_app(app: Flask) -> None:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _sqlite_pragmas)
+            event.listen(db.engine, "savepoint", _sqlite_savepoint_takes_write_lock)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
+    # The busy timeout first: switching to WAL may itself have to wait for another connection.
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     # WAL lets the sync endpoint write while pages read; foreign keys are off by default in SQLite.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 
+
+def _sqlite_savepoint_takes_write_lock(conn, _name) -> None:
+    # The sqlite3 driver opens a transaction only at the first write, so writers normally queue for the
+    # lock under the busy timeout. A SAVEPOINT before any write opens a *reading* transaction instead: if
+    # another connection commits before it writes, SQLite answers "database is locked" at once, without
+    # waiting. Opening it with BEGIN IMMEDIATE takes the write lock first (waiting, like any writer).
+    dbapi_connection = conn.connection.dbapi_connection
+    if not dbapi_connection.in_transaction:
+        dbapi_connection.execute("BEGIN IMMEDIATE")

@@ -6,7 +6,7 @@ from flask import Flask, current_app, has_request_context, redirect, request, ur
 from flask_babel import get_locale
 
 from caravan.extensions import babel
-from caravan.security import local_path
+from caravan.security import safe_next
 
 #: The cookie that remembers a chosen language, for a year.
 LANG_COOKIE = "lang"
@@ -39,7 +39,7 @@ def text_direction(locale: str) -> str:
 
 def switch_language(code: str):
     """Remember ``code`` in a cookie and go back where the person came from (on this site only)."""
-    response = redirect(local_path(request.args.get("next")) or url_for("public.home"))
+    response = redirect(safe_next(request.args.get("next")) or url_for("public.home"))
     return switch_language_cookie(response, code)
 
 

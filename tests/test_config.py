@@ -7,7 +7,7 @@ from caravan import create_app
 @pytest.fixture
 def instance(tmp_path, monkeypatch):
     monkeypatch.setenv("CARAVAN_INSTANCE_PATH", str(tmp_path))
-    for key in ("CARAVAN_PUBLIC_BASE_URL", "CARAVAN_SIGNIN_MAX_FAILURES", "CARAVAN_DATABASE_URL"):
+    for key in ("CARAVAN_PUBLIC_BASE_URL", "CARAVAN_SIGNIN_MAX_FAILURES", "CARAVAN_DATABASE_URL", "CARAVAN_SECRET_KEY"):
         monkeypatch.delenv(key, raising=False)
     return tmp_path
 
@@ -67,3 +67,42 @@ def test_secret_key_is_generated_once_and_kept(instance):
     assert len(first) == 64
     assert create_app().config["SECRET_KEY"] == first
     assert (instance / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_an_all_digit_secret_key_stays_text_and_signs_sessions(instance, monkeypatch):
+    monkeypatch.setenv("CARAVAN_SECRET_KEY", "12345678901234567890")
+    app = create_app({"TESTING": True})
+    assert app.config["SECRET_KEY"] == "12345678901234567890"
+
+    @app.route("/set")
+    def set_value():
+        from flask import session
+        session["x"] = 1
+        return "ok"
+
+    response = app.test_client().get("/set")
+    assert response.status_code == 200 and "session=" in response.headers["Set-Cookie"]
+
+
+def test_environment_values_take_the_type_of_their_default(instance, monkeypatch):
+    monkeypatch.setenv("CARAVAN_DATABASE_URL", "12345")          # None by default, documented as text
+    monkeypatch.setenv("CARAVAN_CONSENT_VERSION", "2027")         # text, however it looks
+    monkeypatch.setenv("CARAVAN_SIGNIN_MAX_FAILURES", "9")
+    monkeypatch.setenv("CARAVAN_SESSION_COOKIE_SECURE", "false")
+    monkeypatch.setenv("CARAVAN_PERMANENT_SESSION_LIFETIME", "600")
+    monkeypatch.setenv("CARAVAN_LANGUAGES", '["zh", "en"]')
+    monkeypatch.setenv("CARAVAN_SQLALCHEMY_ENGINE_OPTIONS__pool_recycle", "300")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    config = app.config
+    assert config["DATABASE_URL"] == "12345" and config["CONSENT_VERSION"] == "2027"
+    assert config["SIGNIN_MAX_FAILURES"] == 9 and config["SESSION_COOKIE_SECURE"] is False
+    assert config["PERMANENT_SESSION_LIFETIME"].total_seconds() == 600
+    assert config["LANGUAGES"] == ["zh", "en"]
+    assert config["SQLALCHEMY_ENGINE_OPTIONS"] == {"pool_pre_ping": True, "hide_parameters": True,
+                                                   "pool_recycle": 300}
+
+
+def test_a_value_that_does_not_fit_names_its_variable(instance, monkeypatch):
+    monkeypatch.setenv("CARAVAN_SIGNIN_MAX_FAILURES", "five")
+    with pytest.raises(ValueError, match="CARAVAN_SIGNIN_MAX_FAILURES"):
+        create_app()

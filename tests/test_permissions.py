@@ -28,6 +28,7 @@ MATRIX = [
     ("/office/", "GET", 302, 403, 200, 200),
     ("/office/admin/", "GET", 302, 403, 403, 200),
     ("/office/admin/", "POST", 302, 403, 403, 422),
+    ("/office/admin/unlock", "POST", 302, 403, 403, 400),  # an empty form names no user
     # The office catalogue. {posting}, {employer}, {notice} and {event} are made in the county per test;
     # an empty form is 422, a status change redirects (303) back to the form.
     ("/office/postings/", "GET", 302, 403, 200, 200),

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from flask import current_app
 from flask_login import UserMixin
-from sqlalchemy import Boolean, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from caravan.models.base import Base, Timestamps, UTCDateTime, str_enum
@@ -34,6 +34,9 @@ class User(UserMixin, Timestamps, Base):
     area_id: Mapped[str] = mapped_column(ForeignKey("areas.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Part of every session's user id (see get_id): raising it ends all of this user's sessions, even
+    #: copies of their cookies. Raised on sign-out, a new password and deactivation.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     area = relationship("Area")
 
@@ -41,8 +44,25 @@ class User(UserMixin, Timestamps, Base):
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
 
+    def get_id(self) -> str:
+        """The id kept in the session cookie: the user's id and their session version."""
+        return f"{self.id}:{self.session_version or 0}"
+
+    def end_sessions(self) -> None:
+        """End every session of this user: cookies that name the old version no longer sign anyone in."""
+        self.session_version = (self.session_version or 0) + 1
+
+    @validates("active")
+    def _deactivation_ends_sessions(self, _key: str, value: bool) -> bool:
+        if self.active and not value:
+            self.end_sessions()
+        return value
+
     def set_password(self, password: str) -> None:
-        """Store a salted hash of ``password`` (scrypt unless PASSWORD_HASH_METHOD says otherwise)."""
+        """Store a salted hash of ``password`` (scrypt unless PASSWORD_HASH_METHOD says otherwise); a new
+        password ends the user's sessions (a signed-in user changing their own signs in again)."""
+        if self.password_hash:
+            self.end_sessions()
         self.password_hash = generate_password_hash(password, current_app.config["PASSWORD_HASH_METHOD"])
 
     def check_password(self, password: str) -> bool:

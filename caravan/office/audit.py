@@ -3,21 +3,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import request
 from flask_babel import gettext as _
 
 from caravan.auth.access import role_required
 from caravan.models import Role
 from caravan.office import bp
-from caravan.office.common import list_response, page_number, query_args, scope
+from caravan.office.common import list_response, page_number, query_args, query_date, query_int, scope
 from caravan.services import audit_log
 
 
 def _day(value: str, errors: list[str]) -> date | None:
-    if not value:
-        return None
     try:
-        return date.fromisoformat(value)
+        return query_date(value)
     except ValueError:
         errors.append(_("Enter a date as YYYY-MM-DD."))
         return None
@@ -30,7 +27,7 @@ def audit_log_page():
     filters = query_args("action", "user", "from", "to")
     errors: list[str] = []
     day_from, day_to = _day(filters["from"], errors), _day(filters["to"], errors)
-    user_id = request.args.get("user", type=int)
+    user_id = query_int("user")
     actions = audit_log.actions()
     results = audit_log.search(scope(), action=filters["action"], user_id=user_id, day_from=day_from,
                                day_to=day_to, page=page_number())

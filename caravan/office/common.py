@@ -1,7 +1,9 @@
 """What the office catalogue views share: the user's area, paging, fragment-or-page answers."""
 from __future__ import annotations
 
-from flask import make_response, render_template, request
+from datetime import date
+
+from flask import abort, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -13,9 +15,45 @@ def scope():
     return current_user.area
 
 
+#: No list has this many pages; a larger number would overflow the database's OFFSET (a 500), so it is 404.
+MAX_PAGE = 100_000
+#: Dates outside these years are mistakes or probes: they would overflow the time-zone arithmetic.
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
+
 def page_number() -> int:
-    """The ``page`` query argument, 1 when absent or wrong."""
-    return max(request.args.get("page", 1, type=int) or 1, 1)
+    """The ``page`` query argument: 1 when absent, 400 when not a whole number from 1, 404 past MAX_PAGE."""
+    value = query_int("page")
+    if value is None:
+        return 1
+    if value < 1:
+        abort(400)
+    if value > MAX_PAGE:
+        abort(404)
+    return value
+
+
+def query_int(name: str) -> int | None:
+    """The named query argument as a whole number, None when absent or empty, 400 when it is no number
+    (ASCII digits only, at most 18 of them: a bigger one fits no database column)."""
+    raw = (request.args.get(name) or "").strip()
+    if not raw:
+        return None
+    digits = raw[1:] if raw.startswith("-") else raw
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= 18):
+        abort(400)
+    return int(raw)
+
+
+def query_date(raw: str) -> date | None:
+    """A date typed as YYYY-MM-DD in a filter: None when empty; ValueError when not a date (the page says
+    so); 400 when it is a date no one means (before MIN_YEAR or after MAX_YEAR)."""
+    if not raw:
+        return None
+    day = date.fromisoformat(raw)
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        abort(400)
+    return day
 
 
 def wants_fragment() -> bool:

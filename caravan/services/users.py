@@ -1,18 +1,13 @@
-"""Staff accounts: creating them and checking a sign-in."""
+"""Staff accounts: creating them (sign-in is in caravan.services.signin)."""
 from __future__ import annotations
 
-from flask import current_app
-from werkzeug.security import check_password_hash, generate_password_hash
 from sqlalchemy import select
 
 from caravan.extensions import db
 from caravan.models import Area, Role, User
-from caravan.models.base import utcnow
-from caravan.services import audit, throttle
+from caravan.services import audit
 
-SIGNIN_BUCKET = "signin"
 MIN_PASSWORD_LENGTH = 8
-_DUMMY_HASH = generate_password_hash("not a password")
 
 
 class UserError(ValueError):
@@ -23,10 +18,15 @@ class UserError(ValueError):
         self.code = code
 
 
+def normal_username(username: str) -> str:
+    """A user name as stored and looked up: trimmed and lower-case."""
+    return username.strip().lower()
+
+
 def create_user(username: str, password: str, role: str, area_code: str, display_name: str = "",
                 by=None) -> User:
     """Create a staff account; raises :class:`UserError` with a reason on bad input."""
-    username = username.strip().lower()
+    username = normal_username(username)
     if not username or len(username) > 64 or not username.replace("_", "").replace(".", "").isalnum():
         raise UserError("user name: letters, digits, '.' and '_' only, at most 64")
     if len(password) < MIN_PASSWORD_LENGTH:
@@ -44,27 +44,3 @@ def create_user(username: str, password: str, role: str, area_code: str, display
     db.session.flush()
     audit.record("user.create", user=by, entity=user, role=role, area=area_code)
     return user
-
-
-def signin_limited(username: str, address: str) -> bool:
-    """Whether sign-ins for this user name or from this address are paused after too many failures."""
-    cfg = current_app.config
-    return throttle.is_limited(SIGNIN_BUCKET, ["u:" + username.lower(), "a:" + address],
-                               cfg["SIGNIN_MAX_FAILURES"], cfg["SIGNIN_WINDOW_SECONDS"])
-
-
-def authenticate(username: str, password: str, address: str) -> User | None:
-    """The active user with these credentials, or None; failures count toward the rate limit."""
-    username = username.strip().lower()
-    user = db.session.scalar(select(User).where(User.username == username))
-    if user is not None and user.active and user.check_password(password):
-        throttle.clear(SIGNIN_BUCKET, "u:" + username)
-        user.last_sign_in_at = utcnow()
-        audit.record("signin.ok", user=user, entity=user)
-        return user
-    if user is None:
-        check_password_hash(_DUMMY_HASH, password)  # the same work whether or not the name exists
-    throttle.record_hit(SIGNIN_BUCKET, "u:" + username)
-    throttle.record_hit(SIGNIN_BUCKET, "a:" + address)
-    audit.record("signin.fail", entity=user) if user else audit.record("signin.fail")
-    return None
