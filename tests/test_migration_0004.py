@@ -1,4 +1,4 @@
-"""Migration 0005 builds the one-open-interest index on a database that already holds twins."""
+"""Migration 0004 builds the one-open-interest index on a database that already holds twins."""
 from datetime import datetime, timedelta, timezone
 
 from flask_migrate import downgrade, upgrade
@@ -33,7 +33,7 @@ def test_twins_are_withdrawn_but_the_furthest_one_and_nothing_is_deleted(empty_d
                               else "SET LOCAL session_replication_role = replica"))
             _interests(conn, [(POSTING, "interested"), (POSTING, "referred"), (POSTING, "interested"),
                               (POSTING, "withdrawn"), (OTHER_POSTING, "interested")])
-        upgrade(revision="0005")
+        upgrade(revision="0004")
         with db.engine.connect() as conn:
             rows = conn.execute(text("SELECT id, posting_id, status FROM interests ORDER BY id")).all()
             steps = conn.execute(text("SELECT interest_id, status, note FROM referral_steps ORDER BY interest_id")).all()
@@ -41,6 +41,6 @@ def test_twins_are_withdrawn_but_the_furthest_one_and_nothing_is_deleted(empty_d
         assert [(s.interest_id[-1], s.status) for s in steps] == [("0", "withdrawn"), ("2", "withdrawn")]
         assert all(rows[1].id in s.note for s in steps)
         downgrade(revision="0003")
-        upgrade(revision="0005")
+        upgrade(revision="0004")
         downgrade(revision="base")
         db.engine.dispose()

@@ -5,7 +5,7 @@ same person in the same posting. The upgrade keeps one of each such group open (
 taken furthest, else the first received) and withdraws the others with a referral step that says why, so
 that no record is deleted and the index can be built.
 
-Revision ID: 0005
+Revision ID: 0004
 Revises: 0003
 Create Date: 2026-12-01
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0005'
+revision = '0004'
 down_revision = '0003'
 branch_labels = None
 depends_on = None
