@@ -9,16 +9,9 @@ from sqlalchemy.orm import selectinload
 from caravan.extensions import db
 from caravan.models import Area, Event, EventStatus
 from caravan.models.base import utcnow
+from caravan.services.scope import area_ids_within, within
 
-
-def area_ids_within(area: Area) -> list[str]:
-    """The ids of ``area`` and every area below it."""
-    ids, frontier = [area.id], [area]
-    while frontier:
-        children = [c for a in frontier for c in a.children]
-        ids += [c.id for c in children]
-        frontier = children
-    return ids
+__all__ = ["area_ids_within", "upcoming_events"]  # area_ids_within: for callers that import it from here
 
 
 def upcoming_events(area: Area | None = None, days: int = 60, limit: int = 50) -> list[Event]:
@@ -29,5 +22,5 @@ def upcoming_events(area: Area | None = None, days: int = 60, limit: int = 50) -
              .options(selectinload(Event.area), selectinload(Event.postings))
              .order_by(Event.starts_at).limit(limit))
     if area is not None:
-        query = query.where(Event.area_id.in_(area_ids_within(area)))
+        query = query.where(within(Event.area_id, area))
     return list(db.session.scalars(query))
