@@ -42,6 +42,9 @@ def clean(raw, scope: Area, employer_by: str = "id", new_employers: bool = False
         employer = _find_employer(key, employer_by, scope)
         if employer is not None:
             values["employer"] = employer
+        elif employer_by == "name" and new_employers and employer_service.by_name(key) is not None:
+            # Held by another township: neither theirs to use here nor a name to give a second employer.
+            c.fail("employer", _("An employer with this name exists already."))
         elif employer_by == "name" and new_employers and len(key) <= 200:
             values["new_employer"] = key
         else:
