@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from caravan.models import Area, AreaLevel, AuditEntry, Device, PendingRecord, PendingStatus, Posting, User
 from caravan.services import audit
 from caravan.services.catalogue import csv_import
+from caravan.services.events import area_ids_within as pull_area_ids  # the name the sync pull imports
 from caravan.services.scope import area_ids_within, areas_within, within
 from tests.test_query_counts import counting
 
@@ -43,9 +44,10 @@ def test_the_scope_is_one_statement_however_deep_the_tree(app, db, build, towns)
         build.area("village", parent=towns["own"] if n % 2 else towns["sibling"])
     county, own = build.county(), towns["own"]
     db.session.refresh(county), db.session.refresh(own)  # loaded before counting: only the scope counts
-    with counting(db.engine) as statements:
-        ids = area_ids_within(county)
-    assert len(statements) == 1 and len(ids) == 1 + 2 + 2 + 6
+    for ids_of in (area_ids_within, pull_area_ids):
+        with counting(db.engine) as statements:
+            ids = ids_of(county)
+        assert len(statements) == 1 and len(ids) == 1 + 2 + 2 + 6
     with counting(db.engine) as statements:
         db.session.scalar(select(func.count()).select_from(Posting).where(within(Posting.area_id, own)))
     assert len(statements) == 1
