@@ -15,10 +15,11 @@ from sqlalchemy.orm import selectinload
 from caravan.extensions import db
 from caravan.i18n import text_direction
 from caravan.labels import EVENT_KINDS, GROUPS, WAGE_UNITS
-from caravan.models import Attendee, Event, EventStatus, Posting, PublishStatus
+from caravan.models import Area, Attendee, Event, EventStatus, Posting, PublishStatus
 from caravan.pdf import render_pdf
 from caravan.qr import png_data_uri, public_url
 from caravan.services.listings import is_open, local_today
+from caravan.services.scope import within
 
 #: Labels printed in every language of a poster or flyer.
 PRINT_LABELS = {
@@ -118,19 +119,24 @@ def pass_card_context(attendee: Attendee, lang: str) -> dict:
             "group": group, "qr": png_data_uri(url)}
 
 
-def postings_for_print(codes: list[str] | None = None) -> list[Posting]:
-    """Postings by code (any order given), or every published one, in code order."""
+def postings_for_print(codes: list[str] | None = None, scope: Area | None = None) -> list[Posting]:
+    """Postings by code (any order given), or every published one, in code order; only those within
+    ``scope`` if given (an office user's area: a code from elsewhere finds nothing)."""
     query = select(Posting).options(selectinload(Posting.translations), selectinload(Posting.employer),
                                     selectinload(Posting.area)).order_by(Posting.code)
+    if scope is not None:
+        query = query.where(within(Posting.area_id, scope))
     query = query.where(Posting.code.in_([c.upper() for c in codes])) if codes else \
         query.where(Posting.status == PublishStatus.published)
     return list(db.session.scalars(query))
 
 
-def events_for_print(codes: list[str] | None = None) -> list[Event]:
-    """Events by code, or every planned one that has not ended, soonest first."""
+def events_for_print(codes: list[str] | None = None, scope: Area | None = None) -> list[Event]:
+    """Events by code, or every planned one that has not ended, soonest first; within ``scope`` if given."""
     query = select(Event).options(selectinload(Event.postings).selectinload(Posting.translations),
                                   selectinload(Event.area)).order_by(Event.starts_at)
+    if scope is not None:
+        query = query.where(within(Event.area_id, scope))
     if codes:
         query = query.where(Event.code.in_([c.upper() for c in codes]))
     else:
@@ -139,11 +145,15 @@ def events_for_print(codes: list[str] | None = None) -> list[Event]:
     return list(db.session.scalars(query))
 
 
-def attendees_for_print(ids: list[str] | None = None, village_ids: list[str] | None = None) -> list[Attendee]:
-    """Registered, living attendees: by id, by village, or all; by village then name."""
+def attendees_for_print(ids: list[str] | None = None, village_ids: list[str] | None = None,
+                        scope: Area | None = None) -> list[Attendee]:
+    """Registered, living attendees: by id, by village, or all; by village then name. With ``scope`` only
+    those whose village lies within it: a pass card carries the resident's secret token."""
     query = (select(Attendee).options(selectinload(Attendee.village))
              .where(Attendee.erased_at.is_(None), Attendee.merged_into_id.is_(None))
              .order_by(Attendee.village_id, Attendee.name))
+    if scope is not None:
+        query = query.where(within(Attendee.village_id, scope))
     if ids:
         query = query.where(Attendee.id.in_(ids))
     if village_ids:

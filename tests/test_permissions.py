@@ -1,11 +1,17 @@
-"""Every endpoint against anonymous visitors and each staff role.
+"""Every endpoint against anonymous visitors and each staff role, and against the area of what it names.
 
-A new route fails ``test_every_route_is_in_the_matrix`` until it gets a row here.
+A new route fails ``test_every_route_is_in_the_matrix`` until it gets a row in MATRIX and one in
+AREA_MATRIX (or NO_AREA, for a route that holds no data of an area).
 """
+import io
+import json
 import re
+from datetime import datetime, timedelta
 
 import pytest
 
+from caravan.models import Area, Device, PendingRecord, PendingStatus
+from caravan.services import audit
 from caravan.services.devices import create_device
 
 #: A tablet id that matches no tablet, for routes that name one.
@@ -111,14 +117,174 @@ def test_access(client, login_as, build, path, method, expected):
             assert response.headers["Location"].startswith("/signin?next=")
 
 
+# The area axis. An office user and an administrator of a township open each office route for objects of
+# their own township ("own"), of a sibling township ("sibling") and of the county above ("above"): every
+# object of the county's other areas answers like an unknown id (404), a form naming an area outside the
+# user's is refused (422, or 400 for a tablet code), and lists show only what lies within the user's area.
+# SHOWN / HIDDEN: 200, and the object's marker (named in the last column) is / is not on the page.
+# Objects: {posting} {employer} {event} {device} of that area; {notice} is county-wide (notices have no area).
+SHOWN, HIDDEN = "shown", "hidden"
+_ = None
+# path, method, form, (office: own, sibling, above), (admin: own, sibling, above), marker
+AREA_MATRIX = [
+    ("/office/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "event_place"),
+    ("/office/admin/", "GET", _, (403, 403, 403), (SHOWN, HIDDEN, HIDDEN), "username"),
+    ("/office/admin/", "POST", "new_user", (403, 403, 403), (302, 422, 422), _),
+    ("/office/postings/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "posting_code"),
+    ("/office/postings/new", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "area_option"),
+    ("/office/postings/new", "POST", "posting", (303, 422, 422), (303, 422, 422), _),
+    ("/office/postings/{posting}/edit", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/postings/{posting}/edit", "POST", "posting", (303, 404, 404), (303, 404, 404), _),
+    ("/office/postings/{posting}/publish", "POST", _, (303, 404, 404), (303, 404, 404), _),
+    ("/office/postings/{posting}/close", "POST", _, (303, 404, 404), (303, 404, 404), _),
+    ("/office/postings/{posting}/draft", "POST", _, (303, 404, 404), (303, 404, 404), _),
+    ("/office/postings/import", "GET", _, (200, 200, 200), (200, 200, 200), _),
+    ("/office/postings/import", "POST", "csv", (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "csv_title"),
+    ("/office/postings/import/template.csv", "GET", _, (200, 200, 200), (200, 200, 200), _),
+    # Employers of the areas above are seen (a township posts a county firm's jobs) but not changed.
+    ("/office/employers/", "GET", _, (SHOWN, HIDDEN, SHOWN), (SHOWN, HIDDEN, SHOWN), "employer_name"),
+    ("/office/employers/new", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "area_option"),
+    ("/office/employers/new", "POST", "new_employer", (303, 422, 422), (303, 422, 422), _),
+    ("/office/employers/{employer}/edit", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/employers/{employer}/edit", "POST", "employer", (303, 404, 404), (303, 404, 404), _),
+    ("/office/notices/", "GET", _, (SHOWN, SHOWN, SHOWN), (SHOWN, SHOWN, SHOWN), "notice_title"),
+    ("/office/notices/new", "GET", _, (200, 200, 200), (200, 200, 200), _),
+    ("/office/notices/new", "POST", "notice", (303, 303, 303), (303, 303, 303), _),
+    ("/office/notices/{notice}/edit", "GET", _, (200, 200, 200), (200, 200, 200), _),
+    ("/office/notices/{notice}/edit", "POST", "notice", (303, 303, 303), (303, 303, 303), _),
+    ("/office/notices/{notice}/publish", "POST", _, (303, 303, 303), (303, 303, 303), _),
+    ("/office/notices/{notice}/close", "POST", _, (303, 303, 303), (303, 303, 303), _),
+    ("/office/notices/{notice}/draft", "POST", _, (303, 303, 303), (303, 303, 303), _),
+    ("/office/events/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "event_place"),
+    ("/office/events/new", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "area_option"),
+    ("/office/events/new", "POST", "event", (303, 422, 422), (303, 422, 422), _),
+    ("/office/events/{event}/edit", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/events/{event}/edit", "POST", "event", (303, 404, 404), (303, 404, 404), _),
+    ("/office/events/{event}/cancel", "POST", _, (303, 404, 404), (303, 404, 404), _),
+    ("/office/audit", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "username"),
+    ("/office/tablets/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "device_name"),
+    ("/office/tablets/codes", "POST", "tablet_code", (200, 400, 400), (200, 400, 400), _),
+    ("/office/tablets/{device}/revoke", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/tablets/{device}/revoke", "POST", _, (302, 404, 404), (302, 404, 404), _),
+    ("/office/tablets/problems", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "device_name"),
+    ("/office/tablets/import", "GET", _, (200, 200, 200), (200, 200, 200), _),
+    ("/office/tablets/import", "POST", "outbox", (200, 422, 422), (200, 422, 422), _),
+    # Pass cards carry the resident's secret token: only the user's area's residents are listed and printed.
+    ("/office/print/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
+    ("/office/print/", "POST", "passes", (200, 422, 422), (200, 422, 422), _),
+]
+# Routes that hold no data of an area: resident pages, sign-in, the tablet app's shell, and the sync API
+# (a tablet's token, not a staff session, decides what it gets). A township user gets the county user's answer.
+NO_AREA = [
+    ("/", "GET"), ("/signin", "GET"), ("/signin", "POST"), ("/signout", "POST"), ("/lang/ug", "GET"),
+    ("/field/", "GET"), ("/field/app", "GET"), ("/field/app/strings.json", "GET"), ("/sw.js", "GET"),
+    ("/manifest.webmanifest", "GET"), ("/static/css/caravan.css", "GET"),
+    ("/api/sync/v1/", "GET"), ("/api/sync/v1/device", "GET"), ("/api/sync/v1/push", "POST"),
+    ("/api/sync/v1/pull", "GET"), ("/api/sync/v1/enroll", "POST"), ("/api/sync/v1/openapi.json", "GET"),
+    ("/e/ug", "GET"), ("/j/ug", "GET"), ("/j/ug/interest", "POST"), ("/n/ug", "GET"), ("/register", "GET"),
+    ("/register", "POST"), ("/p/", "GET"), ("/p/TOKEN", "GET"), ("/p/TOKEN/erase", "GET"),
+    ("/p/TOKEN/erase", "POST"), ("/erased", "GET"),
+]
+PLACES = ("own", "sibling", "above")
+
+
+def _world(build, db, area: Area, label: str) -> dict:
+    """One of everything in ``area``, with markers that no other area's page could contain."""
+    village = build.area("village", parent=area) if area.parent_id else None
+    employer = build.employer(name_zh=f"雇主-{label}-厂", area=area)
+    device = Device(name=f"Tablet-{label}", area=area)
+    db.session.add(device)
+    db.session.flush()
+    db.session.add(PendingRecord(device_id=device.id, record_id=f"rec-{label}", record_type="checkin",
+                                 status=PendingStatus.rejected, reason="too_long:name", payload={}))
+    user = build.user("office", area=area, username=f"clerk.{label}")
+    audit.record("posting.update", user=user)
+    db.session.commit()
+    return {"area": area, "village": village, "employer": employer, "device": device, "user": user,
+            "posting": build.posting(employer=employer, area=area),
+            "event": build.event(area=area, place_zh=f"集市-{label}"),
+            "attendee": build.attendee(name=f"居民-{label}", village=village), "label": label}
+
+
+def _form(kind: str | None, w: dict, role: str) -> dict:
+    """The form a row sends, naming the world's area and objects; names that must be new include ``role``."""
+    start = (datetime.now() + timedelta(days=3)).replace(hour=10, minute=0)
+    local = "%Y-%m-%dT%H:%M"
+    return {
+        None: {},
+        "new_user": {"username": f"new.{role}.{w['label']}", "password": "a long password", "role": "office",
+                     "area": w["area"].code},
+        "posting": {"employer": w["employer"].id, "area": w["area"].code, "openings": "2", "title_zh": "缝纫工"},
+        "csv": {"file": (io.BytesIO(f"employer,openings,area_code,title_zh\r\n{w['employer'].name_zh},2,"
+                                    f"{w['area'].code},csvrow-{w['label']}-{role}\r\n".encode()), "postings.csv")},
+        "new_employer": {"name_zh": f"新雇主-{w['label']}-{role}", "area": w["area"].code, "sector": "other"},
+        "employer": {"name_zh": w["employer"].name_zh, "area": w["area"].code, "sector": "other"},
+        "notice": {"kind": "training", "title_zh": "培训"},
+        "event": {"kind": "bazaar", "area": w["area"].code, "place_zh": "集市", "starts_at": start.strftime(local),
+                  "ends_at": (start + timedelta(hours=5)).strftime(local)},
+        "tablet_code": {"area": w["area"].id},
+        "outbox": {"file": (io.BytesIO(json.dumps({"format": "caravan-outbox", "version": 1, "records": [],
+                                                   "device_id": w["device"].id}).encode()), "outbox.json")},
+        "passes": {"kind": "passes", "item": w["attendee"].id},
+    }[kind]
+
+
+def _marker(name: str, w: dict) -> str:
+    return {"event_place": w["event"].place_zh, "username": w["user"].username,
+            "posting_code": f">{w['posting'].code}<", "area_option": f'value="{w["area"].code}"',
+            "csv_title": "csvrow-", "employer_name": w["employer"].name_zh,
+            "notice_title": w["notice"].translations[0].title, "device_name": w["device"].name,
+            "attendee_name": w["attendee"].name}[name]
+
+
+@pytest.mark.parametrize("path, method, form, office, admin, marker", AREA_MATRIX,
+                         ids=[f"{m} {p}" for p, m, *_ in AREA_MATRIX])
+def test_access_by_area(client, login_as, build, db, path, method, form, office, admin, marker):
+    own = build.area("township")
+    notice = build.notice()
+    worlds = [_world(build, db, area, place) | {"notice": notice}
+              for place, area in zip(PLACES, (own, build.area("township"), build.county()))]
+    for role, expected in (("office", office), ("admin", admin)):
+        client.post("/signout")
+        login_as(role, area=own)
+        for w, status in zip(worlds, expected):
+            url = path.format(posting=w["posting"].id, employer=w["employer"].id, event=w["event"].id,
+                              device=w["device"].id, notice=notice.id)
+            response = client.open(url, method=method, data=_form(form, w, role))
+            what = f"{role} of a township, {w['label']} {method} {path}"
+            if status in (SHOWN, HIDDEN):
+                assert response.status_code == 200, what
+                assert (_marker(marker, w) in response.get_data(as_text=True)) == (status == SHOWN), what
+            else:
+                assert response.status_code == status, what
+
+
+@pytest.mark.parametrize("path, method", NO_AREA, ids=[f"{m} {p}" for p, m in NO_AREA])
+def test_township_users_get_the_county_users_answer_where_no_area_applies(client, login_as, build, path, method):
+    expected = {(p, m): (office, admin) for p, m, _anon, _field, office, admin in MATRIX}[(path, method)]
+    township = build.area("township")
+    for role, status in zip(("office", "admin"), expected):
+        client.post("/signout")
+        login_as(role, area=township)
+        response = client.open(path, method=method)
+        response.close()
+        assert response.status_code == status, f"{role} of a township {method} {path}"
+
+
 def test_every_route_is_in_the_matrix(app):
+    """Every route has a row in MATRIX, and one in AREA_MATRIX or NO_AREA."""
     covered = {(path.split("?")[0], method) for path, method, *_ in MATRIX}
+    scoped = {(path, method) for path, method, *_ in AREA_MATRIX}
+    assert not scoped & set(NO_AREA), "a route is either scoped by area or not"
+    by_area = scoped | set(NO_AREA)
     for rule in app.url_map.iter_rules():
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             path = (rule.rule.replace("<code>", "ug").replace("<token>", "TOKEN")
-                    .replace("<path:filename>", "css/caravan.css").replace("<device_id>", NO_DEVICE))
-            path = re.sub(r"<(\w+)_id>", r"{\1}", path)
-            assert (path, method) in covered, f"no permission row for {method} {rule.rule}"
+                    .replace("<path:filename>", "css/caravan.css"))
+            assert (re.sub(r"<(\w+)_id>", r"{\1}", path.replace("<device_id>", NO_DEVICE)), method) in covered, \
+                f"no permission row for {method} {rule.rule}"
+            assert (re.sub(r"<(\w+)_id>", r"{\1}", path), method) in by_area, \
+                f"no row in AREA_MATRIX (or NO_AREA) for {method} {rule.rule}"
 
 
 def test_device_token_opens_the_device_endpoint_and_revocation_closes_it(client, build, db):

@@ -12,9 +12,11 @@ from caravan.auth.access import role_required
 from caravan.extensions import db
 from caravan.i18n import current_locale_str
 from caravan.labels import ROLES
-from caravan.models import Area, Device, Role, User
+from caravan.models import Device, Role, User
 from caravan.office import bp
+from caravan.office.common import scope
 from caravan.services import users
+from caravan.services.scope import areas_within, within
 
 
 class NewUserForm(FlaskForm):
@@ -35,23 +37,28 @@ def admin_home():
     """Staff and tablets, and a form to add a staff member."""
     form = NewUserForm()
     locale = current_locale_str()
-    areas = list(db.session.scalars(select(Area).order_by(Area.code)))
+    # A township administrator sees and adds staff of the township and its villages, never above.
+    areas = areas_within(scope())
     form.area.choices = [SelectChoice(a.code, f"{a.code} {a.name_in(locale)}") for a in areas]
     status = 200
     if form.validate_on_submit():
         try:
             user = users.create_user(form.username.data, form.password.data, form.role.data, form.area.data,
-                                     form.display_name.data or "", by=current_user)
+                                     form.display_name.data or "", by=current_user, scope=scope())
         except users.UserError as exc:
-            form.username.errors.append(_("This user name is taken.") if exc.code == "taken" else str(exc))
+            if exc.code == "area":
+                form.area.errors.append(_("Choose an area within yours."))
+            else:
+                form.username.errors.append(_("This user name is taken.") if exc.code == "taken" else str(exc))
             status = 422
         else:
             db.session.commit()
             return redirect(url_for("office.admin_home", created=user.username))
     elif request.method == "POST":
         status = 422
-    staff = db.session.scalars(select(User).order_by(User.role, User.username))
-    devices = db.session.scalars(select(Device).order_by(Device.name))
+    # Their areas are among ``areas``, loaded already: naming them costs no further query.
+    staff = db.session.scalars(select(User).where(within(User.area_id, scope())).order_by(User.role, User.username))
+    devices = db.session.scalars(select(Device).where(within(Device.area_id, scope())).order_by(Device.name))
     return render_template("office/admin.html", form=form, staff=list(staff), devices=list(devices),
                            # Only a fresh GET after adding says so; a failed POST to the same URL must not.
                            created=request.args.get("created") if request.method == "GET" else None), status

@@ -28,7 +28,7 @@ def audit_log_page():
     errors: list[str] = []
     day_from, day_to = _day(filters["from"], errors), _day(filters["to"], errors)
     user_id = query_int("user")
-    actions = audit_log.actions()
+    actions = audit_log.actions(scope())
     results = audit_log.search(scope(), action=filters["action"], user_id=user_id, day_from=day_from,
                                day_to=day_to, page=page_number())
     return list_response("office/audit.html", "office/_audit_table.html", results=results, filters=filters,

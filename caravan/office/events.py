@@ -12,12 +12,12 @@ from caravan.office import bp
 from caravan.office.common import form_error_response, list_response, page_number, scope
 from caravan.services.catalogue import events
 from caravan.services.catalogue.fields import ValidationError
-from caravan.services.catalogue.scope import areas_for
+from caravan.services.scope import areas_within
 
 
 def _form_context(chosen_postings: list[str], chosen_notices: list[str], **extra) -> dict:
     postings, notices = events.candidates(scope())
-    return {"areas": areas_for(scope()), "candidate_postings": postings, "candidate_notices": notices,
+    return {"areas": areas_within(scope()), "candidate_postings": postings, "candidate_notices": notices,
             "chosen_postings": set(chosen_postings), "chosen_notices": set(chosen_notices), **extra}
 
 

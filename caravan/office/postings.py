@@ -12,13 +12,13 @@ from caravan.office import bp
 from caravan.office.common import form_error_response, list_response, page_number, query_args, scope
 from caravan.services.catalogue import employers, postings
 from caravan.services.catalogue.fields import ValidationError
-from caravan.services.catalogue.scope import areas_for
+from caravan.services.scope import areas_within
 
 FILTERS = ("q", "status", "sector", "employer", "area")
 
 
 def _form_context(**extra) -> dict:
-    return {"employers": employers.choices(scope()), "areas": areas_for(scope()), **extra}
+    return {"employers": employers.choices(scope()), "areas": areas_within(scope()), **extra}
 
 
 @bp.route("/postings/")

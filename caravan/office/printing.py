@@ -6,17 +6,16 @@ from urllib.parse import urlsplit
 from flask import Response, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from caravan import printing
 from caravan.auth.access import role_required
 from caravan.extensions import db
 from caravan.i18n import current_locale_str
-from caravan.models import Posting, PublishStatus, Role
+from caravan.models import AreaLevel, Role
 from caravan.office import bp
+from caravan.office.common import scope
 from caravan.services import audit
-from caravan.services.residents import villages
+from caravan.services.scope import areas_within
 
 KINDS = ("posters", "flyers", "passes")
 #: At most this many items in one PDF from the web page (the CLI has no limit).
@@ -31,11 +30,11 @@ def _pdf_response(pdf: bytes, name: str) -> Response:
 
 
 def _choices() -> dict:
-    postings = db.session.scalars(
-        select(Posting).where(Posting.status == PublishStatus.published)
-        .options(selectinload(Posting.translations), selectinload(Posting.employer)).order_by(Posting.code))
-    return {"postings": list(postings), "events": printing.events_for_print(),
-            "attendees": printing.attendees_for_print()[:MAX_ITEMS], "villages": villages()}
+    """What the user may print: the published postings, coming events, residents and villages of their area."""
+    return {"postings": printing.postings_for_print(scope=scope()),
+            "events": printing.events_for_print(scope=scope()),
+            "attendees": printing.attendees_for_print(scope=scope())[:MAX_ITEMS],
+            "villages": areas_within(scope(), AreaLevel.village)}
 
 
 @bp.route("/print/", methods=["GET", "POST"])
@@ -49,13 +48,13 @@ def print_page():
         chosen_villages = [v for v in request.form.getlist("village") if v]
         per_page = 4 if request.form.get("per_page") == "4" else 1
         if kind == "posters" and chosen:
-            items = printing.postings_for_print(chosen)
+            items = printing.postings_for_print(chosen, scope=scope())
             pdf = printing.posters_pdf(items, per_page)
         elif kind == "flyers" and chosen:
-            items = printing.events_for_print(chosen)
+            items = printing.events_for_print(chosen, scope=scope())
             pdf = printing.flyers_pdf(items)
         elif kind == "passes" and (chosen or chosen_villages):
-            items = printing.attendees_for_print(chosen or None, chosen_villages or None)
+            items = printing.attendees_for_print(chosen or None, chosen_villages or None, scope=scope())
             pdf = printing.passes_pdf(items, current_locale_str()) if items else None
         else:
             items, pdf = [], None

@@ -8,7 +8,7 @@ import qrcode
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from caravan.auth.access import role_required
@@ -16,8 +16,9 @@ from caravan.extensions import db
 from caravan.models import Area, Device, PendingRecord, Role
 from caravan.models.base import utcnow
 from caravan.office import bp
+from caravan.office.common import scope
 from caravan.services import audit
-from caravan.services.events import area_ids_within
+from caravan.services.scope import areas_within, get_within, is_county_level, within
 from caravan.services.sync.enroll import display, new_enrollment_code
 from caravan.services.sync.outbox import OutboxError, import_outbox, read_outbox
 from caravan.services.sync.reasons import STATUS_LABELS, describe
@@ -33,14 +34,26 @@ def _sync_labels() -> dict:
 
 def _areas() -> list[Area]:
     """The areas the signed-in user may enroll tablets for: theirs and those below it."""
-    ids = area_ids_within(current_user.area)
-    return list(db.session.scalars(select(Area).where(Area.id.in_(ids)).order_by(Area.code)))
+    return areas_within(scope())
+
+
+def _device_ids():
+    """A subquery of the ids of the tablets of the user's area and below."""
+    return select(Device.id).where(within(Device.area_id, scope()))
+
+
+def _problems_within():
+    """A SQL condition: a problem record came from a tablet of the user's area (one from no tablet counts
+    as the county's, like every row without an area)."""
+    from_devices = PendingRecord.device_id.in_(_device_ids())
+    return or_(from_devices, PendingRecord.device_id.is_(None)) if is_county_level(scope()) else from_devices
 
 
 def _problem_counts() -> dict[str, dict[str, int]]:
     rows = db.session.execute(
         select(PendingRecord.device_id, PendingRecord.status, func.count())
-        .where(PendingRecord.resolved_at.is_(None)).group_by(PendingRecord.device_id, PendingRecord.status))
+        .where(PendingRecord.resolved_at.is_(None), _problems_within())
+        .group_by(PendingRecord.device_id, PendingRecord.status))
     counts: dict[str, dict[str, int]] = {}
     for device_id, status, n in rows:
         counts.setdefault(device_id, {})[str(status)] = n
@@ -50,8 +63,10 @@ def _problem_counts() -> dict[str, dict[str, int]]:
 @bp.route("/tablets/")
 @role_required(Role.office)
 def tablets():
-    """Every tablet with its last sync and its records on hold, in conflict or rejected."""
-    devices = db.session.scalars(select(Device).options(selectinload(Device.area)).order_by(Device.name))
+    """The tablets of the user's area with their last sync and their records on hold, in conflict or
+    rejected."""
+    devices = db.session.scalars(select(Device).where(within(Device.area_id, scope()))
+                                 .options(selectinload(Device.area)).order_by(Device.name))
     return render_template("office/tablets/list.html", devices=list(devices), counts=_problem_counts(),
                            areas=_areas(), revoked=request.args.get("revoked"))
 
@@ -81,7 +96,7 @@ def _qr_data_uri(payload: str) -> str:
 @role_required(Role.office)
 def revoke(device_id: str):
     """Ask, then revoke a tablet: its token stops working; what it holds stays on it."""
-    device = db.session.get(Device, device_id) or abort(404)
+    device = get_within(Device, device_id, scope()) or abort(404)
     if request.method == "POST":
         if not device.revoked:
             device.revoked_at = utcnow()
@@ -94,10 +109,12 @@ def revoke(device_id: str):
 @bp.route("/tablets/problems")
 @role_required(Role.office)
 def problems():
-    """Pushed records that were held, in conflict or rejected, newest first; no personal data shown."""
-    rows = db.session.scalars(select(PendingRecord).order_by(PendingRecord.received_at.desc(),
-                                                             PendingRecord.id.desc()).limit(PROBLEMS_SHOWN))
-    names = dict(db.session.execute(select(Device.id, Device.name)).all())
+    """Pushed records of the user's area's tablets that were held, in conflict or rejected, newest first;
+    no personal data shown."""
+    rows = db.session.scalars(select(PendingRecord).where(_problems_within())
+                              .order_by(PendingRecord.received_at.desc(), PendingRecord.id.desc())
+                              .limit(PROBLEMS_SHOWN))
+    names = dict(db.session.execute(select(Device.id, Device.name).where(Device.id.in_(_device_ids()))).all())
     return render_template("office/tablets/problems.html", rows=list(rows), names=names)
 
 
@@ -112,6 +129,8 @@ def import_file():
         return render_template("office/tablets/import.html", problem=_("Choose the file a tablet exported.")), 422
     try:
         device, records = read_outbox(upload.read())
+        if get_within(Device, device.id, scope()) is None:  # another area's tablet: as if unknown here
+            raise OutboxError("unknown_device")
     except OutboxError as exc:
         message = {
             "not_json": _("This file is not a tablet's export: it is not JSON."),

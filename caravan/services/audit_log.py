@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from caravan.extensions import db
 from caravan.models import Area, AuditEntry, User
-from caravan.services.catalogue.scope import in_scope, is_county_level
+from caravan.services.scope import is_county_level, within
 from caravan.services.catalogue.texts import app_zone
 
 
@@ -19,7 +19,7 @@ def _day_start(day: date) -> datetime:
 def visible(scope: Area):
     """A SQL condition: entries by staff of ``scope`` and below; a county-level reader also sees
     entries made by no signed-in user (failed sign-ins, tablets)."""
-    by_staff = AuditEntry.user_id.in_(select(User.id).where(in_scope(User.area_id, scope)))
+    by_staff = AuditEntry.user_id.in_(select(User.id).where(within(User.area_id, scope)))
     return or_(by_staff, AuditEntry.user_id.is_(None)) if is_county_level(scope) else by_staff
 
 
@@ -43,11 +43,12 @@ def search(scope: Area, action: str = "", user_id: int | None = None, day_from: 
     return db.paginate(query, page=max(page, 1), per_page=per_page, error_out=False, count=True)
 
 
-def actions() -> list[str]:
-    """Every action that occurs in the log, for the filter."""
-    return list(db.session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
+def actions(scope: Area) -> list[str]:
+    """Every action that occurs in the entries visible from ``scope``, for the filter."""
+    return list(db.session.scalars(select(AuditEntry.action).where(visible(scope)).distinct()
+                                   .order_by(AuditEntry.action)))
 
 
 def staff(scope: Area) -> list[User]:
     """Staff of ``scope`` and below, for the filter."""
-    return list(db.session.scalars(select(User).where(in_scope(User.area_id, scope)).order_by(User.username)))
+    return list(db.session.scalars(select(User).where(within(User.area_id, scope)).order_by(User.username)))

@@ -9,15 +9,7 @@ from sqlalchemy.orm import selectinload
 from caravan.extensions import db
 from caravan.models import Area, Event, EventStatus
 from caravan.models.base import utcnow
-
-
-def area_ids_within(area: Area) -> list[str]:
-    """The ids of ``area`` and every area below it."""
-    # One recursive query, not a lazy load per area: a pull or an office page would otherwise cost a query
-    # for every village of the county.
-    tree = select(Area.id).where(Area.id == area.id).cte("tree", recursive=True)
-    tree = tree.union_all(select(Area.id).where(Area.parent_id == tree.c.id))
-    return list(db.session.scalars(select(tree.c.id)))
+from caravan.services.scope import within
 
 
 def upcoming_events(area: Area | None = None, days: int = 60, limit: int = 50) -> list[Event]:
@@ -28,5 +20,5 @@ def upcoming_events(area: Area | None = None, days: int = 60, limit: int = 50) -
              .options(selectinload(Event.area), selectinload(Event.postings))
              .order_by(Event.starts_at).limit(limit))
     if area is not None:
-        query = query.where(Event.area_id.in_(area_ids_within(area)))
+        query = query.where(within(Event.area_id, area))
     return list(db.session.scalars(query))

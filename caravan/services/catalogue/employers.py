@@ -5,12 +5,13 @@ import re
 
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
 
 from caravan.extensions import db
 from caravan.models import Area, Employer, Sector
 from caravan.services import audit
 from caravan.services.catalogue.fields import Checker, changed_fields
-from caravan.services.catalogue.scope import area_in_scope, in_scope, is_county_level
+from caravan.services.scope import ancestors, area_within, get_within, is_county_level, subtree, within
 
 PHONE = re.compile(r"^[0-9+\- ()]{5,32}$")
 
@@ -21,15 +22,27 @@ def visible(area: Area):
     Those based within the area, county-wide ones (no area) and those based in the areas above it:
     a township office posts jobs of a county firm too.
     """
-    above = [a.id for a in area.lineage()]
-    return or_(in_scope(Employer.area_id, area, include_null=True), Employer.area_id.in_(above))
+    return or_(Employer.area_id.is_(None), Employer.area_id.in_(subtree(area)),
+               Employer.area_id.in_(ancestors(area)))
 
 
 def editable(employer: Employer, area: Area) -> bool:
     """Whether an office user of ``area`` may change ``employer``."""
-    if employer.area is None:
-        return is_county_level(area)
-    return area.contains(employer.area)
+    return employer.id in editable_ids([employer], area)
+
+
+def editable_ids(rows: list[Employer], area: Area) -> set[str]:
+    """The ids of those of ``rows`` that an office user of ``area`` may change, in one query."""
+    if not rows:
+        return set()
+    return set(db.session.scalars(select(Employer.id).where(Employer.id.in_([e.id for e in rows]),
+                                                             within(Employer.area_id, area))))
+
+
+def get_editable(employer_id: str, area: Area) -> Employer | None:
+    """The employer with ``employer_id`` if an office user of ``area`` may change it: one based within
+    the area (a county-wide one for a county-level user only)."""
+    return get_within(Employer, employer_id, area)
 
 
 def clean(raw, scope: Area, current: Employer | None = None) -> dict:
@@ -46,7 +59,7 @@ def clean(raw, scope: Area, current: Employer | None = None) -> dict:
     if values["contact_phone"] and not PHONE.match(values["contact_phone"]):
         c.fail("contact_phone", _("Digits, spaces, + and - only."))
     code = c.get("area")
-    area = area_in_scope(code, scope) if code else None
+    area = area_within(code, scope)
     if code and area is None:
         c.fail("area", _("Choose an area within yours."))
     elif not code and not is_county_level(scope):
@@ -86,7 +99,7 @@ def update(employer: Employer, values: dict, by=None) -> list[str]:
 
 def search(scope: Area, text: str = "", sector: str = "", page: int = 1, per_page: int = 50):
     """Employers visible from ``scope`` matching ``text`` (any name or contact) and ``sector``, paged."""
-    query = select(Employer).where(visible(scope))
+    query = select(Employer).where(visible(scope)).options(selectinload(Employer.area))
     if text:
         like = f"%{text.strip()}%"
         query = query.where(or_(Employer.name_zh.ilike(like), Employer.name_ug.ilike(like),

@@ -16,7 +16,7 @@ from caravan.models.base import utcnow
 from caravan.services import audit
 from caravan.services.catalogue import postings as posting_service
 from caravan.services.catalogue.fields import Checker, changed_fields
-from caravan.services.catalogue.scope import area_in_scope, in_scope
+from caravan.services.scope import area_within, within
 from caravan.services.catalogue.texts import app_zone
 from caravan.services.codes import new_code
 
@@ -44,7 +44,7 @@ def clean(raw, scope: Area, posting_ids: list[str], notice_ids: list[str]) -> di
     c = Checker(raw)
     values: dict = {"kind": c.choice("kind", EventKind)}
     code = c.get("area")
-    area = area_in_scope(code, scope) if code else None
+    area = area_within(code, scope)
     if area is None:
         c.fail("area", _("Choose an area within yours.") if code else _("Please fill this in."))
     values["area_id"] = area.id if area else None
@@ -111,13 +111,13 @@ def cancel(event: Event, by=None) -> bool:
 
 def get(event_id: str, scope: Area) -> Event | None:
     """The event with ``event_id`` if it takes place within ``scope``."""
-    return db.session.scalar(select(Event).where(Event.id == event_id, in_scope(Event.area_id, scope)))
+    return db.session.scalar(select(Event).where(Event.id == event_id, within(Event.area_id, scope)))
 
 
 def search(scope: Area, when: str = "upcoming", page: int = 1, per_page: int = 25):
     """Events within ``scope``: upcoming (not ended, soonest first) or past (latest first); paged."""
     now = utcnow()
-    query = select(Event).where(in_scope(Event.area_id, scope)).options(
+    query = select(Event).where(within(Event.area_id, scope)).options(
         selectinload(Event.area), selectinload(Event.postings), selectinload(Event.notices))
     if when == "past":
         query = query.where(Event.ends_at < now).order_by(Event.starts_at.desc())

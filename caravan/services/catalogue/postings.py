@@ -13,7 +13,7 @@ from caravan.models import Area, Employer, Posting, PostingTranslation, PublishS
 from caravan.services import audit
 from caravan.services.catalogue import employers as employer_service
 from caravan.services.catalogue.fields import Checker, ValidationError, changed_fields
-from caravan.services.catalogue.scope import area_in_scope, in_scope
+from caravan.services.scope import area_within, within
 from caravan.services.catalogue.status import change_status
 from caravan.services.catalogue.texts import apply_texts, clean_texts, local_today, missing_languages
 from caravan.services.catalogue.texts import form_values as text_values
@@ -42,6 +42,9 @@ def clean(raw, scope: Area, employer_by: str = "id", new_employers: bool = False
         employer = _find_employer(key, employer_by, scope)
         if employer is not None:
             values["employer"] = employer
+        elif employer_by == "name" and new_employers and employer_service.by_name(key) is not None:
+            # Held by another township: neither theirs to use here nor a name to give a second employer.
+            c.fail("employer", _("An employer with this name exists already."))
         elif employer_by == "name" and new_employers and len(key) <= 200:
             values["new_employer"] = key
         else:
@@ -55,7 +58,7 @@ def clean(raw, scope: Area, employer_by: str = "id", new_employers: bool = False
         c.fail("wage_max", _("The highest wage must not be below the lowest."))
     values["wage_unit"] = c.choice("wage_unit", WageUnit, default=WageUnit.month)
     code = c.get("area")
-    area = area_in_scope(code, scope) if code else None
+    area = area_within(code, scope)
     if not code:
         c.fail("area", _("Please fill this in."))
     elif area is None:
@@ -146,8 +149,8 @@ def set_status(posting: Posting, status: PublishStatus, by=None) -> bool:
 
 
 def in_area(scope: Area):
-    """A SQL condition: postings whose work place lies within ``scope``."""
-    return in_scope(Posting.area_id, scope, include_null=scope.parent_id is None)
+    """A SQL condition: postings whose work place lies within ``scope`` (none given: the county's)."""
+    return within(Posting.area_id, scope)
 
 
 def get(posting_id: str, scope: Area) -> Posting | None:
@@ -168,8 +171,8 @@ def search(scope: Area, text: str = "", status: str = "", sector: str = "", empl
     if employer:
         query = query.where(Posting.employer_id == employer)
     if area:
-        chosen = area_in_scope(area, scope)
-        query = query.where(in_scope(Posting.area_id, chosen) if chosen else Posting.id.is_(None))
+        chosen = area_within(area, scope)
+        query = query.where(within(Posting.area_id, chosen) if chosen else Posting.id.is_(None))
     text = text.strip()
     if text:
         like = f"%{text}%"

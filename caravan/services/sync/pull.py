@@ -21,7 +21,7 @@ from sqlalchemy.orm import selectinload
 from caravan.extensions import db
 from caravan.models import (Area, Attendee, Change, Device, Employer, Event, EventStatus, Notice, Posting,
                             PublishStatus)
-from caravan.services.events import area_ids_within
+from caravan.services.scope import area_ids_within
 
 DEFAULT_LIMIT = 200
 MAX_LIMIT = 1000

@@ -1,0 +1,107 @@
+"""Query budgets of the main office pages: how many SQL statements one page view may run.
+
+Counted with a ``before_cursor_execute`` listener on the engine, for a county user and a township user,
+over the demo county plus tablets and their problem records. A page whose count grows with the number of
+rows it shows (a query per row) fails here long before anyone notices it in production.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event, select
+
+from caravan.demo.loader import load_demo
+from caravan.models import Area, Device, Event, PendingRecord, PendingStatus, Posting
+from caravan.services import audit
+from tests.conftest import TEST_PASSWORD
+
+#: Page -> most statements for one view of it (the user's own row and the session included).
+BUDGETS = {
+    "/office/": 8,
+    "/office/postings/": 9,
+    "/office/postings/new": 4,
+    "/office/postings/{posting}/edit": 7,
+    "/office/employers/": 6,
+    "/office/events/": 7,
+    "/office/events/new": 8,
+    "/office/events/{event}/edit": 12,
+    "/office/notices/": 4,
+    "/office/audit": 7,
+    "/office/tablets/": 6,
+    "/office/tablets/problems": 4,
+    "/office/admin/": 5,
+    "/office/print/": 13,
+}
+
+
+@contextmanager
+def counting(engine):
+    """Count the statements sent to ``engine`` inside the block; yields a list that fills up."""
+    statements: list[str] = []
+
+    def before(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+
+
+@pytest.fixture
+def county(db, build):
+    """The demo county, with tablets in two townships and a problem record from each."""
+    load_demo(TEST_PASSWORD)
+    db.session.commit()
+    for code in ("KT-01", "KT-02", "KT-01-02"):
+        area = db.session.scalar(select(Area).where(Area.code == code))
+        device = Device(name=f"Tablet {code}", area=area)
+        db.session.add(device)
+        db.session.flush()
+        db.session.add(PendingRecord(device_id=device.id, record_id=f"r-{code}", record_type="checkin",
+                                     status=PendingStatus.rejected, reason="too_long:name", payload={}))
+    db.session.commit()
+    return {code: db.session.scalar(select(Area).where(Area.code == code)) for code in ("KT", "KT-01")}
+
+
+def _paths(db) -> dict[str, str]:
+    """The pages with a posting and an event of a village of KT-01 filled in: the same rows for every user
+    measured, none of them in the user's own area (whose row is loaded already)."""
+    township = select(Area.id).where(Area.code.startswith("KT-01-"))
+    posting = db.session.scalar(select(Posting).where(Posting.area_id.in_(township)).order_by(Posting.code).limit(1))
+    event_row = db.session.scalar(select(Event).where(Event.area_id.in_(township)).order_by(Event.code).limit(1))
+    return {page: page.format(posting=posting.id, event=event_row.id) for page in BUDGETS}
+
+
+def measure(client, db, build, area: Area) -> dict[str, int]:
+    """Statements per page for an administrator of ``area`` (who sees every office page)."""
+    user = build.user("admin", area=area)
+    response = client.post("/signin", data={"username": user.username, "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    audit.record("posting.update", user=user)
+    db.session.commit()
+    counts = {}
+    for page, path in _paths(db).items():
+        client.get(path).close()  # a first view warms what is cached per process (translations, templates)
+        with counting(db.engine) as statements:
+            response = client.get(path)
+        assert response.status_code == 200, path
+        counts[page] = len(statements)
+    return counts
+
+
+@pytest.mark.parametrize("code", ["KT", "KT-01"])
+def test_office_pages_keep_their_query_budget(client, db, build, county, code):
+    counts = measure(client, db, build, county[code])
+    over = {page: (n, BUDGETS[page]) for page, n in counts.items() if n > BUDGETS[page]}
+    assert not over, f"pages over their query budget (counted, budget): {over}"
+
+
+def test_a_county_user_runs_no_more_statements_than_a_township_user(client, db, build, county):
+    """Limiting a page to an area is part of its queries: a deeper tree costs no extra statement."""
+    township = measure(client, db, build, county["KT-01"])
+    client.post("/signout")
+    whole = measure(client, db, build, county["KT"])
+    assert {page: n for page, n in whole.items() if n > township[page]} == {}
