@@ -30,7 +30,7 @@ BUDGETS = {
     "/office/audit": 7,
     "/office/tablets/": 6,
     "/office/tablets/problems": 4,
-    "/office/admin/": 5,
+    "/office/admin/": 6,  # with the look-up of locked user names
     "/office/print/": 13,
 }
 

@@ -14,6 +14,7 @@ from caravan.extensions import db
 from caravan.models import Role, User
 from caravan.security import safe_next
 from caravan.services import signin as signins
+from caravan.services.scope import get_within
 
 
 @bp.route("/signin", methods=["GET", "POST"])
@@ -65,8 +66,8 @@ def unlock():
     raw = request.form.get("user", "")
     if not (raw.isascii() and raw.isdigit() and len(raw) < 10):
         abort(400)
-    user = db.session.get(User, int(raw))
-    if user is None or not current_user.area.contains(user.area):
+    user = get_within(User, int(raw), current_user.area)
+    if user is None:
         abort(404)
     signins.unlock(user, by=current_user)
     db.session.commit()
