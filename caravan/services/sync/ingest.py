@@ -270,20 +270,20 @@ def _given_id(item: Any):
 def push(device: Device, items: list) -> list[Result]:
     """Apply a batch from ``device`` and flush; the caller commits.
 
-    Validation stops every row the database would refuse, so the batch is applied with one flush. Should the
-    database refuse a row anyway, the batch is run again with a savepoint per row, so that row alone is
-    rejected and the good ones are still saved.
+    Validation stops every row the database would refuse, so the batch is applied with one flush inside a
+    savepoint. Should the database refuse a row anyway, only that savepoint is undone (never what the
+    caller did before, such as the earlier batches of an imported file) and the batch is run again with a
+    savepoint per row, so that row alone is rejected and the good ones are still saved.
     """
-    try:
-        results = Ingest(device).run(items)
-        db.session.flush()
-        return results
-    except DBAPIError:
-        db.session.rollback()
     # Writing first makes SQLite's driver open the transaction, so the savepoints below nest inside it
     # instead of each committing on its own.
     device.last_sync_at = utcnow()
     db.session.flush()
+    try:
+        with db.session.begin_nested():
+            return Ingest(device).run(items)
+    except DBAPIError:
+        pass
     results = Ingest(device, careful=True).run(items)
     db.session.flush()
     return results
