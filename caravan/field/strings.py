@@ -10,6 +10,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from caravan import labels
+from caravan.services.sync import reasons
 
 STRINGS = {
     "app_title": _l("Job Caravan · Tablet"),
@@ -119,7 +120,7 @@ STRINGS = {
 def catalog() -> dict:
     """``{lang: {key: text}}`` for every language, plus the enum labels the app shows."""
     tables = {"sectors": labels.SECTORS, "wage_units": labels.WAGE_UNITS, "groups": labels.GROUPS,
-              "event_kinds": labels.EVENT_KINDS}
+              "event_kinds": labels.EVENT_KINDS, "reasons": reasons.MESSAGES}
     out = {}
     for lang in current_app.config["LANGUAGES"]:
         with force_locale(lang):

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from flask import current_app
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.exc import DBAPIError
 
 from caravan.extensions import db
@@ -17,6 +18,7 @@ from caravan.models import (Area, Attendee, CheckIn, Device, Event, Interest, No
                             Posting, ReferralStep, ServiceGiven, SyncBatch, Tally)
 from caravan.models.base import utcnow
 from caravan.services.sync import pending
+from caravan.services.sync.reach import Reach
 from caravan.services.sync.rows import (PARENTS, TYPE_MODEL, build_row, content_of, content_of_row, row_values,
                                        same_content)
 from caravan.services.sync.validate import Invalid, Reason, Record, validate
@@ -47,9 +49,10 @@ class Result:
 class _Known:
     """Which parent rows exist, asked of the database once per batch and kept up to date as rows are added."""
 
-    def __init__(self):
+    def __init__(self, reach: Reach):
         self.present: dict[type, set[str]] = {}
         self.erased: set[str] = set()
+        self.reach = reach
 
     def load(self, model: type, ids: set[str]) -> None:
         have = self.present.setdefault(model, set())
@@ -62,6 +65,14 @@ class _Known:
                 have.add(row_id)
                 if erased_at is not None:
                     self.erased.add(row_id)
+        elif model is Event:
+            for row_id, area_id in db.session.execute(select(Event.id, Event.area_id).where(Event.id.in_(wanted))):
+                have.add(row_id)
+                self.reach.note_event(row_id, area_id)
+        elif model in (Posting, Notice):
+            for row_id, status in db.session.execute(select(model.id, model.status).where(model.id.in_(wanted))):
+                have.add(row_id)
+                self.reach.note_status(row_id, status)
         else:
             have.update(db.session.scalars(select(model.id).where(model.id.in_(wanted))))
 
@@ -79,10 +90,11 @@ class Ingest:
         self.device = device
         self.careful = careful  # one savepoint per row: slower, survives a row the database refuses
         self.now = utcnow()
-        self.known = _Known()
+        self.known = _Known(Reach(device))
         self.stored: dict[str, dict[str, dict]] = {kind: {} for kind in TYPE_MODEL}  # type -> id -> content
         self.tokens: set[str] = set()
         self.bulk: dict[type, list[dict]] = {}
+        self.held_room: int | None = None  # counted on the first record to hold
 
     # -- the batch ---------------------------------------------------------------------------------------
     def run(self, items: list) -> list[Result]:
@@ -165,6 +177,8 @@ class Ingest:
         if missing:
             if not last_try:
                 return None
+            if not self._room_to_hold(record):
+                return self._reject(item, Reason("too_many_held"), record)
             return self._keep(item, record, PendingStatus.held, Reason("waiting_for", missing),
                               waiting_for=record.data[missing])
         if not self._apply(record, self.device.id, self.now):
@@ -176,8 +190,8 @@ class Ingest:
         return Result(given, "accepted", type=record.type)
 
     def _check_parents(self, record: Record) -> tuple[Reason | None, str]:
-        """A reason to reject ``record`` (erased attendee, unknown village, taken pass), or the first
-        missing parent's key."""
+        """A reason to reject ``record`` (erased attendee, unknown village, taken pass, a parent the tablet
+        may not see), or the first missing parent's key."""
         data = record.data
         if record.type == "attendee":
             if data["village_id"] and not self.known.has(Area, data["village_id"]):
@@ -192,6 +206,9 @@ class Ingest:
                 continue
             if model is Attendee and value in self.known.erased:
                 return Reason("attendee_erased", key), ""
+            refusal = self.known.reach.refusal(key, value)
+            if refusal is not None:
+                return refusal, ""
             if not self.known.has(model, value) and not missing:
                 missing = key
         return None, missing
@@ -216,6 +233,22 @@ class Ingest:
         self.known.add(TYPE_MODEL[record.type], record.id)
         if record.type == "attendee":
             self.tokens.add(record.data["pass_token"])
+        return True
+
+    def _room_to_hold(self, record: Record) -> bool:
+        """Whether this tablet may have one more record on hold (SYNC_MAX_HELD_PER_DEVICE); a record it
+        already has on hold keeps its place."""
+        if self.pending.holds(record.id, self.device.id):
+            return True
+        if self.held_room is None:
+            held = db.session.scalar(
+                select(func.count()).select_from(PendingRecord)
+                .where(PendingRecord.device_id == self.device.id, PendingRecord.status == PendingStatus.held,
+                       PendingRecord.resolved_at.is_(None)))
+            self.held_room = current_app.config["SYNC_MAX_HELD_PER_DEVICE"] - held
+        if self.held_room <= 0:
+            return False
+        self.held_room -= 1
         return True
 
     def _reject(self, item: Any, reason: Reason, record: Record | None = None) -> Result:
