@@ -19,8 +19,8 @@ from caravan.models import (Area, Attendee, CheckIn, Device, Event, Interest, No
 from caravan.models.base import utcnow
 from caravan.services.sync import pending
 from caravan.services.sync.reach import Reach
-from caravan.services.sync.rows import (PARENTS, TYPE_MODEL, build_row, content_of, content_of_row, row_values,
-                                       same_content)
+from caravan.services.sync.rows import (CONTENT_KEYS, PARENTS, TYPE_MODEL, build_row, content_of_row,
+                                       row_values, same_content)
 from caravan.services.sync.validate import Invalid, Reason, Record, validate
 
 #: Most records one push may carry; a client sending more is told to shrink its batches (413).
@@ -59,22 +59,22 @@ class _Known:
         wanted = ids - have
         if not wanted:
             return
+        table = model.__table__
         if model is Attendee:
-            for row_id, erased_at in db.session.execute(
-                    select(Attendee.id, Attendee.erased_at).where(Attendee.id.in_(wanted))):
+            for row_id, erased_at in _rows(select(table.c.id, table.c.erased_at).where(table.c.id.in_(wanted))):
                 have.add(row_id)
                 if erased_at is not None:
                     self.erased.add(row_id)
         elif model is Event:
-            for row_id, area_id in db.session.execute(select(Event.id, Event.area_id).where(Event.id.in_(wanted))):
+            for row_id, area_id in _rows(select(table.c.id, table.c.area_id).where(table.c.id.in_(wanted))):
                 have.add(row_id)
                 self.reach.note_event(row_id, area_id)
         elif model in (Posting, Notice):
-            for row_id, status in db.session.execute(select(model.id, model.status).where(model.id.in_(wanted))):
+            for row_id, status in _rows(select(table.c.id, table.c.status).where(table.c.id.in_(wanted))):
                 have.add(row_id)
                 self.reach.note_status(row_id, status)
         else:
-            have.update(db.session.scalars(select(model.id).where(model.id.in_(wanted))))
+            have.update(row_id for row_id, in _rows(select(table.c.id).where(table.c.id.in_(wanted))))
 
     def has(self, model: type, row_id: str) -> bool:
         return row_id in self.present.get(model, ())
@@ -127,9 +127,11 @@ class Ingest:
 
     def _insert_bulk(self) -> None:
         db.session.flush()  # attendees first: the children refer to them
+        connection = db.session.connection()
         for model in (CheckIn, ServiceGiven, Tally, Interest, ReferralStep):
             if self.bulk.get(model):
-                db.session.execute(insert(model), self.bulk[model])
+                # One executemany on the table: these rows are final, the ORM has nothing to track.
+                connection.execute(insert(model.__table__), self.bulk[model])
         self.bulk.clear()
 
     def _prefetch(self, records: list[Record]) -> None:
@@ -148,13 +150,17 @@ class Ingest:
             self.known.load(model, ids)
         tokens = {r.data["pass_token"] for r in records if r.type == "attendee"}
         if tokens:
-            self.tokens.update(db.session.scalars(select(Attendee.pass_token).where(Attendee.pass_token.in_(tokens))))
+            column = Attendee.__table__.c.pass_token
+            self.tokens.update(token for token, in _rows(select(column).where(column.in_(tokens))))
 
     def _load_stored(self, kind: str, ids: set[str]) -> None:
-        model = TYPE_MODEL[kind]
+        table = TYPE_MODEL[kind].__table__
         wanted = ids - self.stored[kind].keys()
         if wanted:
-            for row in db.session.scalars(select(model).where(model.id.in_(wanted))):
+            columns = [table.c.id, *(table.c[key] for key in CONTENT_KEYS[kind])]
+            if kind == "attendee":
+                columns.append(table.c.erased_at)
+            for row in _rows(select(*columns).where(table.c.id.in_(wanted))):
                 content = content_of_row(kind, row)
                 content["_erased"] = kind == "attendee" and row.erased_at is not None
                 self.stored[kind][row.id] = content
@@ -229,7 +235,7 @@ class Ingest:
             self.bulk.setdefault(model, []).append(values)
             if step is not None:
                 self.bulk.setdefault(ReferralStep, []).append(step)
-        self.stored[record.type][record.id] = {**content_of(record.type, record.data), "_erased": False}
+        self.stored[record.type][record.id] = record.data  # its content keys, and no "_erased" flag
         self.known.add(TYPE_MODEL[record.type], record.id)
         if record.type == "attendee":
             self.tokens.add(record.data["pass_token"])
@@ -264,6 +270,10 @@ class Ingest:
     def _retry_held(self) -> None:
         """Apply held records (from any tablet) whose awaited parent has arrived since, by this push or
         through the office."""
+        with db.session.no_autoflush:  # most pushes find none; the flush comes with the bulk insert
+            if db.session.scalar(select(PendingRecord.id).where(PendingRecord.status == PendingStatus.held,
+                                                                PendingRecord.resolved_at.is_(None)).limit(1)) is None:
+                return
         arrived = or_(*(PendingRecord.waiting_for.in_(select(model.id))
                         for model in (Attendee, Event, Posting, Notice)))
         held = list(db.session.scalars(
@@ -292,6 +302,15 @@ class Ingest:
                 row.reason, row.waiting_for = str(Reason("waiting_for", missing)), record.data[missing]
             elif self._apply(record, row.device_id, row.received_at):
                 row.resolved_at = self.now
+
+
+def _rows(statement):
+    """Run a look-up on the session's connection and return plain rows.
+
+    Look-ups happen before this push adds anything, or concern rows it has noted itself (``_apply``), so
+    they need no autoflush; and the ORM's work per row would cost more than the query.
+    """
+    return db.session.connection().execute(statement)
 
 
 def _given_id(item: Any):

@@ -6,6 +6,7 @@ kept for the office, never applied.
 """
 from __future__ import annotations
 
+from caravan.extensions import db
 from caravan.models import Device, PublishStatus
 from caravan.services.events import area_ids_within
 from caravan.services.sync.validate import Reason
@@ -25,7 +26,8 @@ class Reach:
     @property
     def areas(self) -> set[str]:
         if self._areas is None:  # asked once per push, and only when a record names an event
-            self._areas = set(area_ids_within(self.device.area))
+            with db.session.no_autoflush:  # the push's rows go in together later, not half of them now
+                self._areas = set(area_ids_within(self.device.area))
         return self._areas
 
     def note_event(self, event_id: str, area_id: str) -> None:
