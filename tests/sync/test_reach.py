@@ -79,3 +79,14 @@ def test_the_tablet_gets_the_reasons_in_every_language(client):
     assert catalog["en"]["reasons"]["outside_area"] == "%(field)s names an event outside this tablet's area."
     assert "未发布" in catalog["zh"]["reasons"]["not_published"]
     assert catalog["ug"]["reasons"]["too_many_held"] not in ("", catalog["en"]["reasons"]["too_many_held"])
+
+
+def test_a_held_record_is_judged_by_the_reach_of_the_tablet_that_made_it(make_tablet, build, db):
+    north, south = build.area(), build.area()
+    tablet, other = make_tablet("North 1", area=north), make_tablet("South 1", area=south)
+    there = build.event(south)
+    person = tablet.attendee()
+    checkin = other.checkin(there.id, person["id"])
+    assert statuses(other.push([checkin])) == ["held"]
+    assert statuses(tablet.push([person])) == ["accepted"]  # North's push applies South's held check-in
+    assert db.session.get(CheckIn, checkin["id"]) is not None

@@ -90,7 +90,7 @@ class Ingest:
         self.device = device
         self.careful = careful  # one savepoint per row: slower, survives a row the database refuses
         self.now = utcnow()
-        self.known = _Known(Reach(device))
+        self.known = _Known(Reach())
         self.stored: dict[str, dict[str, dict]] = {kind: {} for kind in TYPE_MODEL}  # type -> id -> content
         self.tokens: set[str] = set()
         self.bulk: dict[type, list[dict]] = {}
@@ -195,9 +195,9 @@ class Ingest:
         self.pending.resolve(record.id, self.now)
         return Result(given, "accepted", type=record.type)
 
-    def _check_parents(self, record: Record) -> tuple[Reason | None, str]:
+    def _check_parents(self, record: Record, device_id: str | None = None) -> tuple[Reason | None, str]:
         """A reason to reject ``record`` (erased attendee, unknown village, taken pass, a parent the tablet
-        may not see), or the first missing parent's key."""
+        that made it, ``device_id`` or this push's, may not see), or the first missing parent's key."""
         data = record.data
         if record.type == "attendee":
             if data["village_id"] and not self.known.has(Area, data["village_id"]):
@@ -212,7 +212,7 @@ class Ingest:
                 continue
             if model is Attendee and value in self.known.erased:
                 return Reason("attendee_erased", key), ""
-            refusal = self.known.reach.refusal(key, value)
+            refusal = self.known.reach.refusal(device_id or self.device.id, key, value)
             if refusal is not None:
                 return refusal, ""
             if not self.known.has(model, value) and not missing:
@@ -295,7 +295,7 @@ class Ingest:
                 else:
                     row.status, row.reason = PendingStatus.conflict, str(Reason("conflict", "id"))
                 continue
-            problem, missing = self._check_parents(record)
+            problem, missing = self._check_parents(record, row.device_id)
             if problem is not None:
                 row.status, row.reason = PendingStatus.rejected, str(problem)
             elif missing:

@@ -2,7 +2,8 @@
 
 These are the things its pulls give it (see :mod:`caravan.services.sync.pull`), so a record naming
 anything else did not come from a working tablet of that area; it is rejected with a stable reason and
-kept for the office, never applied.
+kept for the office, never applied. A held record is judged for the tablet that made it, whichever
+tablet's push brings its parent.
 """
 from __future__ import annotations
 
@@ -13,22 +14,14 @@ from caravan.services.sync.validate import Reason
 
 
 class Reach:
-    """The areas of one tablet, and the facts about parents that decide whether it may name them."""
+    """Facts about the parents one push looked up, and the areas of the tablets it judges records for."""
 
-    def __init__(self, device: Device):
-        self.device = device
-        self._areas: set[str] | None = None
+    def __init__(self):
         #: Event id -> its area id, for every event looked up.
         self.event_area: dict[str, str] = {}
         #: Ids of postings and notices looked up that are not published.
         self.unpublished: set[str] = set()
-
-    @property
-    def areas(self) -> set[str]:
-        if self._areas is None:  # asked once per push, and only when a record names an event
-            with db.session.no_autoflush:  # the push's rows go in together later, not half of them now
-                self._areas = set(area_ids_within(self.device.area))
-        return self._areas
+        self._areas: dict[str | None, set[str]] = {}
 
     def note_event(self, event_id: str, area_id: str) -> None:
         """Remember where a looked-up event takes place."""
@@ -39,13 +32,23 @@ class Reach:
         if status != PublishStatus.published:
             self.unpublished.add(row_id)
 
-    def refusal(self, key: str, value: str) -> Reason | None:
-        """Why the tablet may not name ``value`` in ``key`` (``outside_area:event_id``,
+    def areas(self, device_id: str | None) -> set[str] | None:
+        """The ids of the tablet's area and those below it; None for a record of no known tablet."""
+        if device_id not in self._areas:  # asked once per tablet and push, when a record names an event
+            with db.session.no_autoflush:  # the push's rows go in together later, not half of them now
+                device = db.session.get(Device, device_id) if device_id else None
+                self._areas[device_id] = set(area_ids_within(device.area)) if device else None
+        return self._areas[device_id]
+
+    def refusal(self, device_id: str | None, key: str, value: str) -> Reason | None:
+        """Why the tablet ``device_id`` may not name ``value`` in ``key`` (``outside_area:event_id``,
         ``not_published:posting_id``), or None. Parents not looked up (still missing) pass."""
         if key == "event_id":
             area_id = self.event_area.get(value)
-            if area_id is not None and area_id not in self.areas:
-                return Reason("outside_area", key)
+            if area_id is not None:
+                areas = self.areas(device_id)
+                if areas is not None and area_id not in areas:
+                    return Reason("outside_area", key)
         elif key in ("posting_id", "notice_id") and value in self.unpublished:
             return Reason("not_published", key)
         return None
