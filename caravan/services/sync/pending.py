@@ -83,10 +83,15 @@ class Book:
         ids = sorted(set(record_ids) - {""})
         self.open: dict[str, list[PendingRecord]] = {}
         self.applied: set[str] = set()
-        wanted = [PendingRecord.record_id.in_(ids)] if ids else []
+        table = PendingRecord.__table__
+        wanted = [table.c.record_id.in_(ids)] if ids else []
         if "" in record_ids:  # items without a usable id: only this tablet's earlier ones can be the same
-            wanted.append(and_(PendingRecord.record_id == "", PendingRecord.device_id == device_id))
+            wanted.append(and_(table.c.record_id == "", table.c.device_id == device_id))
         if not wanted:
+            return
+        # Most batches have no pending copies at all: ask for one id first, load the rows only if any.
+        # (Earlier batches of this request were flushed at their end, so the connection sees them.)
+        if db.session.connection().execute(select(table.c.id).where(or_(*wanted)).limit(1)).first() is None:
             return
         for row in db.session.scalars(select(PendingRecord).where(or_(*wanted)).order_by(PendingRecord.id)):
             if row.resolved_at is None:

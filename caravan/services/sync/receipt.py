@@ -17,9 +17,14 @@ def held_ids(device_id: str) -> list[str]:
     """The sorted ids of every field record applied from ``device_id`` (records still pending excluded)."""
     query = union_all(*(select(model.__table__.c.id).where(model.__table__.c.device_id == device_id)
                         for model in FIELD_TABLES))
-    # Through the session's connection, as plain rows: the ORM's per-row work would cost more than the
-    # query on every push, and a tablet's history grows to tens of thousands of ids.
-    return sorted(row[0] for row in db.session.connection().execute(query).fetchall())
+    # Read straight from the driver's cursor: ids are plain strings that need no conversion, and the
+    # per-row work of a result object would cost more than the query on every push, as a tablet's history
+    # grows to tens of thousands of ids.
+    result = db.session.connection().execute(query)
+    try:
+        return sorted(row[0] for row in result.cursor.fetchall())
+    finally:
+        result.close()
 
 
 def digest(ids: list[str]) -> str:
