@@ -21,7 +21,8 @@ class Reach:
         self.event_area: dict[str, str] = {}
         #: Ids of postings and notices looked up that are not published.
         self.unpublished: set[str] = set()
-        self._areas: dict[str | None, set[str]] = {}
+        self._areas: dict[str | None, set[str] | None] = {}
+        self._home: dict[str | None, str | None] = {}  # tablet -> its own area
 
     def note_event(self, event_id: str, area_id: str) -> None:
         """Remember where a looked-up event takes place."""
@@ -32,11 +33,15 @@ class Reach:
         if status != PublishStatus.published:
             self.unpublished.add(row_id)
 
+    def _device(self, device_id: str | None) -> Device | None:
+        with db.session.no_autoflush:  # the push's rows go in together later, not half of them now
+            return db.session.get(Device, device_id) if device_id else None
+
     def areas(self, device_id: str | None) -> set[str] | None:
         """The ids of the tablet's area and those below it; None for a record of no known tablet."""
         if device_id not in self._areas:  # asked once per tablet and push, when a record names an event
-            with db.session.no_autoflush:  # the push's rows go in together later, not half of them now
-                device = db.session.get(Device, device_id) if device_id else None
+            device = self._device(device_id)
+            with db.session.no_autoflush:
                 self._areas[device_id] = set(area_ids_within(device.area)) if device else None
         return self._areas[device_id]
 
@@ -46,6 +51,11 @@ class Reach:
         if key == "event_id":
             area_id = self.event_area.get(value)
             if area_id is not None:
+                if device_id not in self._home:  # the pushing tablet is at hand: no query
+                    device = self._device(device_id)
+                    self._home[device_id] = device.area_id if device is not None else None
+                if area_id == self._home[device_id]:
+                    return None  # the common case: an event of the tablet's own area
                 areas = self.areas(device_id)
                 if areas is not None and area_id not in areas:
                     return Reason("outside_area", key)
