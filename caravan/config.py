@@ -73,6 +73,10 @@ class Defaults:
     #: Failed tablet enrollments allowed per address in ENROLL_WINDOW_SECONDS.
     ENROLL_MAX_FAILURES = 10
     ENROLL_WINDOW_SECONDS = 15 * 60
+    #: Records one tablet may have on hold (waiting for a parent, such as a resident registered on another
+    #: tablet that has not synced yet). Beyond it a record is kept as rejected (``too_many_held``), never
+    #: dropped, and the office sees it under Tablets -> Records with problems.
+    SYNC_MAX_HELD_PER_DEVICE = 2000
     #: Largest request body accepted, in bytes.
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 

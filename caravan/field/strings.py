@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from caravan import labels
 from caravan.services import resident_rules
+from caravan.services.sync import reasons
 
 STRINGS = {
     "app_title": _l("Job Caravan · Tablet"),
@@ -121,7 +122,7 @@ def catalog() -> dict:
     """``{lang: {key: text}}`` for every language, plus the enum labels the app shows and the messages of
     the resident rules, and ``resident_rules``: the JSON Schema of a resident's fields."""
     tables = {"sectors": labels.SECTORS, "wage_units": labels.WAGE_UNITS, "groups": labels.GROUPS,
-              "event_kinds": labels.EVENT_KINDS}
+              "event_kinds": labels.EVENT_KINDS, "reasons": reasons.MESSAGES}
     out = {}
     schema = resident_rules.schema()
     for lang in current_app.config["LANGUAGES"]:

@@ -19,6 +19,7 @@ from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentCha
 from caravan.models.base import new_uuid, utcnow
 from caravan.services import resident_rules
 from caravan.services.codes import new_pass_token
+from caravan.services.sync import pending
 
 #: The exact shape of a pass token (see :func:`caravan.services.codes.new_pass_token`).
 TOKEN_RE = re.compile(r"^[A-Z2-7]{32}$")
@@ -126,4 +127,6 @@ def erase(attendee: Attendee) -> None:
     attendee.wishes = ""
     attendee.pass_token = "erased-" + secrets.token_hex(24)
     attendee.erased_at = utcnow()
+    # Copies of the record that sync kept for review (conflicts, rejections) hold the same data.
+    pending.forget_person(attendee.id, attendee.erased_at)
     db.session.flush()

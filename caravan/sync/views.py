@@ -103,8 +103,7 @@ def push():
 
 def apply_batch(device: Device, records: list) -> dict:
     """Ingest ``records`` from ``device`` and build the answer (the caller commits)."""
-    results = ingest.record_batch(device, records)
-    device.last_sync_at = utcnow()
+    results = ingest.record_batch(device, records)  # which also notes the device's sync time
     return {"results": [r.as_json() for r in results], "receipt": receipt(device)}
 
 

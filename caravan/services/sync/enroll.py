@@ -6,7 +6,7 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from caravan.extensions import db
 from caravan.models import Area, Device, EnrollmentCode
@@ -55,16 +55,25 @@ def new_enrollment_code(area: Area, by=None) -> tuple[EnrollmentCode, str]:
 
 
 def enroll(code: str, name: str) -> tuple[Device, str]:
-    """Create the tablet ``name`` with ``code``; returns it and its token. Raises :class:`EnrollError`."""
-    row = db.session.scalar(select(EnrollmentCode).where(EnrollmentCode.code_hash == hash_code(code))
-                            .with_for_update())
-    if row is None:
-        raise EnrollError("invalid")
-    if row.used_at is not None:
-        raise EnrollError("used")
-    if row.expires_at <= utcnow():
-        raise EnrollError("expired")
+    """Create the tablet ``name`` with ``code``; returns it and its token. Raises :class:`EnrollError`.
+
+    The code is claimed by one conditional UPDATE before anything else is written: of two requests
+    with one code, the database lets exactly one change the row (PostgreSQL makes the second wait for the
+    first and re-check; SQLite, which has no row locks and ignores FOR UPDATE, makes it wait for the
+    write lock and then finds the code used).
+    """
+    code_hash, now = hash_code(code), utcnow()
+    claimed = db.session.execute(
+        update(EnrollmentCode)
+        .where(EnrollmentCode.code_hash == code_hash, EnrollmentCode.used_at.is_(None),
+               EnrollmentCode.expires_at > now)
+        .values(used_at=now).execution_options(synchronize_session="fetch"))
+    row = db.session.scalar(select(EnrollmentCode).where(EnrollmentCode.code_hash == code_hash))
+    if claimed.rowcount != 1:
+        if row is None:
+            raise EnrollError("invalid")
+        raise EnrollError("used" if row.used_at is not None else "expired")
     device, token = devices.create_device(name, row.area.code, by=row.created_by)
-    row.used_at, row.device_id = utcnow(), device.id
+    row.device_id = device.id
     audit.record("device.enroll", device=device, entity=device, code=row.id)
     return device, token

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from flask import current_app
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.exc import DBAPIError
 
 from caravan.extensions import db
@@ -18,8 +19,9 @@ from caravan.models import (Area, Attendee, CheckIn, Device, Event, Interest, No
 from caravan.models.base import utcnow
 from caravan.services.sync import pending
 from caravan.services.sync.interests import SAME_INTEREST, OpenInterests
-from caravan.services.sync.rows import (PARENTS, TYPE_MODEL, build_row, content_of, content_of_row, row_values,
-                                       same_content)
+from caravan.services.sync.reach import Reach
+from caravan.services.sync.rows import (CONTENT_KEYS, PARENTS, TYPE_MODEL, build_row, content_of_row,
+                                       row_values, same_content)
 from caravan.services.sync.validate import Invalid, Reason, Record, validate
 
 #: Most records one push may carry; a client sending more is told to shrink its batches (413).
@@ -48,23 +50,32 @@ class Result:
 class _Known:
     """Which parent rows exist, asked of the database once per batch and kept up to date as rows are added."""
 
-    def __init__(self):
+    def __init__(self, reach: Reach):
         self.present: dict[type, set[str]] = {}
         self.erased: set[str] = set()
+        self.reach = reach
 
     def load(self, model: type, ids: set[str]) -> None:
         have = self.present.setdefault(model, set())
         wanted = ids - have
         if not wanted:
             return
+        table = model.__table__
         if model is Attendee:
-            for row_id, erased_at in db.session.execute(
-                    select(Attendee.id, Attendee.erased_at).where(Attendee.id.in_(wanted))):
+            for row_id, erased_at in _rows(select(table.c.id, table.c.erased_at).where(table.c.id.in_(wanted))):
                 have.add(row_id)
                 if erased_at is not None:
                     self.erased.add(row_id)
+        elif model is Event:
+            for row_id, area_id in _rows(select(table.c.id, table.c.area_id).where(table.c.id.in_(wanted))):
+                have.add(row_id)
+                self.reach.note_event(row_id, area_id)
+        elif model in (Posting, Notice):
+            for row_id, status in _rows(select(table.c.id, table.c.status).where(table.c.id.in_(wanted))):
+                have.add(row_id)
+                self.reach.note_status(row_id, status)
         else:
-            have.update(db.session.scalars(select(model.id).where(model.id.in_(wanted))))
+            have.update(row_id for row_id, in _rows(select(table.c.id).where(table.c.id.in_(wanted))))
 
     def has(self, model: type, row_id: str) -> bool:
         return row_id in self.present.get(model, ())
@@ -80,11 +91,12 @@ class Ingest:
         self.device = device
         self.careful = careful  # one savepoint per row: slower, survives a row the database refuses
         self.now = utcnow()
-        self.known = _Known()
+        self.known = _Known(Reach())
         self.stored: dict[str, dict[str, dict]] = {kind: {} for kind in TYPE_MODEL}  # type -> id -> content
         self.tokens: set[str] = set()
         self.bulk: dict[type, list[dict]] = {}
         self.interests = OpenInterests()
+        self.held_room: int | None = None  # counted on the first record to hold
 
     # -- the batch ---------------------------------------------------------------------------------------
     def run(self, items: list) -> list[Result]:
@@ -117,9 +129,11 @@ class Ingest:
 
     def _insert_bulk(self) -> None:
         db.session.flush()  # attendees first: the children refer to them
+        connection = db.session.connection()
         for model in (CheckIn, ServiceGiven, Tally, Interest, ReferralStep):
             if self.bulk.get(model):
-                db.session.execute(insert(model), self.bulk[model])
+                # One executemany on the table: these rows are final, the ORM has nothing to track.
+                connection.execute(insert(model.__table__), self.bulk[model])
         self.bulk.clear()
 
     def _prefetch(self, records: list[Record]) -> None:
@@ -138,14 +152,18 @@ class Ingest:
             self.known.load(model, ids)
         tokens = {r.data["pass_token"] for r in records if r.type == "attendee"}
         if tokens:
-            self.tokens.update(db.session.scalars(select(Attendee.pass_token).where(Attendee.pass_token.in_(tokens))))
+            column = Attendee.__table__.c.pass_token
+            self.tokens.update(token for token, in _rows(select(column).where(column.in_(tokens))))
         self.interests.load(records)
 
     def _load_stored(self, kind: str, ids: set[str]) -> None:
-        model = TYPE_MODEL[kind]
+        table = TYPE_MODEL[kind].__table__
         wanted = ids - self.stored[kind].keys()
         if wanted:
-            for row in db.session.scalars(select(model).where(model.id.in_(wanted))):
+            columns = [table.c.id, *(table.c[key] for key in CONTENT_KEYS[kind])]
+            if kind == "attendee":
+                columns.append(table.c.erased_at)
+            for row in _rows(select(*columns).where(table.c.id.in_(wanted))):
                 content = content_of_row(kind, row)
                 content["_erased"] = kind == "attendee" and row.erased_at is not None
                 self.stored[kind][row.id] = content
@@ -168,6 +186,8 @@ class Ingest:
         if missing:
             if not last_try:
                 return None
+            if not self._room_to_hold(record):
+                return self._reject(item, Reason("too_many_held"), record)
             return self._keep(item, record, PendingStatus.held, Reason("waiting_for", missing),
                               waiting_for=record.data[missing])
         if record.type == "interest" and (self.pending.is_duplicate(record.id) or self.interests.other(record)):
@@ -182,9 +202,9 @@ class Ingest:
         self.pending.resolve(record.id, self.now)
         return Result(given, "accepted", type=record.type)
 
-    def _check_parents(self, record: Record) -> tuple[Reason | None, str]:
-        """A reason to reject ``record`` (erased attendee, unknown village, taken pass), or the first
-        missing parent's key."""
+    def _check_parents(self, record: Record, device_id: str | None = None) -> tuple[Reason | None, str]:
+        """A reason to reject ``record`` (erased attendee, unknown village, taken pass, a parent the tablet
+        that made it, ``device_id`` or this push's, may not see), or the first missing parent's key."""
         data = record.data
         if record.type == "attendee":
             if data["village_id"] and not self.known.has(Area, data["village_id"]):
@@ -199,6 +219,9 @@ class Ingest:
                 continue
             if model is Attendee and value in self.known.erased:
                 return Reason("attendee_erased", key), ""
+            refusal = self.known.reach.refusal(device_id or self.device.id, key, value)
+            if refusal is not None:
+                return refusal, ""
             if not self.known.has(model, value) and not missing:
                 missing = key
         return None, missing
@@ -219,7 +242,7 @@ class Ingest:
             self.bulk.setdefault(model, []).append(values)
             if step is not None:
                 self.bulk.setdefault(ReferralStep, []).append(step)
-        self.stored[record.type][record.id] = {**content_of(record.type, record.data), "_erased": False}
+        self.stored[record.type][record.id] = record.data  # its content keys, and no "_erased" flag
         self.known.add(TYPE_MODEL[record.type], record.id)
         if record.type == "attendee":
             self.tokens.add(record.data["pass_token"])
@@ -232,6 +255,22 @@ class Ingest:
         second row; the id is kept so that the receipt still counts it."""
         self.pending.keep_duplicate(self.device.id, item, record, SAME_INTEREST, self.now)
         return Result(_given_id(item), "duplicate", SAME_INTEREST, type=record.type)
+
+    def _room_to_hold(self, record: Record) -> bool:
+        """Whether this tablet may have one more record on hold (SYNC_MAX_HELD_PER_DEVICE); a record it
+        already has on hold keeps its place."""
+        if self.pending.holds(record.id, self.device.id):
+            return True
+        if self.held_room is None:
+            held = db.session.scalar(
+                select(func.count()).select_from(PendingRecord)
+                .where(PendingRecord.device_id == self.device.id, PendingRecord.status == PendingStatus.held,
+                       PendingRecord.resolved_at.is_(None)))
+            self.held_room = current_app.config["SYNC_MAX_HELD_PER_DEVICE"] - held
+        if self.held_room <= 0:
+            return False
+        self.held_room -= 1
+        return True
 
     def _reject(self, item: Any, reason: Reason, record: Record | None = None) -> Result:
         return self._keep(item, record, PendingStatus.rejected, reason)
@@ -246,6 +285,10 @@ class Ingest:
     def _retry_held(self) -> None:
         """Apply held records (from any tablet) whose awaited parent has arrived since, by this push or
         through the office."""
+        with db.session.no_autoflush:  # most pushes find none; the flush comes with the bulk insert
+            if db.session.scalar(select(PendingRecord.id).where(PendingRecord.status == PendingStatus.held,
+                                                                PendingRecord.resolved_at.is_(None)).limit(1)) is None:
+                return
         arrived = or_(*(PendingRecord.waiting_for.in_(select(model.id))
                         for model in (Attendee, Event, Posting, Notice)))
         held = list(db.session.scalars(
@@ -267,7 +310,7 @@ class Ingest:
                 else:
                     row.status, row.reason = PendingStatus.conflict, str(Reason("conflict", "id"))
                 continue
-            problem, missing = self._check_parents(record)
+            problem, missing = self._check_parents(record, row.device_id)
             if problem is not None:
                 row.status, row.reason = PendingStatus.rejected, str(problem)
             elif missing:
@@ -276,6 +319,15 @@ class Ingest:
                 row.status, row.reason, row.resolved_at = PendingStatus.duplicate, str(SAME_INTEREST), self.now
             elif self._apply(record, row.device_id, row.received_at):
                 row.resolved_at = self.now
+
+
+def _rows(statement):
+    """Run a look-up on the session's connection and return plain rows.
+
+    Look-ups happen before this push adds anything, or concern rows it has noted itself (``_apply``), so
+    they need no autoflush; and the ORM's work per row would cost more than the query.
+    """
+    return db.session.connection().execute(statement)
 
 
 def _given_id(item: Any):
@@ -287,20 +339,20 @@ def _given_id(item: Any):
 def push(device: Device, items: list) -> list[Result]:
     """Apply a batch from ``device`` and flush; the caller commits.
 
-    Validation stops every row the database would refuse, so the batch is applied with one flush. Should the
-    database refuse a row anyway, the batch is run again with a savepoint per row, so that row alone is
-    rejected and the good ones are still saved.
+    Validation stops every row the database would refuse, so the batch is applied with one flush inside a
+    savepoint. Should the database refuse a row anyway, only that savepoint is undone (never what the
+    caller did before, such as the earlier batches of an imported file) and the batch is run again with a
+    savepoint per row, so that row alone is rejected and the good ones are still saved.
     """
-    try:
-        results = Ingest(device).run(items)
-        db.session.flush()
-        return results
-    except DBAPIError:
-        db.session.rollback()
     # Writing first makes SQLite's driver open the transaction, so the savepoints below nest inside it
     # instead of each committing on its own.
     device.last_sync_at = utcnow()
     db.session.flush()
+    try:
+        with db.session.begin_nested():
+            return Ingest(device).run(items)
+    except DBAPIError:
+        pass
     results = Ingest(device, careful=True).run(items)
     db.session.flush()
     return results

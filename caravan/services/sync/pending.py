@@ -14,6 +14,8 @@ from caravan.services.sync.validate import Invalid, Reason, Record, parse_uuid
 
 #: A rejected item larger than this is kept as a note of its size and its beginning, not in full.
 MAX_KEPT_PAYLOAD = 64 * 1024
+#: The keys of an attendee record's data that say who the person is; erasure removes them everywhere.
+PERSONAL_KEYS = ("name", "phone", "skills", "wishes", "pass_token")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -51,6 +53,29 @@ def storable(item: Any) -> Any:
     return json.loads(text)
 
 
+def without_personal(payload: Any) -> Any:
+    """A kept payload with the person's data taken out: the personal keys of its ``data``, and the
+    beginning of a payload that was too large to keep (it may hold anything)."""
+    if not isinstance(payload, dict):
+        return {"erased": True}
+    if "unstorable" in payload:
+        return {"unstorable": payload["unstorable"], "erased": True}
+    data = payload.get("data")
+    if isinstance(data, dict):
+        payload = {**payload, "data": {k: v for k, v in data.items() if k not in PERSONAL_KEYS}}
+    return payload
+
+
+def forget_person(attendee_id: str, now: datetime) -> int:
+    """Take an erased resident's data out of every kept copy of their record (conflicts, rejections)
+    and close those copies: there is nothing left to review. Returns how many copies there were."""
+    rows = list(db.session.scalars(select(PendingRecord).where(PendingRecord.record_id == attendee_id)))
+    for row in rows:
+        row.payload = without_personal(row.payload)  # a new value, so the JSON column is written
+        row.resolved_at = row.resolved_at or now
+    return len(rows)
+
+
 class Book:
     """The pending rows that concern one batch's ids, loaded once."""
 
@@ -59,10 +84,15 @@ class Book:
         self.open: dict[str, list[PendingRecord]] = {}
         self.applied: set[str] = set()
         self.duplicates: set[str] = set()
-        wanted = [PendingRecord.record_id.in_(ids)] if ids else []
+        table = PendingRecord.__table__
+        wanted = [table.c.record_id.in_(ids)] if ids else []
         if "" in record_ids:  # items without a usable id: only this tablet's earlier ones can be the same
-            wanted.append(and_(PendingRecord.record_id == "", PendingRecord.device_id == device_id))
+            wanted.append(and_(table.c.record_id == "", table.c.device_id == device_id))
         if not wanted:
+            return
+        # Most batches have no pending copies at all: ask for one id first, load the rows only if any.
+        # (Earlier batches of this request were flushed at their end, so the connection sees them.)
+        if db.session.connection().execute(select(table.c.id).where(or_(*wanted)).limit(1)).first() is None:
             return
         for row in db.session.scalars(select(PendingRecord).where(or_(*wanted)).order_by(PendingRecord.id)):
             if row.resolved_at is None:
@@ -83,6 +113,8 @@ class Book:
         ``waiting_for`` is the id of the missing parent of a held record."""
         record_id = record.id if record else record_id_of(item)
         payload = storable(item)
+        if reason.code == "attendee_erased" and record is not None and record.type == "attendee":
+            payload = without_personal(payload)  # a resend of an erased resident: keep that it came, not who
         for row in self.open.get(record_id, []):
             if row.status == status and row.payload == payload and row.device_id == device_id:
                 row.reason, row.waiting_for = str(reason), waiting_for
@@ -113,6 +145,11 @@ class Book:
                                      status=PendingStatus.duplicate, reason=str(reason),
                                      payload=storable(item), received_at=now, resolved_at=now))
         self.duplicates.add(record.id)
+
+    def holds(self, record_id: str, device_id: str | None) -> bool:
+        """Whether ``device_id`` already has this record on hold (a resend takes no new room)."""
+        return any(row.status == PendingStatus.held and row.device_id == device_id
+                   for row in self.open.get(record_id, []))
 
     def resolve(self, record_id: str, now: datetime) -> None:
         """Mark earlier held or rejected copies of a record applied, now that it is."""

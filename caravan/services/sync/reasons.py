@@ -33,6 +33,11 @@ MESSAGES = {
     "pass_token_taken": _l("This pass belongs to another resident."),
     "not_storable": _l("The database refused this record."),
     "same_interest": _l("The resident's interest in this posting is recorded already (under another id)."),
+    "outside_area": _l("%(field)s names an event outside this tablet's area."),
+    "not_published": _l("%(field)s names a posting or notice that is not published."),
+    "too_many_held": _l("This tablet has too many records waiting for residents or events that have not "
+                        "arrived, so this one was set aside. Sync the other tablets, then import this "
+                        "tablet's exported records at the office."),
 }
 
 

@@ -19,6 +19,7 @@ from caravan.services import resident_rules
 MAX_SEQ = 2**31 - 1
 #: Control characters other than tab and newline cannot be typed on a tablet and break some databases.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 #: Deeper JSON than this is no record of ours; refusing it early keeps every later step simple.
 MAX_JSON_DEPTH = 32
 
@@ -29,15 +30,14 @@ def strict_json(raw: bytes) -> Any:
         value = json.loads(raw, parse_constant=_refuse_constant)
     except RecursionError:
         raise ValueError("nested too deeply") from None
-    stack = [(value, 1)]
+    stack = [(value, 1)] if isinstance(value, (dict, list)) else []
     while stack:
         item, depth = stack.pop()
-        if depth > MAX_JSON_DEPTH:
+        if depth > MAX_JSON_DEPTH or (depth == MAX_JSON_DEPTH and item):  # its values lie one deeper
             raise ValueError("nested too deeply")
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
+        # Only containers go on the stack (most values are scalars); the check above counts the rest.
+        stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item)
+                     if isinstance(v, (dict, list)))
     return value
 
 
@@ -121,6 +121,8 @@ def parse_uuid(value: Any, key: str = "id") -> str:
     """``value`` as a canonical lower-case UUID string, or :class:`Invalid`."""
     if not isinstance(value, str) or len(value) > 45:
         raise Invalid("bad_uuid", key)
+    if _CANONICAL_UUID.fullmatch(value):  # what tablets send: already canonical, no need to rebuild it
+        return value
     try:
         return str(uuid.UUID(value))
     except ValueError:

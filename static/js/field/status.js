@@ -1,7 +1,7 @@
 // The always visible status: network, unsent records, last sync, progress, the receipt, problems,
 // "Sync now" and "Export unsent records".
 import * as db from "./db.js";
-import { t } from "./i18n.js";
+import { label, t } from "./i18n.js";
 import * as sync from "./sync.js";
 import { $, el, formatTime, timeNode } from "./ui.js";
 
@@ -44,9 +44,16 @@ export async function render() {
   button.hidden = problems.length === 0;
   button.textContent = `${t("problems")}: ${problems.length}`;
   $("#problem-list").replaceChildren(...problems.map((p) => el("li", {},
-    el("b", {}, `${p.type} ${p.state}`), " ", el("span", {}, p.reason || ""), " ",
+    el("b", {}, `${p.type} ${p.state}`), " ", el("span", {}, reasonText(p.reason)), " ",
     el("small", {}, `${p.id} · ${formatTime(p.at)}`))));
   document.body.dataset.pending = String(outbox.length);
+}
+
+/** The server's reason code ("too_long:name") as a sentence in the tablet's language; unknown codes as sent. */
+function reasonText(reason = "") {
+  const [code, field = ""] = reason.split(":");
+  const text = label("reasons", code);
+  return text === code ? reason : text.replace("%(field)s", field);
 }
 
 /** Download every unconfirmed record (outbox and problems) as a file the office can import. */

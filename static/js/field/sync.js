@@ -214,15 +214,37 @@ async function pull(device) {
   }
 }
 
+/** The tablet's own records, and the keys of a registration that say who the person is. */
+const MADE = ["outbox", "sent", "problems"];
+const PERSONAL = ["name", "phone", "skills", "wishes", "pass_token"];
+
+/** An erased (or merged) resident: drop their data from this tablet's own copies of the registration.
+ *  The server holds the record, so an unsent copy moves to "sent" (the receipt still counts it). */
+async function forgetPerson(t, id) {
+  for (const name of MADE) {
+    const record = await db.req(t.objectStore(name).get(id));
+    if (!record || record.type !== "attendee") continue;
+    const data = { ...record.data };
+    for (const key of PERSONAL) delete data[key];
+    if (name === "outbox") {
+      t.objectStore("outbox").delete(id);
+      t.objectStore("sent").put({ ...record, data, state: "erased" });
+    } else {
+      t.objectStore(name).put({ ...record, data });
+    }
+  }
+}
+
 /** Store one page of pulled changes and the new cursor together, so a page is never half applied. */
 async function applyChanges(changes, cursor) {
-  await db.tx([...db.PULLED, "meta"], "readwrite", async (t) => {
+  await db.tx([...db.PULLED, ...MADE, "meta"], "readwrite", async (t) => {
     for (const change of changes) {
       const storeName = STORE_OF[change.type];
       if (!storeName || typeof change.id !== "string") continue;
       const store = t.objectStore(storeName);
       if (change.deleted) {
         store.delete(change.id);
+        if (change.type === "attendee") await forgetPerson(t, change.id);
       } else if (change.type === "attendee") {
         // Keep what only this tablet knows (the pass token of a person registered here).
         const mine = await db.req(store.get(change.id));
