@@ -16,8 +16,9 @@ from tests.sync.conftest import statuses
 #: kind with their translations and links, the device's sync time, and the transaction's own statements.
 PULL_BUDGET = 15
 #: Statements one push may cost: the device, what the batch refers to, the rows of each table, the pending
-#: records, the batch log, the receipt, and the transaction's own statements.
-PUSH_BUDGET = 24
+#: records, the open interests it may repeat, the tablet's reach, the batch log, the receipt, the feed's lock
+#: (PostgreSQL) and the transaction's own statements.
+PUSH_BUDGET = 26
 
 
 @contextlib.contextmanager

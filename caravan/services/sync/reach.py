@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from caravan.extensions import db
 from caravan.models import Device, PublishStatus
-from caravan.services.events import area_ids_within
+from caravan.services.scope import area_ids_within
 from caravan.services.sync.validate import Reason
 
 
