@@ -86,3 +86,15 @@ def test_template_holds_every_string_in_the_code(tmp_path):
     with open(os.path.join(PROJECT_ROOT, "caravan", "translations", "messages.pot"), "rb") as fh:
         known = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fh) if m.id}
     assert found - known == set(), "run scripts/extract-messages.sh and translate the new strings"
+
+
+def test_every_audited_action_has_words_in_every_language():
+    """The audit log shows actions as words; an action recorded in code without a label shows as a raw code."""
+    from caravan.labels import AUDIT_ACTIONS
+    recorded = set()
+    for folder, _dirs, files in os.walk(os.path.join(PROJECT_ROOT, "caravan")):
+        for name in files:
+            if name.endswith(".py"):
+                with open(os.path.join(folder, name), encoding="utf-8") as source:
+                    recorded |= set(re.findall(r"audit\.record\(\s*\"([a-z_]+\.[a-z_]+)\"", source.read()))
+    assert recorded and recorded <= set(AUDIT_ACTIONS), sorted(recorded - set(AUDIT_ACTIONS))

@@ -73,7 +73,7 @@ def test_a_good_value_is_taken_on_both_and_stored_alike(client, db, tablet, vill
 def test_the_form_says_what_is_wrong_in_the_users_language(client, db, village):
     page = client.post("/register", data=web_form(village, phone="12"),
                        headers={"Accept-Language": "zh"}).get_data(as_text=True)
-    assert "请填写电话号码" in page
+    assert "请填写完整的电话号码" in page
     page = client.post("/register", data=web_form(village, name="a\x07b"),
                        headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert "Please remove the invisible control characters." in page

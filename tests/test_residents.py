@@ -62,7 +62,7 @@ def test_consent_is_required(client, db, village):
 @pytest.mark.parametrize("overrides, message", [
     ({"name": "   "}, "Please write your name."),
     ({"name": "x" * 101}, "At most 100 characters."),
-    ({"phone": "call me"}, "Please write a phone number: digits, spaces, + and - only."),
+    ({"phone": "call me"}, "Please write the whole phone number: digits, spaces, + and - only."),
     ({"group": "soldier"}, "Not a valid choice"),
     ({"group": None}, "Please choose one."),
     ({"village": "no-such-village"}, "Not a valid choice"),

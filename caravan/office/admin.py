@@ -28,7 +28,9 @@ class NewUserForm(FlaskForm):
         DataRequired(), Length(min=users.MIN_PASSWORD_LENGTH, max=200,
                                message=_l("At least %(num)d characters.", num=users.MIN_PASSWORD_LENGTH))])
     role = SelectField(_l("Role"), choices=[SelectChoice(value, label) for value, label in ROLES.items()])
-    area = SelectField(_l("Area"))
+    #: Not checked against the choices by WTForms: an area outside the administrator's is refused by
+    #: users.create_user with a message that says why (WTForms would say only "Not a valid choice").
+    area = SelectField(_l("Area"), validate_choice=False)
 
 
 @bp.route("/admin/", methods=["GET", "POST"])

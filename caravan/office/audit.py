@@ -8,13 +8,18 @@ from flask_babel import gettext as _
 from caravan.auth.access import role_required
 from caravan.models import Role
 from caravan.office import bp
-from caravan.office.common import list_response, page_number, query_args, query_date, query_int, scope
+from caravan.office.common import DateOutOfRange, list_response, page_number, query_args, query_date, query_int, scope
 from caravan.services import audit_log
 
 
 def _day(value: str, errors: list[str]) -> date | None:
+    # Said on the page, not as an error status: the filter redraws as the date is typed (htmx swaps no 400),
+    # and a year typed digit by digit passes through 0002, 0020 and 0202 on its way to 2026.
     try:
         return query_date(value)
+    except DateOutOfRange:
+        errors.append(_("This date is out of range."))
+        return None
     except ValueError:
         errors.append(_("Enter a date as YYYY-MM-DD."))
         return None

@@ -45,14 +45,18 @@ def query_int(name: str) -> int | None:
     return int(raw)
 
 
+class DateOutOfRange(ValueError):
+    """A date no one means in a filter (before MIN_YEAR or after MAX_YEAR)."""
+
+
 def query_date(raw: str) -> date | None:
-    """A date typed as YYYY-MM-DD in a filter: None when empty; ValueError when not a date (the page says
-    so); 400 when it is a date no one means (before MIN_YEAR or after MAX_YEAR)."""
+    """A date typed as YYYY-MM-DD in a filter: None when empty; ValueError when not a date and
+    :class:`DateOutOfRange` when it is a date no one means, so that the page can say which."""
     if not raw:
         return None
     day = date.fromisoformat(raw)
     if not MIN_YEAR <= day.year <= MAX_YEAR:
-        abort(400)
+        raise DateOutOfRange(raw)
     return day
 
 

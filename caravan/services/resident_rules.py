@@ -123,7 +123,7 @@ def clean_attendee(data: dict) -> tuple[dict, dict[str, str]]:
 _MESSAGES = {
     "name:missing": _l("Please write your name."),
     "name:empty": _l("Please write your name."),
-    "phone:bad_value": _l("Please write a phone number: digits, spaces, + and - only."),
+    "phone:bad_value": _l("Please write the whole phone number: digits, spaces, + and - only."),
     "group:missing": _l("Please choose one."),
     "group:bad_value": _l("Please choose one."),
     "too_long": _l("At most %(max)d characters."),

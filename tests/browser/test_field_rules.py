@@ -24,7 +24,7 @@ def test_a_bad_phone_or_a_too_long_name_is_refused_before_the_pass(tablet, count
     tab(page, "register")
     _fill(page, "古丽娜尔", "12")
     page.click(f"{FORM} button[type=submit]")
-    expect(page.locator("#register-error")).to_contain_text("请填写电话号码")
+    expect(page.locator("#register-error")).to_contain_text("请填写完整的电话号码")
     assert page.locator("#pass").is_hidden()
     assert pending(page) == 0 and store(page, "outbox") == []
     assert page.input_value(f"{FORM} [name=phone]") == "12"  # what was typed stays, to be corrected
