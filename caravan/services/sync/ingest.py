@@ -17,6 +17,7 @@ from caravan.extensions import db
 from caravan.models import (Area, Attendee, CheckIn, Device, Event, Interest, Notice, PendingRecord, PendingStatus,
                             Posting, ReferralStep, ServiceGiven, SyncBatch, Tally)
 from caravan.models.base import utcnow
+from caravan.services import changes
 from caravan.services.sync import pending
 from caravan.services.sync.interests import SAME_INTEREST, OpenInterests
 from caravan.services.sync.reach import Reach
@@ -28,6 +29,8 @@ from caravan.services.sync.validate import Invalid, Reason, Record, validate
 MAX_BATCH = 500
 #: Held records retried at the end of a push, oldest first; the rest wait for the next push.
 HELD_RETRY_LIMIT = 2000
+#: The tables a push bulk-inserts into, parents before the rows that refer to them.
+BULK_ORDER = (Attendee, CheckIn, ServiceGiven, Tally, Interest, ReferralStep)
 
 
 @dataclass
@@ -123,18 +126,22 @@ class Ingest:
             results.append(result)
         for index, record, item in deferred:
             results[index] = self._one(item, record, last_try=True)
+        self._insert_bulk((Attendee,))  # held records may be waiting for them
         self._retry_held()
         self._insert_bulk()
         return results
 
-    def _insert_bulk(self) -> None:
-        db.session.flush()  # attendees first: the children refer to them
+    def _insert_bulk(self, models=BULK_ORDER) -> None:
+        """Insert the rows gathered for ``models``, parents first, with one executemany per table: these
+        rows are final, the ORM would only track them."""
+        db.session.flush()  # the pending records, and the device's sync time
         connection = db.session.connection()
-        for model in (CheckIn, ServiceGiven, Tally, Interest, ReferralStep):
-            if self.bulk.get(model):
-                # One executemany on the table: these rows are final, the ORM has nothing to track.
-                connection.execute(insert(model.__table__), self.bulk[model])
-        self.bulk.clear()
+        for model in models:
+            rows = self.bulk.pop(model, None)
+            if rows:
+                connection.execute(insert(model.__table__), rows)
+                if model is Attendee:  # the flush hooks do not see a Core insert: tell the tablets here
+                    changes.announce(db.session(), "attendee", [row["id"] for row in rows])
 
     def _prefetch(self, records: list[Record]) -> None:
         by_type: dict[str, set[str]] = {}
@@ -233,11 +240,9 @@ class Ingest:
                     db.session.add(build_row(record, device_id, received_at))
             except DBAPIError:
                 return False
-        elif record.type == "attendee":
-            db.session.add(build_row(record, device_id, received_at))  # through the ORM: the change feed
         else:
-            # Children go in by one bulk insert per table at the end: the ORM's bookkeeping per object
-            # would cost several times the database's work.
+            # Rows go in by one bulk insert per table at the end: the ORM's bookkeeping per object would
+            # cost several times the database's work.
             model, values, step = row_values(record, device_id, received_at)
             self.bulk.setdefault(model, []).append(values)
             if step is not None:
