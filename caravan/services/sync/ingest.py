@@ -112,7 +112,8 @@ class Ingest:
                 checked.append(exc)
         records = [r for r in checked if isinstance(r, Record)]
         self._prefetch(records)
-        self.pending = pending.Book([pending.record_id_of(item) for item in items], self.device.id)
+        self.pending = pending.Book([r.id if isinstance(r, Record) else pending.record_id_of(item)
+                                     for item, r in zip(items, checked)], self.device.id)
         results: list[Result] = []
         deferred: list[tuple[int, Record, Any]] = []
         for index, (item, record) in enumerate(zip(items, checked)):

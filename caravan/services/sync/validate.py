@@ -30,15 +30,19 @@ def strict_json(raw: bytes) -> Any:
         value = json.loads(raw, parse_constant=_refuse_constant)
     except RecursionError:
         raise ValueError("nested too deeply") from None
-    stack = [(value, 1)] if isinstance(value, (dict, list)) else []
-    while stack:
-        item, depth = stack.pop()
-        if depth > MAX_JSON_DEPTH or (depth == MAX_JSON_DEPTH and item):  # its values lie one deeper
+    # Level by level: the containers at each depth (json.loads makes plain dicts and lists only).
+    level = [value] if type(value) in _CONTAINERS else []
+    depth = 1
+    while level:
+        if depth == MAX_JSON_DEPTH and any(level):  # its values lie one deeper
             raise ValueError("nested too deeply")
-        # Only containers go on the stack (most values are scalars); the check above counts the rest.
-        stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item)
-                     if isinstance(v, (dict, list)))
+        level = [v for item in level for v in (item.values() if type(item) is dict else item)
+                 if type(v) in _CONTAINERS]
+        depth += 1
     return value
+
+
+_CONTAINERS = frozenset((dict, list))
 
 
 def _refuse_constant(name: str):
