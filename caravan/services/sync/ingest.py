@@ -13,6 +13,7 @@ from flask import current_app
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.exc import DBAPIError
 
+from caravan.database import any_of
 from caravan.extensions import db
 from caravan.models import (Area, Attendee, CheckIn, Device, Event, Interest, Notice, PendingRecord, PendingStatus,
                             Posting, ReferralStep, ServiceGiven, SyncBatch, Tally)
@@ -65,20 +66,20 @@ class _Known:
             return
         table = model.__table__
         if model is Attendee:
-            for row_id, erased_at in _rows(select(table.c.id, table.c.erased_at).where(table.c.id.in_(wanted))):
+            for row_id, erased_at in _rows(select(table.c.id, table.c.erased_at).where(any_of(table.c.id, wanted))):
                 have.add(row_id)
                 if erased_at is not None:
                     self.erased.add(row_id)
         elif model is Event:
-            for row_id, area_id in _rows(select(table.c.id, table.c.area_id).where(table.c.id.in_(wanted))):
+            for row_id, area_id in _rows(select(table.c.id, table.c.area_id).where(any_of(table.c.id, wanted))):
                 have.add(row_id)
                 self.reach.note_event(row_id, area_id)
         elif model in (Posting, Notice):
-            for row_id, status in _rows(select(table.c.id, table.c.status).where(table.c.id.in_(wanted))):
+            for row_id, status in _rows(select(table.c.id, table.c.status).where(any_of(table.c.id, wanted))):
                 have.add(row_id)
                 self.reach.note_status(row_id, status)
         else:
-            have.update(row_id for row_id, in _rows(select(table.c.id).where(table.c.id.in_(wanted))))
+            have.update(row_id for row_id, in _rows(select(table.c.id).where(any_of(table.c.id, wanted))))
 
     def has(self, model: type, row_id: str) -> bool:
         return row_id in self.present.get(model, ())
@@ -161,7 +162,7 @@ class Ingest:
         tokens = {r.data["pass_token"] for r in records if r.type == "attendee"}
         if tokens:
             column = Attendee.__table__.c.pass_token
-            self.tokens.update(token for token, in _rows(select(column).where(column.in_(tokens))))
+            self.tokens.update(token for token, in _rows(select(column).where(any_of(column, tokens))))
         self.interests.load(records)
 
     def _load_stored(self, kind: str, ids: set[str]) -> None:
@@ -171,7 +172,7 @@ class Ingest:
             columns = [table.c.id, *(table.c[key] for key in CONTENT_KEYS[kind])]
             if kind == "attendee":
                 columns.append(table.c.erased_at)
-            for row in _rows(select(*columns).where(table.c.id.in_(wanted))):
+            for row in _rows(select(*columns).where(any_of(table.c.id, wanted))):
                 content = content_of_row(kind, row)
                 content["_erased"] = kind == "attendee" and row.erased_at is not None
                 self.stored[kind][row.id] = content
