@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import String, func, insert, literal, or_, select, union_all
 from sqlalchemy.exc import DBAPIError
 
 from caravan.database import any_of
@@ -155,8 +155,7 @@ class Ingest:
                     refs.setdefault(model, set()).add(record.data[key])
             if record.type == "attendee" and record.data["village_id"]:
                 refs.setdefault(Area, set()).add(record.data["village_id"])
-        for kind, ids in by_type.items():
-            self._load_stored(kind, ids)
+        self._load_all_stored(by_type)
         for model, ids in refs.items():
             self.known.load(model, ids)
         tokens = {r.data["pass_token"] for r in records if r.type == "attendee"}
@@ -164,6 +163,21 @@ class Ingest:
             column = Attendee.__table__.c.pass_token
             self.tokens.update(token for token, in _rows(select(column).where(any_of(column, tokens))))
         self.interests.load(records)
+
+    def _load_all_stored(self, by_type: dict[str, set[str]]) -> None:
+        """:meth:`_load_stored` for several types at once: one statement asks which ids are stored at all
+        (for a batch of new records, none), then only the types with some are loaded."""
+        wanted = {kind: ids - self.stored[kind].keys() for kind, ids in by_type.items()}
+        wanted = {kind: ids for kind, ids in wanted.items() if ids}
+        if len(wanted) > 1:
+            probe = union_all(*(select(literal(kind, String).label("kind"), TYPE_MODEL[kind].__table__.c.id)
+                                .where(any_of(TYPE_MODEL[kind].__table__.c.id, ids)) for kind, ids in wanted.items()))
+            found: dict[str, set[str]] = {}
+            for kind, row_id in _rows(probe):
+                found.setdefault(kind, set()).add(row_id)
+            wanted = found
+        for kind, ids in wanted.items():
+            self._load_stored(kind, ids)
 
     def _load_stored(self, kind: str, ids: set[str]) -> None:
         table = TYPE_MODEL[kind].__table__
