@@ -1,7 +1,10 @@
 """The change feed records every change of what tablets pull, whoever made it."""
-from sqlalchemy import event, select
+import pytest
+from sqlalchemy import event, insert, select
 
 from caravan.models import Change, Employer, PostingTranslation
+from caravan.models.base import new_uuid
+from caravan.services import changes
 
 
 def feed(db):
@@ -85,3 +88,20 @@ def test_a_change_flushed_by_the_commit_itself_is_written_too(build, db):
         event.remove(session, "before_commit", late_edit)
     assert db.session.get(Employer, employer.id).name_en == "Late"
     assert feed(db)[before:] == [("employer", employer.id, False)]
+
+
+def test_rows_inserted_without_the_orm_are_announced_at_commit_and_not_after_a_rollback(build, db):
+    area = build.county()
+    before = len(feed(db))
+    rows = [{"id": new_uuid(), "name_zh": f"厂{i}"} for i in range(3)]
+    db.session.execute(insert(Employer.__table__), rows)  # a Core insert: the flush hooks never see it
+    changes.announce(db.session(), "employer", [row["id"] for row in rows])
+    assert len(feed(db)) == before  # numbered at the commit, like any change
+    db.session.commit()
+    assert feed(db)[before:] == [("employer", row["id"], False) for row in rows]
+    changes.announce(db.session(), "event", ["never-stored"], area_id=area.id)
+    db.session.rollback()
+    build.area()
+    assert [kind for kind, _, _ in feed(db)[before + 3:]] == ["area"]
+    with pytest.raises(ValueError):
+        changes.announce(db.session(), "checkin", ["x"])  # not in the feed: a mistake, not a no-op

@@ -19,6 +19,8 @@ deleting an area that another's changes name, which the foreign key refuses anyw
 writing transaction at a time, which gives the same order without a lock.
 tests/sync/test_pull_concurrency.py shows the race with two connections.
 
+A bulk insert with a Core statement bypasses the flush: its caller tells the feed with :func:`announce`.
+
 A savepoint rolled back leaves its notes: the tablets are then told of an entity that did not change (or,
 if it was never stored, that it is deleted), which costs nothing; a change that went unannounced would.
 """
@@ -87,8 +89,21 @@ def _before_flush(session: Session, _context, _instances) -> None:
 
 
 def _after_flush(session: Session, _context) -> None:
-    rows = [{"entity_type": kind, "entity_id": subject.id, "area_id": _area_of(subject), "deleted": deleted}
-            for kind, subject, deleted in session.info.pop(_FLUSH, ())]
+    _note(session, [{"entity_type": kind, "entity_id": subject.id, "area_id": _area_of(subject), "deleted": deleted}
+                    for kind, subject, deleted in session.info.pop(_FLUSH, ())])
+
+
+def announce(session: Session, kind: str, entity_ids, area_id: str | None = None) -> None:
+    """Note that the entities ``entity_ids`` of feed name ``kind`` (all in ``area_id``) were inserted or
+    updated by a Core statement, which the flush hooks do not see; the commit writes the change rows as for
+    any flush. A caller that bypasses the ORM for a pullable table must call this in the same transaction."""
+    if kind not in PULLABLE.values():
+        raise ValueError(f"{kind} is not in the change feed")
+    _note(session, [{"entity_type": kind, "entity_id": entity_id, "area_id": area_id, "deleted": False}
+                    for entity_id in entity_ids])
+
+
+def _note(session: Session, rows: list[dict]) -> None:
     if not rows:
         return
     if session.info.get(_COMMITTING):  # flushed by the commit itself, after this module's own flush

@@ -10,13 +10,15 @@ from datetime import datetime
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import String, func, insert, literal, or_, select, union_all
 from sqlalchemy.exc import DBAPIError
 
+from caravan.database import any_of
 from caravan.extensions import db
 from caravan.models import (Area, Attendee, CheckIn, Device, Event, Interest, Notice, PendingRecord, PendingStatus,
                             Posting, ReferralStep, ServiceGiven, SyncBatch, Tally)
 from caravan.models.base import utcnow
+from caravan.services import changes
 from caravan.services.sync import pending
 from caravan.services.sync.interests import SAME_INTEREST, OpenInterests
 from caravan.services.sync.reach import Reach
@@ -28,6 +30,8 @@ from caravan.services.sync.validate import Invalid, Reason, Record, validate
 MAX_BATCH = 500
 #: Held records retried at the end of a push, oldest first; the rest wait for the next push.
 HELD_RETRY_LIMIT = 2000
+#: The tables a push bulk-inserts into, parents before the rows that refer to them.
+BULK_ORDER = (Attendee, CheckIn, ServiceGiven, Tally, Interest, ReferralStep)
 
 
 @dataclass
@@ -62,20 +66,20 @@ class _Known:
             return
         table = model.__table__
         if model is Attendee:
-            for row_id, erased_at in _rows(select(table.c.id, table.c.erased_at).where(table.c.id.in_(wanted))):
+            for row_id, erased_at in _rows(select(table.c.id, table.c.erased_at).where(any_of(table.c.id, wanted))):
                 have.add(row_id)
                 if erased_at is not None:
                     self.erased.add(row_id)
         elif model is Event:
-            for row_id, area_id in _rows(select(table.c.id, table.c.area_id).where(table.c.id.in_(wanted))):
+            for row_id, area_id in _rows(select(table.c.id, table.c.area_id).where(any_of(table.c.id, wanted))):
                 have.add(row_id)
                 self.reach.note_event(row_id, area_id)
         elif model in (Posting, Notice):
-            for row_id, status in _rows(select(table.c.id, table.c.status).where(table.c.id.in_(wanted))):
+            for row_id, status in _rows(select(table.c.id, table.c.status).where(any_of(table.c.id, wanted))):
                 have.add(row_id)
                 self.reach.note_status(row_id, status)
         else:
-            have.update(row_id for row_id, in _rows(select(table.c.id).where(table.c.id.in_(wanted))))
+            have.update(row_id for row_id, in _rows(select(table.c.id).where(any_of(table.c.id, wanted))))
 
     def has(self, model: type, row_id: str) -> bool:
         return row_id in self.present.get(model, ())
@@ -109,7 +113,8 @@ class Ingest:
                 checked.append(exc)
         records = [r for r in checked if isinstance(r, Record)]
         self._prefetch(records)
-        self.pending = pending.Book([pending.record_id_of(item) for item in items], self.device.id)
+        self.pending = pending.Book([r.id if isinstance(r, Record) else pending.record_id_of(item)
+                                     for item, r in zip(items, checked)], self.device.id)
         results: list[Result] = []
         deferred: list[tuple[int, Record, Any]] = []
         for index, (item, record) in enumerate(zip(items, checked)):
@@ -123,18 +128,22 @@ class Ingest:
             results.append(result)
         for index, record, item in deferred:
             results[index] = self._one(item, record, last_try=True)
+        self._insert_bulk((Attendee,))  # held records may be waiting for them
         self._retry_held()
         self._insert_bulk()
         return results
 
-    def _insert_bulk(self) -> None:
-        db.session.flush()  # attendees first: the children refer to them
+    def _insert_bulk(self, models=BULK_ORDER) -> None:
+        """Insert the rows gathered for ``models``, parents first, with one executemany per table: these
+        rows are final, the ORM would only track them."""
+        db.session.flush()  # the pending records, and the device's sync time
         connection = db.session.connection()
-        for model in (CheckIn, ServiceGiven, Tally, Interest, ReferralStep):
-            if self.bulk.get(model):
-                # One executemany on the table: these rows are final, the ORM has nothing to track.
-                connection.execute(insert(model.__table__), self.bulk[model])
-        self.bulk.clear()
+        for model in models:
+            rows = self.bulk.pop(model, None)
+            if rows:
+                connection.execute(insert(model.__table__), rows)
+                if model is Attendee:  # the flush hooks do not see a Core insert: tell the tablets here
+                    changes.announce(db.session(), "attendee", [row["id"] for row in rows])
 
     def _prefetch(self, records: list[Record]) -> None:
         by_type: dict[str, set[str]] = {}
@@ -146,15 +155,29 @@ class Ingest:
                     refs.setdefault(model, set()).add(record.data[key])
             if record.type == "attendee" and record.data["village_id"]:
                 refs.setdefault(Area, set()).add(record.data["village_id"])
-        for kind, ids in by_type.items():
-            self._load_stored(kind, ids)
+        self._load_all_stored(by_type)
         for model, ids in refs.items():
             self.known.load(model, ids)
         tokens = {r.data["pass_token"] for r in records if r.type == "attendee"}
         if tokens:
             column = Attendee.__table__.c.pass_token
-            self.tokens.update(token for token, in _rows(select(column).where(column.in_(tokens))))
+            self.tokens.update(token for token, in _rows(select(column).where(any_of(column, tokens))))
         self.interests.load(records)
+
+    def _load_all_stored(self, by_type: dict[str, set[str]]) -> None:
+        """:meth:`_load_stored` for several types at once: one statement asks which ids are stored at all
+        (for a batch of new records, none), then only the types with some are loaded."""
+        wanted = {kind: ids - self.stored[kind].keys() for kind, ids in by_type.items()}
+        wanted = {kind: ids for kind, ids in wanted.items() if ids}
+        if len(wanted) > 1:
+            probe = union_all(*(select(literal(kind, String).label("kind"), TYPE_MODEL[kind].__table__.c.id)
+                                .where(any_of(TYPE_MODEL[kind].__table__.c.id, ids)) for kind, ids in wanted.items()))
+            found: dict[str, set[str]] = {}
+            for kind, row_id in _rows(probe):
+                found.setdefault(kind, set()).add(row_id)
+            wanted = found
+        for kind, ids in wanted.items():
+            self._load_stored(kind, ids)
 
     def _load_stored(self, kind: str, ids: set[str]) -> None:
         table = TYPE_MODEL[kind].__table__
@@ -163,7 +186,7 @@ class Ingest:
             columns = [table.c.id, *(table.c[key] for key in CONTENT_KEYS[kind])]
             if kind == "attendee":
                 columns.append(table.c.erased_at)
-            for row in _rows(select(*columns).where(table.c.id.in_(wanted))):
+            for row in _rows(select(*columns).where(any_of(table.c.id, wanted))):
                 content = content_of_row(kind, row)
                 content["_erased"] = kind == "attendee" and row.erased_at is not None
                 self.stored[kind][row.id] = content
@@ -233,11 +256,9 @@ class Ingest:
                     db.session.add(build_row(record, device_id, received_at))
             except DBAPIError:
                 return False
-        elif record.type == "attendee":
-            db.session.add(build_row(record, device_id, received_at))  # through the ORM: the change feed
         else:
-            # Children go in by one bulk insert per table at the end: the ORM's bookkeeping per object
-            # would cost several times the database's work.
+            # Rows go in by one bulk insert per table at the end: the ORM's bookkeeping per object would
+            # cost several times the database's work.
             model, values, step = row_values(record, device_id, received_at)
             self.bulk.setdefault(model, []).append(values)
             if step is not None:

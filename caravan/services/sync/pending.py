@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import and_, or_, select
 
+from caravan.database import any_of
 from caravan.extensions import db
 from caravan.models import PendingRecord, PendingStatus
 from caravan.services.sync.validate import Invalid, Reason, Record, parse_uuid
@@ -85,7 +86,7 @@ class Book:
         self.applied: set[str] = set()
         self.duplicates: set[str] = set()
         table = PendingRecord.__table__
-        wanted = [table.c.record_id.in_(ids)] if ids else []
+        wanted = [any_of(table.c.record_id, ids)] if ids else []
         if "" in record_ids:  # items without a usable id: only this tablet's earlier ones can be the same
             wanted.append(and_(table.c.record_id == "", table.c.device_id == device_id))
         if not wanted:

@@ -93,8 +93,12 @@ def build_row(record: Record, device_id: str | None, received_at: datetime):
 
 
 def row_values(record: Record, device_id: str | None, received_at: datetime) -> tuple[type, dict, dict | None]:
-    """The column values of a check-in, service, tally or interest, for a bulk ``insert()``; with an
-    interest, also its first referral step's values."""
+    """The column values of ``record``'s row, for a bulk ``insert()`` (the same row :func:`build_row`
+    makes); with an interest, also its first referral step's values."""
+    if record.type == "attendee":
+        return Attendee, {**record.data, "id": record.id, "consent_channel": ConsentChannel.tablet.value,
+                          "device_id": device_id, "device_seq": record.seq, "device_at": record.at,
+                          "created_at": received_at, "updated_at": received_at}, None
     values = {"id": record.id, "device_id": device_id, "device_seq": record.seq, "device_at": record.at,
               "received_at": received_at, **record.data}
     if record.type == "interest":

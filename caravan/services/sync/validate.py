@@ -5,6 +5,7 @@ exist is the ingest's business, because a parent may arrive later.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import uuid
@@ -19,6 +20,7 @@ from caravan.services import resident_rules
 MAX_SEQ = 2**31 - 1
 #: Control characters other than tab and newline cannot be typed on a tablet and break some databases.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_PASS_TOKEN = re.compile(r"[A-Z2-7]{26,64}")
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 #: Deeper JSON than this is no record of ours; refusing it early keeps every later step simple.
 MAX_JSON_DEPTH = 32
@@ -30,15 +32,19 @@ def strict_json(raw: bytes) -> Any:
         value = json.loads(raw, parse_constant=_refuse_constant)
     except RecursionError:
         raise ValueError("nested too deeply") from None
-    stack = [(value, 1)] if isinstance(value, (dict, list)) else []
-    while stack:
-        item, depth = stack.pop()
-        if depth > MAX_JSON_DEPTH or (depth == MAX_JSON_DEPTH and item):  # its values lie one deeper
+    # Level by level: the containers at each depth (json.loads makes plain dicts and lists only).
+    level = [value] if type(value) in _CONTAINERS else []
+    depth = 1
+    while level:
+        if depth == MAX_JSON_DEPTH and any(level):  # its values lie one deeper
             raise ValueError("nested too deeply")
-        # Only containers go on the stack (most values are scalars); the check above counts the rest.
-        stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item)
-                     if isinstance(v, (dict, list)))
+        level = [v for item in level for v in (item.values() if type(item) is dict else item)
+                 if type(v) in _CONTAINERS]
+        depth += 1
     return value
+
+
+_CONTAINERS = frozenset((dict, list))
 
 
 def _refuse_constant(name: str):
@@ -153,9 +159,14 @@ def _choice(data: dict, key: str, allowed: type, required: bool = True) -> str |
         return None
     if not isinstance(value, str):
         raise Invalid("wrong_type", key)
-    if value not in allowed.__members__:
+    if value not in _names(allowed):
         raise Invalid("bad_value", key)
     return value
+
+
+@functools.cache
+def _names(allowed: type) -> frozenset[str]:
+    return frozenset(allowed.__members__)  # asked once: ``__members__`` builds a new view on every access
 
 
 # --- one validator per record type ----------------------------------------------------------------------
@@ -164,7 +175,7 @@ def attendee(data: dict) -> dict:
     """A registration made at a stall: the resident's fields pass :mod:`caravan.services.resident_rules`,
     as on every other way to register."""
     token = _text(data, "pass_token", 64, required=True)
-    if not re.fullmatch(r"[A-Z2-7]{26,64}", token):
+    if not _PASS_TOKEN.fullmatch(token):
         raise Invalid("bad_value", "pass_token")
     values, errors = resident_rules.clean_attendee(data)
     if errors:
