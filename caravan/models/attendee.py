@@ -40,8 +40,8 @@ class Attendee(UUIDPrimaryKey, Timestamps, Base):
     merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("attendees.id"))
     #: Set when the record was anonymised at the resident's request.
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    #: The tablet that registered the person, if any.
-    device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"))
+    #: The tablet that registered the person, if any (indexed: every push's receipt counts that tablet's).
+    device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"), index=True)
     #: For a registration made on a tablet: the tablet's sequence number and clock when it was made.
     device_seq: Mapped[int | None] = mapped_column(Integer)
     device_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
