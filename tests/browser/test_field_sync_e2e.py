@@ -146,6 +146,28 @@ def test_server_down_the_tablet_keeps_its_records_and_sends_each_once_when_it_is
     assert "✓" in page.inner_text("#st-receipt")
 
 
+def test_a_sync_asked_for_while_another_tab_syncs_runs_after_it(tablet, county, db, live_server):
+    # One sync per tablet, across tabs (a Web Lock). A tab that asks while the lock is taken (another tab
+    # syncs, or the page before a reload has not let go of it yet) must sync after it, not drop the
+    # request: nothing else would send the record for a minute, nor show a revoked tablet as revoked.
+    context, page = tablet(fresh=True)
+    wait_pending(page, 0)
+    other = context.new_page()
+    other.goto(live_server + "/")
+    other.evaluate("""() => new Promise((granted) => navigator.locks.request('caravan-sync', () => {
+        granted();
+        return new Promise((release) => { window.releaseSync = release; });
+    }))""")
+    tab(page, "tally")
+    page.click("[data-tally=visitor]")    # saved, and a sync asked for while the other tab holds the lock
+    wait_pending(page, 1)
+    assert count(db, Tally) == 0
+    other.evaluate("window.releaseSync()")
+    wait_pending(page, 0)
+    assert count(db, Tally) == 1
+    other.close()
+
+
 def test_answer_lost_after_the_server_committed_gives_no_duplicate(tablet, county, db):
     context, page = tablet(fresh=True)
     lost = []
