@@ -59,9 +59,9 @@ def _remember_response(app):
 class _Server(ThreadedWSGIServer):
     """Werkzeug's threaded server that can really go away: it knows its open connections.
 
-    A stopped server whose request threads still answer on open (kept-alive) connections is not down;
-    and a request thread that outlives its test writes into the next test's database. Request threads
-    are not daemons here, so closing the server waits for them.
+    A stopped server whose request threads still answer on open (kept-alive) connections is not down,
+    and a request thread that outlived its test could still write into the next test's database.
+    Request threads are not daemons here, so closing the server waits for them.
     """
 
     daemon_threads = False
