@@ -9,6 +9,7 @@ import os
 import shutil
 import socket
 import threading
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -26,9 +27,19 @@ TABLET = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 
 
+BROWSER_TESTS = Path(__file__).resolve().parent
+
+
+def is_browser_test(path, root: Path = BROWSER_TESTS) -> bool:
+    """Whether the test file ``path`` lies under ``root`` (tests/browser). Not a match on the text
+    "/browser/": a checkout inside a folder of that name would mark every test as a browser test, and
+    ``-m "not browser"`` would then run nothing."""
+    return Path(path).resolve().is_relative_to(root)
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "/browser/" in str(item.fspath):
+        if is_browser_test(item.path):
             item.add_marker(pytest.mark.browser)
 
 
