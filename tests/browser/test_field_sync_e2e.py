@@ -215,6 +215,9 @@ def test_revoked_tablet_keeps_its_records_and_the_office_imports_its_export(tabl
     register(page, "Gulnar")
     tab(page, "tally")
     page.click("[data-tally=visitor]")
+    # The register's sync has already drawn "revoked": wait for the tally to be saved before the reload,
+    # which would otherwise end the page in the middle of its transaction.
+    wait_pending(page, 3)
     page.wait_for_selector("#st-message:has-text('停用')")
     page.reload()
     page.wait_for_selector("#st-message:has-text('停用')")
