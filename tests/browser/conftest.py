@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import threading
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 
 from caravan import PROJECT_ROOT
 from caravan.services.sync.enroll import new_enrollment_code
@@ -25,9 +27,19 @@ TABLET = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 
 
+BROWSER_TESTS = Path(__file__).resolve().parent
+
+
+def is_browser_test(path, root: Path = BROWSER_TESTS) -> bool:
+    """Whether the test file ``path`` lies under ``root`` (tests/browser). Not a match on the text
+    "/browser/": a checkout inside a folder of that name would mark every test as a browser test, and
+    ``-m "not browser"`` would then run nothing."""
+    return Path(path).resolve().is_relative_to(root)
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "/browser/" in str(item.fspath):
+        if is_browser_test(item.path):
             item.add_marker(pytest.mark.browser)
 
 
@@ -55,18 +67,91 @@ def _remember_response(app):
     return serve
 
 
-@pytest.fixture
-def live_server(app):
-    """The app served on a free port of 127.0.0.1 for the length of one test; yields its base URL."""
-    server = make_server("127.0.0.1", 0, _remember_response(app), threaded=True, request_handler=_Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
+class _Server(ThreadedWSGIServer):
+    """Werkzeug's threaded server that can really go away: it knows its open connections.
+
+    A stopped server whose request threads still answer on open (kept-alive) connections is not down,
+    and a request thread that outlived its test could still write into the next test's database.
+    Request threads are not daemons here, so closing the server waits for them.
+    """
+
+    daemon_threads = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._lock = threading.Lock()
+        self._connections: set[socket.socket] = set()
+
+    def process_request(self, request, client_address):
+        with self._lock:
+            self._connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request):
+        with self._lock:
+            self._connections.discard(request)
+        super().shutdown_request(request)
+
+    def hang_up(self) -> None:
+        """End every open connection: the threads waiting on them for a next request return."""
+        with self._lock:
+            connections = list(self._connections)
+        for connection in connections:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:  # already closed by the browser
+                pass
+
+
+class LiveServer:
+    """The app served on 127.0.0.1; ``stop()`` takes it down for real (refused connections, as when the
+    county's server or its network is down) and ``start()`` brings it back on the same port."""
+
+    def __init__(self, app):
+        self._app = _remember_response(app)
+        self.port = 0
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        assert self._server is None, "the server is already running"
+        # Werkzeug sets SO_REUSEADDR, so the port is free again at once after stop().
+        server = _Server("127.0.0.1", self.port, self._app, handler=_Handler)
+        self.port = server.server_port
+        self._thread = threading.Thread(target=server.serve_forever, daemon=True)
+        self._thread.start()
+        self._server = server
+
+    def stop(self) -> None:
+        """Stop accepting, hang up on every connection, and wait for the requests in progress."""
+        server, self._server = self._server, None
+        if server is None:
+            return
         server.shutdown()
-        thread.join(timeout=10)
+        self._thread.join(timeout=10)
+        server.hang_up()
         server.server_close()
+
+
+@pytest.fixture
+def server(app):
+    """The live server of one test, as an object that can stop and start again (see LiveServer)."""
+    live = LiveServer(app)
+    live.start()
+    try:
+        yield live
+    finally:
+        live.stop()
+
+
+@pytest.fixture
+def live_server(server):
+    """The base URL of the app served on a free port of 127.0.0.1 for the length of one test."""
+    return server.url
 
 
 @pytest.fixture(scope="session")

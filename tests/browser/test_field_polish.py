@@ -10,11 +10,14 @@ from html.parser import HTMLParser
 import pytest
 from flask_babel import force_locale, gettext
 from playwright.sync_api import expect
+from sqlalchemy import select
 
 from caravan.field.strings import STRINGS
+from caravan.models import Attendee, CheckIn
 from caravan.services.sync.enroll import new_enrollment_code
 from tests.browser.conftest import PHONE, TABLET
-from tests.browser.field_helpers import enroll, open_app, pick_event, register, sync_and_wait, tab, wait_pending
+from tests.browser.field_helpers import (count, enroll, open_app, pick_event, register, sync_and_wait, tab,
+                                         wait_pending)
 
 # The tablet's clock in the first test: 20:00 UTC is already 02:00 of the next day in the county
 # (BABEL_DEFAULT_TIMEZONE Asia/Urumqi, UTC+6).
@@ -122,7 +125,7 @@ def status(page) -> tuple[str, str]:
     return page.locator("#st-message").inner_text(), page.locator("#st-message").get_attribute("class")
 
 
-def test_offline_is_a_calm_state_and_server_errors_stay_red(tablet):
+def test_offline_is_a_calm_state_and_server_errors_stay_red(tablet, server, db):
     context, page = tablet(fresh=True)
     register(page, "古丽")
     wait_pending(page, 0)
@@ -137,23 +140,34 @@ def test_offline_is_a_calm_state_and_server_errors_stay_red(tablet):
     assert status(page) == (calm, "fa-message fa-calm")
     assert page.locator("#st-pending").inner_text() == "2"
 
+    # Online as far as the browser knows, yet nothing answers: the server is down. It goes down before
+    # the browser comes back online, whose "online" event starts a sync at once.
+    server.stop()
     context.set_offline(False)
-    # Online as far as the browser knows, yet nothing answers.
-    context.route("**/api/sync/v1/**", lambda route: route.abort("internetdisconnected"))
     sync_and_wait(page)
     page.wait_for_selector("body[data-sync=offline]", state="attached")
     assert status(page) == (calm, "fa-message fa-calm")
     assert "同步失败" not in page.inner_text("#status")
 
-    context.unroute("**/api/sync/v1/**")         # a real server problem is still an error
+    # A real server problem is still an error. The failing route is in place before the server is back,
+    # so that no sync (the back-off timer's) reaches the server in between.
     context.route("**/api/sync/v1/push", lambda route: route.fulfill(
         status=500, content_type="application/json", body='{"error": "failure"}'))
+    server.start()
     sync_and_wait(page)
     page.wait_for_selector("body[data-sync=error]", state="attached")
     text, kind = status(page)
     assert "同步失败" in text and "fa-warn" in kind and re.search(r"\d\d-\d\d \d\d:\d\d", text)
     assert page.locator("#st-pending").inner_text() == "2"
+    assert count(db, Attendee) == 1
+
+    # The server works again: both records of the tablet arrive, once each.
     context.unroute("**/api/sync/v1/push")
+    page.click("#sync-now")
+    wait_pending(page, 0)
+    page.wait_for_selector("body[data-sync=ok]", state="attached")
+    assert sorted(db.session.scalars(select(Attendee.name))) == sorted(["古丽", "王芳"])
+    assert count(db, CheckIn) == 2
 
 
 @pytest.mark.parametrize("lang", ["zh", "ug", "en"])

@@ -108,10 +108,64 @@ def test_server_error_in_the_middle_of_the_push_loses_nothing(tablet, county, db
     context.route("**/api/sync/v1/push", flaky)
     context.set_offline(False)
     sync_and_wait(page)
-    assert pending(page) == 3 and count(db, Tally) == 3
+    wait_pending(page, 3)
+    assert count(db, Tally) == 3
     page.click("#sync-now")
     wait_pending(page, 0)
     assert count(db, Tally) == 6 and calls[:3] == [6, 3, 3]
+
+
+def test_server_down_the_tablet_keeps_its_records_and_sends_each_once_when_it_is_back(
+        tablet, server, county, db):
+    # The server really stops: the browser stays online, and every request (the page's and the service
+    # worker's) is refused, as when the county's server or its link is down.
+    context, page = tablet(fresh=True)
+    page.evaluate("navigator.serviceWorker.ready")   # the app shell is cached before the server goes
+    register(page, "Gulnar")
+    wait_pending(page, 0)
+    server.stop()
+    register(page, "Ahmet")
+    tab(page, "tally")
+    page.click("[data-tally=visitor]")
+    wait_pending(page, 3)
+    sync_and_wait(page)
+    page.wait_for_selector("body[data-sync=offline]", state="attached")
+    context.close()
+    context, page = tablet()                          # restarted while the server is still down
+    assert page.reload().from_service_worker
+    page.wait_for_selector("body[data-ready=true]")
+    wait_pending(page, 3)
+    assert count(db, Attendee) == 1 and count(db, Tally) == 0
+
+    server.start()                                    # back, on the same address
+    page.click("#sync-now")
+    wait_pending(page, 0)
+    assert sorted(db.session.scalars(select(Attendee.name))) == ["Ahmet", "Gulnar"]
+    assert count(db, CheckIn) == 2 and count(db, Tally) == 1
+    page.wait_for_selector("#st-receipt:has-text('5')")
+    assert "✓" in page.inner_text("#st-receipt")
+
+
+def test_a_sync_asked_for_while_another_tab_syncs_runs_after_it(tablet, county, db, live_server):
+    # One sync per tablet, across tabs (a Web Lock). A tab that asks while the lock is taken (another tab
+    # syncs, or the page before a reload has not let go of it yet) must sync after it, not drop the
+    # request: nothing else would send the record for a minute, nor show a revoked tablet as revoked.
+    context, page = tablet(fresh=True)
+    wait_pending(page, 0)
+    other = context.new_page()
+    other.goto(live_server + "/")
+    other.evaluate("""() => new Promise((granted) => navigator.locks.request('caravan-sync', () => {
+        granted();
+        return new Promise((release) => { window.releaseSync = release; });
+    }))""")
+    tab(page, "tally")
+    page.click("[data-tally=visitor]")    # saved, and a sync asked for while the other tab holds the lock
+    wait_pending(page, 1)
+    assert count(db, Tally) == 0
+    other.evaluate("window.releaseSync()")
+    wait_pending(page, 0)
+    assert count(db, Tally) == 1
+    other.close()
 
 
 def test_answer_lost_after_the_server_committed_gives_no_duplicate(tablet, county, db):
@@ -161,6 +215,9 @@ def test_revoked_tablet_keeps_its_records_and_the_office_imports_its_export(tabl
     register(page, "Gulnar")
     tab(page, "tally")
     page.click("[data-tally=visitor]")
+    # The register's sync has already drawn "revoked": wait for the tally to be saved before the reload,
+    # which would otherwise end the page in the middle of its transaction.
+    wait_pending(page, 3)
     page.wait_for_selector("#st-message:has-text('停用')")
     page.reload()
     page.wait_for_selector("#st-message:has-text('停用')")

@@ -60,10 +60,12 @@ export function syncNow() {
   return running;
 }
 
-/** Run `fn` unless another tab of the app is syncing (Web Locks); one sync per tablet, not per tab. */
+/** Run `fn` once no other tab of the app is syncing (Web Locks); one sync per tablet, not per tab.
+ * Wait for the lock rather than skip it: a skipped request was lost (the record it would have sent
+ * waited for the timer a minute later, and a revoked tablet did not say so). */
 function acrossTabs(fn) {
   if (!navigator.locks) return fn();
-  return navigator.locks.request("caravan-sync", { ifAvailable: true }, (lock) => (lock ? fn() : null));
+  return navigator.locks.request("caravan-sync", () => fn());
 }
 
 async function runOnce() {
