@@ -187,7 +187,7 @@ def test_checkin_of_a_resident_erased_meanwhile_goes_to_problems(tablet, county,
     assert [(p["type"], p["state"], p["reason"]) for p in problems] == [
         ("checkin", "rejected", "attendee_erased:attendee_id")]
     page.click("#st-problems")
-    expect(page.locator("#problem-list li")).to_contain_text("attendee_erased")
+    expect(page.locator("#problem-list li")).to_contain_text("该居民的信息已应其本人要求删除")  # the reason in words
 
 
 @pytest.mark.parametrize("lang, title", [("zh", "缝纫工"), ("ug", "تىككۈچى"), ("en", "Sewing machine operator")])

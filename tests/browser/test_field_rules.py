@@ -32,7 +32,7 @@ def test_a_bad_phone_or_a_too_long_name_is_refused_before_the_pass(tablet, count
 
     page.click(".fa-bar [data-lang=en]")
     page.click(f"{FORM} button[type=submit]")
-    expect(page.locator("#register-error")).to_contain_text("Please write a phone number")
+    expect(page.locator("#register-error")).to_contain_text("Please write the whole phone number")
 
     # A name longer than the limit (pasted past the field's maxlength by a script, say) is refused too.
     page.fill(f"{FORM} [name=phone]", "+86 139-0000-1234")
