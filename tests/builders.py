@@ -5,7 +5,10 @@ They commit so that requests, which run in their own sessions, see the rows.
 from __future__ import annotations
 
 import itertools
+from contextlib import contextmanager
 from datetime import timedelta
+
+from sqlalchemy import event
 
 from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentChannel, Employer, Event, EventKind,
                             Notice, NoticeKind, NoticeTranslation, Posting, PostingTranslation, PublishStatus, Role,
@@ -72,3 +75,19 @@ class Builder:
         kw.setdefault("group", AttendeeGroup.rural_worker)
         return self._add(Attendee(name=name, consent_at=utcnow(), consent_version="test",
                                   consent_channel=ConsentChannel.tablet, pass_token=new_pass_token(), **kw))
+
+
+@contextmanager
+def counting(engine):
+    """Collect the SQL statements sent to ``engine`` inside the block; yields a list that fills up (for
+    query budgets)."""
+    statements: list[str] = []
+
+    def before(_conn, _cursor, statement, _parameters, _context, _executemany):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", before)

@@ -6,14 +6,13 @@ rows it shows (a query per row) fails here long before anyone notices it in prod
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from caravan.demo.loader import load_demo
 from caravan.models import Area, Device, Event, PendingRecord, PendingStatus, Posting
 from caravan.services import audit
+from tests.builders import counting
 from tests.conftest import TEST_PASSWORD
 
 #: Page -> most statements for one view of it (the user's own row and the session included).
@@ -34,20 +33,6 @@ BUDGETS = {
     "/office/print/": 13,
 }
 
-
-@contextmanager
-def counting(engine):
-    """Count the statements sent to ``engine`` inside the block; yields a list that fills up."""
-    statements: list[str] = []
-
-    def before(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
 
 
 @pytest.fixture

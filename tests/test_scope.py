@@ -16,7 +16,7 @@ from caravan.models import Area, AreaLevel, AuditEntry, Device, PendingRecord, P
 from caravan.services import audit
 from caravan.services.catalogue import csv_import
 from caravan.services.scope import area_ids_within, areas_within, within
-from tests.test_query_counts import counting
+from tests.builders import counting
 
 
 @pytest.fixture

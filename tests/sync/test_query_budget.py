@@ -5,11 +5,8 @@ receives; a query per row (an N+1) shows as a count that grows with the rows.
 """
 from __future__ import annotations
 
-import contextlib
-
-from sqlalchemy import event
-
 from caravan.models import EventStatus
+from tests.builders import counting
 from tests.sync.conftest import statuses
 
 #: Statements one pull may cost: the device, the tablet's areas, the page of changes, the entities of each
@@ -20,20 +17,6 @@ PULL_BUDGET = 15
 #: (PostgreSQL) and the transaction's own statements.
 PUSH_BUDGET = 26
 
-
-@contextlib.contextmanager
-def statements(engine):
-    """Collect the SQL statements ``engine`` executes inside the block."""
-    seen: list[str] = []
-
-    def count(_conn, _cursor, statement, _params, _context, _executemany):
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def _county_of(build, db, villages: int, people: int, postings: int):
@@ -62,7 +45,7 @@ def _county_of(build, db, villages: int, people: int, postings: int):
 
 def _pull_count(make_tablet, db, limit=200):
     tablet = make_tablet()
-    with statements(db.engine) as seen:
+    with counting(db.engine) as seen:
         body = tablet.pull(limit=limit).json
     return len(seen), body
 
@@ -97,7 +80,7 @@ def test_a_push_costs_the_same_few_statements_for_a_small_and_a_large_batch(make
     counts = []
     for people in (1, 100):
         records = _batch(tablet, event.id, posting.id, people)
-        with statements(db.engine) as seen:
+        with counting(db.engine) as seen:
             assert set(statuses(tablet.push(records))) == {"accepted"}
         counts.append(len(seen))
     print(f"statements per push: {counts[0]} (5 records), {counts[1]} (401 records)")
