@@ -26,7 +26,7 @@ if it was never stored, that it is deleted), which costs nothing; a change that 
 """
 from __future__ import annotations
 
-from sqlalchemy import event, func, insert, select
+from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from caravan.models import (Area, Attendee, Change, Employer, Event, Notice, NoticeTranslation, Posting,
@@ -61,8 +61,17 @@ def _subject(obj):
     return obj if type(obj) in PULLABLE else None
 
 
-def _changed(session: Session) -> list[tuple[str, object, bool]]:
-    """``(feed name, entity, deleted)`` for each pullable entity this flush changes, once each."""
+def _former_areas(event_obj: Event) -> set[str]:
+    """The areas a changed event was in before this flush. Read before the flush: until then ``area_id``
+    still holds the old value when only the ``area`` relationship was set."""
+    history = inspect(event_obj).attrs.area_id.history
+    return {area_id for area_id in (*history.deleted, *history.unchanged) if area_id is not None}
+
+
+def _changed(session: Session) -> list[tuple[str, object, bool, set[str]]]:
+    """``(feed name, entity, deleted, former areas)`` for each pullable entity this flush changes, once
+    each. An event moved to another area is also announced in the areas it left, so that their tablets
+    learn it is gone (the pull sends it to them as deleted)."""
     seen: set[tuple[str, str]] = set()
     found = []
     for state, objects in (("new", session.new), ("dirty", session.dirty), ("deleted", session.deleted)):
@@ -80,7 +89,8 @@ def _changed(session: Session) -> list[tuple[str, object, bool]]:
             if (kind, subject.id) in seen:
                 continue
             seen.add((kind, subject.id))
-            found.append((kind, subject, state == "deleted" and subject is obj))
+            former = _former_areas(subject) if state == "dirty" and kind == "event" else set()
+            found.append((kind, subject, state == "deleted" and subject is obj, former))
     return found
 
 
@@ -89,8 +99,12 @@ def _before_flush(session: Session, _context, _instances) -> None:
 
 
 def _after_flush(session: Session, _context) -> None:
-    _note(session, [{"entity_type": kind, "entity_id": subject.id, "area_id": _area_of(subject), "deleted": deleted}
-                    for kind, subject, deleted in session.info.pop(_FLUSH, ())])
+    rows = []
+    for kind, subject, deleted, former in session.info.pop(_FLUSH, ()):
+        area_id = _area_of(subject)
+        rows += [{"entity_type": kind, "entity_id": subject.id, "area_id": area, "deleted": deleted}
+                 for area in [area_id, *sorted(former - {area_id})]]
+    _note(session, rows)
 
 
 def announce(session: Session, kind: str, entity_ids, area_id: str | None = None) -> None:
@@ -111,7 +125,8 @@ def _note(session: Session, rows: list[dict]) -> None:
         return
     pending = session.info.setdefault(_PENDING, {})
     for row in rows:
-        pending[(row["entity_type"], row["entity_id"])] = row  # the last state counts (deleted or not)
+        # The last state counts (deleted or not), once per entity and area.
+        pending[(row["entity_type"], row["entity_id"], row["area_id"])] = row
 
 
 def _before_commit(session: Session) -> None:

@@ -136,3 +136,22 @@ def test_huge_negative_and_not_quite_numeric_values_are_a_clear_400(tablet):
 
 def test_pull_needs_a_valid_token(client):
     assert client.get("/api/sync/v1/pull").status_code == 401
+
+
+def test_an_event_moved_to_another_township_leaves_the_old_townships_tablets(make_tablet, build, db):
+    north, south = build.area(), build.area()
+    event = build.event(area=north)
+    northern, southern = make_tablet("North", area=north), make_tablet("South", area=south)
+    _, _, north_cursor = pull_all(northern)
+    _, _, south_cursor = pull_all(southern)
+    event.area = south  # the office corrects where the stop takes place
+    db.session.commit()
+    later = northern.pull(cursor=north_cursor).json["changes"]
+    assert [(c["type"], c["id"], c.get("deleted")) for c in later] == [("event", event.id, True)]
+    arrived = southern.pull(cursor=south_cursor).json["changes"]
+    assert [(c["type"], c["id"], c["data"]["area_id"]) for c in arrived] == [("event", event.id, south.id)]
+    south_cursor = southern.pull(cursor=south_cursor).json["cursor"]
+    event.area_id = north.id  # and back again, through the column this time
+    db.session.commit()
+    assert [(c["id"], c.get("deleted")) for c in southern.pull(cursor=south_cursor).json["changes"]] == [
+        (event.id, True)]

@@ -99,7 +99,7 @@ def pull(device: Device, cursor: int, limit: int = DEFAULT_LIMIT) -> dict:
 
     An entity changed several times in a page is sent once, in its current state, at its last change.
     """
-    areas = area_ids_within(device.area)
+    areas = set(area_ids_within(device.area))
     rows = list(db.session.scalars(
         select(Change).where(Change.seq > cursor, or_(Change.area_id.is_(None), Change.area_id.in_(areas)))
         .order_by(Change.seq).limit(limit + 1)))
@@ -124,6 +124,8 @@ def pull(device: Device, cursor: int, limit: int = DEFAULT_LIMIT) -> dict:
         if last[key] is not change or change.entity_type not in SERIALIZERS:
             continue
         obj = loaded.get(key)
+        if isinstance(obj, Event) and obj.area_id not in areas:
+            obj = None  # moved to an area outside the tablet's: it leaves the tablet as deleted
         data = SERIALIZERS[change.entity_type][2](obj) if obj is not None else None
         entry = {"type": change.entity_type, "id": change.entity_id, "data": data}
         if data is None:
