@@ -76,7 +76,7 @@ def finish(attempt: Attempt, password: str) -> User | None:
         return user
     if user is None:
         check_password_hash(_DUMMY_HASH, password)  # the same work whether or not the name exists
-    audit.record("signin.fail", entity=user) if user else audit.record("signin.fail")
+    audit.record("signin.fail", entity=user)
     return None
 
 
