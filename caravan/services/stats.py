@@ -6,7 +6,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from caravan.extensions import db
-from caravan.models import Area, Attendee, CheckIn, Event, EventStatus, Posting, PublishStatus, Tally
+from caravan.models import Area, Attendee, CheckIn, Event, EventStatus, Posting, PublishStatus, Tally, TallyKind
 from caravan.models.base import utcnow
 from caravan.services.scope import within
 
@@ -30,7 +30,9 @@ def dashboard_counts(area: Area) -> dict[str, int]:
         "checkins": select(func.count()).select_from(
             select(CheckIn.event_id, CheckIn.attendee_id)
             .where(CheckIn.device_at >= month_ago, CheckIn.event_id.in_(events)).distinct().subquery()),
-        "visitors": select(func.sum(Tally.count)).where(Tally.device_at >= month_ago, Tally.event_id.in_(events)),
+        # Visitors who did not register: the visitor taps only; the other tallies count services given.
+        "visitors": select(func.sum(Tally.count)).where(Tally.kind == TallyKind.visitor, Tally.device_at >= month_ago,
+                                                        Tally.event_id.in_(events)),
     }
     row = db.session.execute(select(*(query.scalar_subquery().label(name) for name, query in figures.items())))
     return {name: value or 0 for name, value in row.one()._mapping.items()}

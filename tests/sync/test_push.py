@@ -145,6 +145,15 @@ def test_the_dashboard_counts_a_person_checked_in_twice_at_one_event_once(tablet
     assert dashboard_counts(build.county())["checkins"] == 2
 
 
+def test_the_dashboards_visitors_without_registration_count_visitor_taps_only(tablet, build):
+    from caravan.services.stats import dashboard_counts
+    event = build.event()
+    # 19 visitor taps and 6 policy-advice taps: the second are services given, not visitors.
+    records = [tablet.tally(event.id, count=19), tablet.tally(event.id, kind="policy_advice", count=6)]
+    assert statuses(tablet.push(records)) == ["accepted"] * 2
+    assert dashboard_counts(build.county())["visitors"] == 19
+
+
 def test_a_record_held_for_an_event_is_applied_on_the_next_push_after_the_office_adds_it(make_tablet, build, db):
     from datetime import timedelta
 
