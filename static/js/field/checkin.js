@@ -5,6 +5,7 @@ import * as db from "./db.js";
 import { pick, t } from "./i18n.js";
 import { addCheckin } from "./outbox.js";
 import { parsePass, sha256Hex } from "./pass.js";
+import * as people from "./people.js";
 import * as scanner from "./scanner.js";
 import { $, confirm, el } from "./ui.js";
 
@@ -14,8 +15,7 @@ let lastAt = 0;
 
 /** The attendee with this pass token: pulled (by pass_hash) or registered on this tablet. */
 export async function findByToken(token) {
-  const hash = await sha256Hex(token);
-  const found = await db.all("attendees", "pass_hash", hash);
+  const found = await people.byPassHash(await sha256Hex(token));
   return found[0] || null;
 }
 
@@ -59,11 +59,10 @@ async function onScanned(text) {
 
 async function search(query) {
   const list = $("#search-results");
-  const q = query.trim().toLowerCase();
-  if (q.length < 1) return list.replaceChildren();
-  const people = (await db.all("attendees")).filter((a) => (a.name || "").toLowerCase().includes(q)).slice(0, 12);
+  if (!query.trim()) return list.replaceChildren();
+  const found = await people.search(query);
   const villages = new Map((await db.all("areas")).map((a) => [a.id, a]));
-  list.replaceChildren(...(people.length ? people.map((a) => el("li", {},
+  list.replaceChildren(...(found.length ? found.map((a) => el("li", {},
     el("button", { type: "button", class: "btn fa-person", onclick: () => checkIn(a, "manual") },
       el("b", {}, a.name), " ", el("span", {}, pick(villages.get(a.village_id)?.name))))) :
     [el("li", { class: "empty" }, t("no_results"))]));

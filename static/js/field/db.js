@@ -1,33 +1,55 @@
 // The tablet's IndexedDB: what it made (outbox, sent, problems), what it pulled, and its settings.
 //
-// Stores (database "caravan-field", version 1):
+// Stores (database "caravan-field"):
 //   meta       key/value: device {token, id, name, area}, seq, cursor, lastSync, receipt, lang, eventId
 //   outbox     records not yet confirmed by the server {type, id, seq, at, data, state, reason?}; by seq
 //   sent       records the server confirmed (accepted or duplicate): the tablet's own history
 //   problems   records the server refused (rejected, conflict), kept with the reason
 //   areas, employers, events, postings, notices, attendees   pulled data, keyed by id
-// outbox and sent index checkins by "event|attendee" so a second check-in is found also while unsent.
+//   checkins   (version 2) check-ins made on other tablets at the area's current and coming events,
+//              pulled as ids only {id, event_id, attendee_id, checkin: "event|attendee"}
+// outbox, sent and checkins index check-ins by "event|attendee", so a second check-in is found also while
+// unsent or when another tablet made the first. outbox, sent and problems index records by "form" (the
+// token of the form submission that made them, version 2), so one submission makes its records once.
+// attendees index by pass_hash and (version 2) by "code", the short code typed from a pass.
+//
+// The schema grows by version: UPGRADES[n] takes a database of version n to n + 1, so a tablet that
+// skipped releases runs every step in order and keeps its data.
 const NAME = "caravan-field";
-const VERSION = 1;
 export const PULLED = ["areas", "employers", "events", "postings", "notices", "attendees"];
+const MADE = ["outbox", "sent", "problems"];
+
+const UPGRADES = [
+  // 0 -> 1: the first schema.
+  (db, t) => {
+    db.createObjectStore("meta");
+    for (const name of MADE) {
+      const store = db.createObjectStore(name, { keyPath: "id" });
+      store.createIndex("seq", "seq");
+      store.createIndex("checkin", "checkin");
+    }
+    for (const name of PULLED) db.createObjectStore(name, { keyPath: "id" });
+    t.objectStore("attendees").createIndex("pass_hash", "pass_hash");
+  },
+  // 1 -> 2: other tablets' check-ins, form tokens, short pass codes.
+  (db, t) => {
+    db.createObjectStore("checkins", { keyPath: "id" }).createIndex("checkin", "checkin");
+    for (const name of MADE) t.objectStore(name).createIndex("form", "form");
+    t.objectStore("attendees").createIndex("code", "code");
+  },
+];
+export const VERSION = UPGRADES.length;
 
 let opening = null;
 
-function upgrade(db, versionTx) {
-  db.createObjectStore("meta");
-  for (const name of ["outbox", "sent", "problems"]) {
-    const store = db.createObjectStore(name, { keyPath: "id" });
-    store.createIndex("seq", "seq");
-    store.createIndex("checkin", "checkin");
-  }
-  for (const name of PULLED) db.createObjectStore(name, { keyPath: "id" });
-  versionTx.objectStore("attendees").createIndex("pass_hash", "pass_hash");
+function upgrade(db, t, from) {
+  for (let version = from; version < UPGRADES.length; version += 1) UPGRADES[version](db, t);
 }
 
 export function open() {
   opening ??= new Promise((resolve, reject) => {
     const req = indexedDB.open(NAME, VERSION);
-    req.onupgradeneeded = () => upgrade(req.result, req.transaction);
+    req.onupgradeneeded = (e) => upgrade(req.result, req.transaction, e.oldVersion);
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });

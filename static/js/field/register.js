@@ -4,6 +4,7 @@ import * as db from "./db.js";
 import { dirOf, pick, ruleMessage, t } from "./i18n.js";
 import { addRecords } from "./outbox.js";
 import { newPassToken, passUrl, sha256Hex } from "./pass.js";
+import * as people from "./people.js";
 import { drawQr } from "./qr.js";
 import { checkResident } from "./rules.js";
 import { $, $$, el } from "./ui.js";
@@ -67,9 +68,9 @@ export async function register(fields, eventId) {
     { type: "attendee", id: attendeeId, data },
     { type: "checkin", data: { event_id: eventId, attendee_id: attendeeId, method: "register" } },
   ], {
-    also: (tx) => tx.objectStore("attendees").put({
+    also: (tx) => people.putLocal(tx, {
       id: attendeeId, name: data.name, village_id: data.village_id || null, group: data.group,
-      pass_hash: passHash, token, local: true }),
+      pass_hash: passHash, token }),
   });
   return { attendee: { id: attendeeId, name: data.name, token }, records };
 }
