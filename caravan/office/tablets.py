@@ -128,15 +128,16 @@ def import_file():
     if upload is None or not upload.filename:
         return render_template("office/tablets/import.html", problem=_("Choose the file a tablet exported.")), 422
     try:
-        device, records = read_outbox(upload.read())
-        if get_within(Device, device.id, scope()) is None:  # another area's tablet: as if unknown here
-            raise OutboxError("unknown_device")
+        device, records = read_outbox(upload.read(), scope())  # another area's tablet: as if unknown here
     except OutboxError as exc:
         message = {
             "not_json": _("This file is not a tablet's export: it is not JSON."),
             "not_outbox": _("This file is not a tablet's export of unsent records."),
             "version": _("This export comes from a newer tablet app; update the server first."),
             "unknown_device": _("The tablet that exported this file is not enrolled here."),
+            "key": _("This file's records are encrypted with a key this server cannot open: the file comes "
+                     "from another tablet or another server, or the server's secret key was changed after "
+                     "the tablet's staff signed in. Nothing was imported."),
         }[exc.code]
         return render_template("office/tablets/import.html", problem=message), 422
     results = import_outbox(device, records, by=current_user)
