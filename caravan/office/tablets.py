@@ -122,7 +122,9 @@ def problems():
 
 def _staff_of(rows: list[PendingRecord]) -> dict[int, str]:
     """The names of the staff members the kept records name (their ``by``), in one look-up; an id that
-    names no user (rejected as unknown_staff) is simply absent."""
+    names no user (rejected as unknown_staff) is simply absent. The records are within the user's area
+    through their tablet; the staff member who made one may belong to an area above (who signed in on the
+    tablet is part of the record), so the names are not limited to the user's area."""
     ids = {staff_id_of(row.payload) for row in rows} - {None}
     if not ids:
         return {}

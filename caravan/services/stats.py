@@ -71,6 +71,8 @@ def staff_at_event(event: Event) -> list[StaffCounts]:
         kind("interests", Interest.staff_id, func.count(), Interest.event_id == event.id),
         kind("tallied", Tally.staff_id, func.sum(Tally.count), Tally.event_id == event.id),
     ).subquery()
+    # Names of whoever recorded here, also staff of the areas above the user's (a county team at a village
+    # stall): the records are within the user's area through the event, and who made them is part of them.
     rows = db.session.execute(select(parts.c.staff_id, parts.c.kind, parts.c.n, User.display_name, User.username)
                               .outerjoin(User, User.id == parts.c.staff_id))
     people: dict[int | None, StaffCounts] = {}
