@@ -91,3 +91,10 @@ def test_the_rejection_reason_reads_in_every_language(app):
                 texts.add(describe("unknown_staff:by"))
                 texts.add(describe("sealed:data"))
         assert len(texts) == 6 and not any(t in ("unknown_staff:by", "sealed:data") for t in texts)
+
+
+def test_the_tablet_gets_the_new_reasons_in_every_language(client):
+    strings = client.get("/field/app/strings.json").json
+    for lang in ("zh", "ug", "en"):
+        assert {"unknown_staff", "sealed"} <= set(strings[lang]["reasons"]), lang
+    assert len({strings[lang]["reasons"]["unknown_staff"] for lang in ("zh", "ug", "en")}) == 3
