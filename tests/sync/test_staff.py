@@ -98,3 +98,19 @@ def test_the_tablet_gets_the_new_reasons_in_every_language(client):
     for lang in ("zh", "ug", "en"):
         assert {"unknown_staff", "sealed"} <= set(strings[lang]["reasons"]), lang
     assert len({strings[lang]["reasons"]["unknown_staff"] for lang in ("zh", "ug", "en")}) == 3
+
+
+def test_the_careful_path_keeps_the_staff_member_too(tablet, build, db, monkeypatch):
+    """A batch the database refuses in part is stored row by row (build_row): the rows still name staff."""
+    from caravan.services.sync import validate
+    event, user = build.event(), build.user("field")
+    lenient = lambda data: {"event_id": data["event_id"], "kind": data["kind"], "count": data["count"]}  # noqa: E731
+    monkeypatch.setitem(validate.VALIDATORS, "tally", lenient)  # lets count=0 reach the CHECK constraint
+    tablet.by = str(user.id)
+    person = tablet.attendee()
+    records = [person, tablet.checkin(event.id, person["id"]), tablet.tally(event.id, count=0),
+               tablet.tally(event.id, count=3)]
+    assert statuses(tablet.push(records)) == ["accepted", "accepted", "rejected", "accepted"]
+    db.session.expire_all()
+    assert [db.session.get(MODELS[r["type"]], r["id"]).staff_id for r in records if r is not records[2]] == [
+        user.id] * 3
