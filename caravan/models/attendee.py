@@ -45,6 +45,9 @@ class Attendee(UUIDPrimaryKey, Timestamps, Base):
     #: For a registration made on a tablet: the tablet's sequence number and clock when it was made.
     device_seq: Mapped[int | None] = mapped_column(Integer)
     device_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: The staff member who registered the person on a tablet (None from older tablet apps and online).
+    #: Not indexed: it is read through the registration's check-in, by attendee id.
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     village = relationship("Area")
     merged_into = relationship("Attendee", remote_side="Attendee.id")

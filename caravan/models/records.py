@@ -53,14 +53,23 @@ class FieldRecord:
     #: The tablet's clock when the record was made.
     device_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: The staff member signed in on the tablet when it was made; None for records from tablet apps that
+    #: did not name one yet. (Indexed together with the event where it is counted: see ``_event_staff``.)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     @declared_attr
     def device(cls):
         return relationship("Device")
 
 
+def _event_staff(table: str) -> Index:
+    """The index the office's "staff at this event" counts read: an event's records by staff member."""
+    return Index(f"ix_{table}_event_id_staff_id", "event_id", "staff_id")
+
+
 class CheckIn(FieldRecord, Base):
     __tablename__ = "checkins"
+    __table_args__ = (_event_staff("checkins"),)
 
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
     attendee_id: Mapped[str] = mapped_column(ForeignKey("attendees.id"), index=True)
@@ -72,6 +81,7 @@ class CheckIn(FieldRecord, Base):
 
 class ServiceGiven(FieldRecord, Base):
     __tablename__ = "services_given"
+    __table_args__ = (_event_staff("services_given"),)
 
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
     attendee_id: Mapped[str | None] = mapped_column(ForeignKey("attendees.id"), index=True)
@@ -84,7 +94,7 @@ class Tally(FieldRecord, Base):
     """Anonymous visitors served without registering: a count, never a person."""
 
     __tablename__ = "tallies"
-    __table_args__ = (CheckConstraint("count > 0 AND count <= 1000", name="count_range"),)
+    __table_args__ = (CheckConstraint("count > 0 AND count <= 1000", name="count_range"), _event_staff("tallies"))
 
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
     kind: Mapped[TallyKind] = mapped_column(str_enum(TallyKind))
@@ -107,6 +117,7 @@ class Interest(FieldRecord, Base):
     __table_args__ = (
         Index("uq_interests_open_attendee_posting", "attendee_id", "posting_id", unique=True,
               sqlite_where=text(INTEREST_OPEN_SQL), postgresql_where=text(INTEREST_OPEN_SQL)),
+        _event_staff("interests"),
     )
 
     attendee_id: Mapped[str] = mapped_column(ForeignKey("attendees.id"), index=True)

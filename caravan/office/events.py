@@ -10,6 +10,7 @@ from caravan.extensions import db
 from caravan.models import Role
 from caravan.office import bp
 from caravan.office.common import form_error_response, list_response, page_number, scope
+from caravan.services import stats
 from caravan.services.catalogue import events
 from caravan.services.catalogue.fields import ValidationError
 from caravan.services.scope import areas_within
@@ -55,7 +56,7 @@ def event_new():
 @bp.route("/events/<event_id>/edit", methods=["GET", "POST"])
 @role_required(Role.office)
 def event_edit(event_id: str):
-    """An event's form; the postings and notices it shows are ticked."""
+    """An event's form; the postings and notices it shows are ticked; below it, who recorded what there."""
     event = events.get(event_id, scope()) or abort(404)
     if request.method == "POST":
         form = request.form
@@ -68,6 +69,7 @@ def event_edit(event_id: str):
         flash(_("Saved.") if changed else _("Nothing was changed."), "ok")
         return redirect(url_for("office.event_edit", event_id=event.id), 303)
     return render_template("office/event_form.html", values=events.form_values(event), errors={}, event=event,
+                           staff=stats.staff_at_event(event), staff_kinds=stats.STAFF_KINDS,
                            **_form_context([p.id for p in event.postings], [n.id for n in event.notices]))
 
 

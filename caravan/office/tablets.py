@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from caravan.auth.access import role_required
 from caravan.extensions import db
-from caravan.models import Area, Device, PendingRecord, Role
+from caravan.models import Area, Device, PendingRecord, Role, User
 from caravan.models.base import utcnow
 from caravan.office import bp
 from caravan.office.common import scope
@@ -22,6 +22,7 @@ from caravan.services.scope import areas_within, get_within, is_county_level, wi
 from caravan.services.sync.enroll import display, new_enrollment_code
 from caravan.services.sync.outbox import OutboxError, import_outbox, read_outbox
 from caravan.services.sync.reasons import STATUS_LABELS, describe
+from caravan.services.sync.validate import Invalid, staff_id
 
 #: Most problem rows shown on one page, newest first.
 PROBLEMS_SHOWN = 500
@@ -29,7 +30,7 @@ PROBLEMS_SHOWN = 500
 
 @bp.context_processor
 def _sync_labels() -> dict:
-    return {"describe_reason": describe, "sync_statuses": STATUS_LABELS}
+    return {"describe_reason": describe, "sync_statuses": STATUS_LABELS, "staff_id_of": staff_id_of}
 
 
 def _areas() -> list[Area]:
@@ -114,8 +115,29 @@ def problems():
     rows = db.session.scalars(select(PendingRecord).where(_problems_within())
                               .order_by(PendingRecord.received_at.desc(), PendingRecord.id.desc())
                               .limit(PROBLEMS_SHOWN))
+    rows = list(rows)
     names = dict(db.session.execute(select(Device.id, Device.name).where(Device.id.in_(_device_ids()))).all())
-    return render_template("office/tablets/problems.html", rows=list(rows), names=names)
+    return render_template("office/tablets/problems.html", rows=rows, names=names, staff=_staff_of(rows))
+
+
+def _staff_of(rows: list[PendingRecord]) -> dict[int, str]:
+    """The names of the staff members the kept records name (their ``by``), in one look-up; an id that
+    names no user (rejected as unknown_staff) is simply absent. The records are within the user's area
+    through their tablet; the staff member who made one may belong to an area above (who signed in on the
+    tablet is part of the record), so the names are not limited to the user's area."""
+    ids = {staff_id_of(row.payload) for row in rows} - {None}
+    if not ids:
+        return {}
+    found = db.session.execute(select(User.id, User.display_name, User.username).where(User.id.in_(ids)))
+    return {user_id: display_name or username for user_id, display_name, username in found}
+
+
+def staff_id_of(payload) -> int | None:
+    """The staff member's id a kept record's payload names, if it names a possible one."""
+    try:
+        return staff_id(payload.get("by")) if isinstance(payload, dict) else None
+    except Invalid:
+        return None
 
 
 @bp.route("/tablets/import", methods=["GET", "POST"])
@@ -128,15 +150,16 @@ def import_file():
     if upload is None or not upload.filename:
         return render_template("office/tablets/import.html", problem=_("Choose the file a tablet exported.")), 422
     try:
-        device, records = read_outbox(upload.read())
-        if get_within(Device, device.id, scope()) is None:  # another area's tablet: as if unknown here
-            raise OutboxError("unknown_device")
+        device, records = read_outbox(upload.read(), scope())  # another area's tablet: as if unknown here
     except OutboxError as exc:
         message = {
             "not_json": _("This file is not a tablet's export: it is not JSON."),
             "not_outbox": _("This file is not a tablet's export of unsent records."),
             "version": _("This export comes from a newer tablet app; update the server first."),
             "unknown_device": _("The tablet that exported this file is not enrolled here."),
+            "key": _("This file's records are encrypted with a key this server cannot open: the file comes "
+                     "from another tablet or another server, or the server's secret key was changed after "
+                     "the tablet's staff signed in. Nothing was imported."),
         }[exc.code]
         return render_template("office/tablets/import.html", problem=message), 422
     results = import_outbox(device, records, by=current_user)

@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 
+from flask import current_app
 from sqlalchemy import select
 
 from caravan.extensions import db
 from caravan.models import Area, Device
 from caravan.services import audit
+
+
+#: What the recovery key's HMAC is taken over, before the device id (see the tablet keys contract).
+RECOVERY_LABEL = b"caravan tablet recovery key\0"
 
 
 class DeviceError(ValueError):
@@ -41,3 +47,14 @@ def device_for_token(token: str) -> Device | None:
     if not token:
         return None
     return db.session.scalar(select(Device).where(Device.token_hash == hash_token(token)))
+
+
+def recovery_key(device: Device) -> bytes:
+    """The tablet's recovery key: HMAC-SHA256 under the app's SECRET_KEY of a fixed label and the device id.
+
+    The tablet wraps its data key with it (and with each staff member's PIN), so the office can open the
+    tablet's export files. It follows from the device row alone: the same for the life of the row (a
+    re-enrolled tablet keeps it) until SECRET_KEY changes. Never logged, never stored."""
+    secret = current_app.config["SECRET_KEY"]
+    secret = secret.encode("utf-8") if isinstance(secret, str) else secret
+    return hmac.new(secret, RECOVERY_LABEL + device.id.encode("utf-8"), hashlib.sha256).digest()

@@ -20,6 +20,7 @@ class Tablet:
         self.client, self.device, self.token = client, device, token
         self.headers = {"Authorization": f"Bearer {token}"}
         self._seq = itertools.count(1)
+        self.by = None  # the signed-in staff member's id (a string, as the tablet sends it), if any
 
     def push(self, records, **kw):
         """POST the records; returns the response."""
@@ -29,8 +30,11 @@ class Tablet:
         return self.client.get(f"{API}/pull", query_string=params, headers=self.headers)
 
     def record(self, kind, data, record_id=None, at="2026-11-20T05:30:00Z"):
-        return {"type": kind, "id": record_id or str(uuid.uuid4()), "seq": next(self._seq), "at": at,
-                "data": data}
+        record = {"type": kind, "id": record_id or str(uuid.uuid4()), "seq": next(self._seq), "at": at,
+                  "data": data}
+        if self.by is not None:
+            record["by"] = self.by
+        return record
 
     def attendee(self, name="阿依古丽", **data):
         data = {"name": name, "group": "rural_worker", "consent_at": "2026-11-20T05:29:00+00:00",

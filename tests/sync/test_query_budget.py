@@ -13,8 +13,8 @@ from tests.sync.conftest import statuses
 #: kind with their translations and links, the device's sync time, and the transaction's own statements.
 PULL_BUDGET = 15
 #: Statements one push may cost: the device, what the batch refers to, the rows of each table, the pending
-#: records, the open interests it may repeat, the tablet's reach, the batch log, the receipt, the feed's lock
-#: (PostgreSQL) and the transaction's own statements.
+#: records, the open interests it may repeat, the tablet's reach, the staff members it names, the batch log,
+#: the receipt, the feed's lock (PostgreSQL) and the transaction's own statements.
 PUSH_BUDGET = 26
 
 
@@ -63,9 +63,10 @@ def test_a_pull_costs_the_same_few_statements_for_a_small_and_a_full_page(make_t
     assert large <= PULL_BUDGET, large
 
 
-def _batch(tablet, event_id, posting_id, people: int):
+def _batch(tablet, event_id, posting_id, people: int, staff=()):
     records = []
-    for _ in range(people):
+    for i in range(people):
+        tablet.by = str(staff[i % len(staff)].id) if staff else None  # a team sharing the tablet
         person = tablet.attendee()
         records += [person, tablet.checkin(event_id, person["id"], "register"),
                     tablet.service(event_id, attendee_id=person["id"], posting_id=posting_id),
@@ -77,9 +78,11 @@ def _batch(tablet, event_id, posting_id, people: int):
 def test_a_push_costs_the_same_few_statements_for_a_small_and_a_large_batch(make_tablet, build, db):
     event, posting = build.event(), build.posting()
     tablet = make_tablet()
+    staff = [build.user("field") for _ in range(3)]
+    db.session.commit()
     counts = []
     for people in (1, 100):
-        records = _batch(tablet, event.id, posting.id, people)
+        records = _batch(tablet, event.id, posting.id, people, staff)
         with counting(db.engine) as seen:
             assert set(statuses(tablet.push(records))) == {"accepted"}
         counts.append(len(seen))

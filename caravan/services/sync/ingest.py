@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from caravan.database import any_of
 from caravan.extensions import db
 from caravan.models import (Area, Attendee, CheckIn, Device, Event, Interest, Notice, PendingRecord, PendingStatus,
-                            Posting, ReferralStep, ServiceGiven, SyncBatch, Tally)
+                            Posting, ReferralStep, ServiceGiven, SyncBatch, Tally, User)
 from caravan.models.base import utcnow
 from caravan.services import changes
 from caravan.services.sync import pending
@@ -150,6 +150,8 @@ class Ingest:
         refs: dict[type, set[str]] = {}
         for record in records:
             by_type.setdefault(record.type, set()).add(record.id)
+            if record.by is not None:  # the staff members named: one look-up for the batch, like parents
+                refs.setdefault(User, set()).add(record.by)
             for key, model in PARENTS[record.type].items():
                 if record.data.get(key):
                     refs.setdefault(model, set()).add(record.data[key])
@@ -227,8 +229,11 @@ class Ingest:
 
     def _check_parents(self, record: Record, device_id: str | None = None) -> tuple[Reason | None, str]:
         """A reason to reject ``record`` (erased attendee, unknown village, taken pass, a parent the tablet
-        that made it, ``device_id`` or this push's, may not see), or the first missing parent's key."""
+        that made it, ``device_id`` or this push's, may not see, a staff member unknown here), or the first
+        missing parent's key."""
         data = record.data
+        if record.by is not None and not self.known.has(User, record.by):
+            return Reason("unknown_staff", "by"), ""
         if record.type == "attendee":
             if data["village_id"] and not self.known.has(Area, data["village_id"]):
                 return Reason("unknown_area", "village_id"), ""

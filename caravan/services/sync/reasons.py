@@ -35,6 +35,10 @@ MESSAGES = {
     "same_interest": _l("The resident's interest in this posting is recorded already (under another id)."),
     "outside_area": _l("%(field)s names an event outside this tablet's area."),
     "not_published": _l("%(field)s names a posting or notice that is not published."),
+    "unknown_staff": _l("%(field)s names a staff member this server does not know; the record is kept "
+                        "for the office to review."),
+    "sealed": _l("The encrypted personal fields of this record could not be opened: the file was changed "
+                 "or damaged after it was exported."),
     "too_many_held": _l("This tablet has too many records waiting for residents or events that have not "
                         "arrived, so this one was set aside. Sync the other tablets, then import this "
                         "tablet's exported records at the office."),

@@ -74,9 +74,9 @@ def build_row(record: Record, device_id: str | None, received_at: datetime):
                         consent_at=data["consent_at"], consent_version=data["consent_version"],
                         consent_channel=ConsentChannel.tablet, pass_token=data["pass_token"],
                         device_id=device_id, device_seq=record.seq, device_at=record.at,
-                        created_at=received_at, updated_at=received_at)
+                        staff_id=record.by, created_at=received_at, updated_at=received_at)
     common = {"id": record.id, "device_id": device_id, "device_seq": record.seq, "device_at": record.at,
-              "received_at": received_at}
+              "staff_id": record.by, "received_at": received_at}
     if record.type == "checkin":
         return CheckIn(event_id=data["event_id"], attendee_id=data["attendee_id"],
                        method=CheckInMethod(data["method"]), **common)
@@ -98,9 +98,9 @@ def row_values(record: Record, device_id: str | None, received_at: datetime) -> 
     if record.type == "attendee":
         return Attendee, {**record.data, "id": record.id, "consent_channel": ConsentChannel.tablet.value,
                           "device_id": device_id, "device_seq": record.seq, "device_at": record.at,
-                          "created_at": received_at, "updated_at": received_at}, None
+                          "staff_id": record.by, "created_at": received_at, "updated_at": received_at}, None
     values = {"id": record.id, "device_id": device_id, "device_seq": record.seq, "device_at": record.at,
-              "received_at": received_at, **record.data}
+              "staff_id": record.by, "received_at": received_at, **record.data}
     if record.type == "interest":
         values["status"] = ReferralStatus.interested.value
         return Interest, values, {"interest_id": record.id, "status": ReferralStatus.interested.value,

@@ -83,6 +83,9 @@ class Record:
     seq: int
     at: datetime
     data: dict
+    #: The id of the staff member signed in on the tablet when it was made (the envelope's ``by``); None
+    #: from tablet apps that did not name one yet. Whether that user exists is the ingest's business.
+    by: int | None = None
 
 
 # --- field checks -----------------------------------------------------------------------------------
@@ -232,8 +235,25 @@ VALIDATORS: dict[str, Callable[[dict], dict]] = {
     "attendee": attendee, "checkin": checkin, "service": service, "tally": tally, "interest": interest}
 
 
+def staff_id(value: Any) -> int | None:
+    """The envelope's ``by``: a user id, as the string the tablet sends (or a number); None when absent."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str):
+        if not (value.isascii() and value.isdigit() and len(value) <= 12):
+            raise Invalid("bad_value", "by")
+        number = int(value)
+    else:
+        raise Invalid("wrong_type", "by")
+    if not 1 <= number <= MAX_SEQ:  # no user has such an id (and the column could not hold it)
+        raise Invalid("unknown_staff", "by")
+    return number
+
+
 def validate(item: Any) -> Record:
-    """Check one pushed item ``{type, id, seq, at, data}``; returns a :class:`Record` or raises
+    """Check one pushed item ``{type, id, seq, at, by?, data}``; returns a :class:`Record` or raises
     :class:`Invalid`."""
     if not isinstance(item, dict):
         raise Invalid("not_an_object")
@@ -256,4 +276,7 @@ def validate(item: Any) -> Record:
         raise Invalid("missing", "data")
     if not isinstance(data, dict):
         raise Invalid("wrong_type", "data")
-    return Record(type=kind, id=record_id, seq=seq, at=at, data=VALIDATORS[kind](data))
+    if "sealed" in data:  # encrypted personal fields that were not opened (see caravan.services.sync.outbox)
+        raise Invalid("sealed", "data")
+    by = staff_id(item.get("by"))
+    return Record(type=kind, id=record_id, seq=seq, at=at, data=VALIDATORS[kind](data), by=by)
