@@ -1,0 +1,111 @@
+"""A refused registration sent again corrected, and a tablet learning which of its problems the server holds."""
+import io
+import json
+import uuid
+
+from sqlalchemy import select
+
+from caravan.models import Attendee, CheckIn, PendingRecord, ServiceGiven
+from caravan.services.sync.receipt import digest
+from tests.sync.conftest import API, statuses
+
+
+def test_a_corrected_registration_is_applied_and_what_was_held_behind_it_follows(tablet, build, db):
+    event = build.event()
+    person = tablet.attendee(name="x" * 101)
+    checkin = tablet.checkin(event.id, person["id"], method="register")
+    service = tablet.service(event.id, attendee_id=person["id"])
+    response = tablet.push([person, checkin, service])
+    assert statuses(response) == ["rejected", "held", "held"]
+    assert response.json["results"][0]["reason"] == "too_long:name"
+
+    corrected = {**person, "data": {**person["data"], "name": "阿依古丽"}}
+    response = tablet.push([corrected, checkin, service])
+    assert statuses(response) == ["accepted", "accepted", "accepted"]
+    stored = db.session.get(Attendee, person["id"])
+    assert stored.name == "阿依古丽" and stored.pass_token == person["data"]["pass_token"]
+    assert db.session.get(CheckIn, checkin["id"]) is not None
+    assert db.session.get(ServiceGiven, service["id"]) is not None
+    assert all(row.resolved_at is not None for row in db.session.scalars(select(PendingRecord)))
+    ids = [person["id"], checkin["id"], service["id"]]
+    assert response.json["receipt"] == {"device_records": 3, "digest": digest(ids)}
+
+
+def test_held_records_follow_a_corrected_registration_even_when_not_sent_again(tablet, build, db):
+    """The tablet sends the corrected registration alone (its children were sent before and are held)."""
+    event = build.event()
+    person = tablet.attendee(name="bad\x07name")
+    checkin = tablet.checkin(event.id, person["id"], method="register")
+    assert statuses(tablet.push([person, checkin])) == ["rejected", "held"]
+    corrected = {**person, "data": {**person["data"], "name": "Aygul"}}
+    assert statuses(tablet.push([corrected])) == ["accepted"]
+    assert db.session.get(CheckIn, checkin["id"]).attendee_id == person["id"]
+    # Sent again later, the held check-in is told it was applied.
+    assert statuses(tablet.push([checkin])) == ["accepted"]
+
+
+def check(tablet, ids, records=()):
+    """Push ``records`` and ask about ``ids``; returns the answer's ``stored``."""
+    response = tablet.client.post(f"{API}/push", json={"records": list(records), "check": ids},
+                                  headers=tablet.headers)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.json["stored"]
+
+
+def test_the_push_answer_names_the_problem_ids_the_server_now_holds(tablet, make_tablet, build):
+    event = build.event()
+    person = tablet.attendee(name="")
+    assert statuses(tablet.push([person])) == ["rejected"]
+    stranger = str(uuid.uuid4())
+    assert check(tablet, [person["id"], stranger]) == []
+    corrected = {**person, "data": {**person["data"], "name": "Aygul"}}
+    assert tablet.push([corrected]).status_code == 200
+    assert check(tablet, [person["id"].upper(), stranger]) == [person["id"]]
+    # Only this tablet's records: another tablet asking about the id learns nothing.
+    other = make_tablet("Tablet 2")
+    assert check(other, [person["id"]]) == []
+    tally = tablet.tally(event.id)
+    assert check(tablet, [tally["id"]], records=[tally]) == [tally["id"]]
+
+
+def test_a_push_without_check_answers_as_before(tablet, build):
+    response = tablet.push([tablet.tally(build.event().id)])
+    assert "stored" not in response.json
+
+
+def test_check_must_be_a_short_list_of_uuids(tablet):
+    for bad in ("x", ["not-a-uuid"], [str(uuid.uuid4())] * 501, {"id": 1}):
+        response = tablet.client.post(f"{API}/push", json={"records": [], "check": bad}, headers=tablet.headers)
+        assert response.status_code == 400 and response.json["error"] == "bad_request"
+
+
+def test_records_imported_by_the_office_stop_being_problems_at_the_next_sync(app, login_as, tablet, make_tablet,
+                                                                              build, db):
+    """Export, office import, tablet sync: what the import applied, the tablet learns is on the server.
+
+    Today the outbox's records are answered duplicate, but records the tablet keeps as problems were never
+    asked about again: records set aside for too many held (whose reason says to import the export) stayed
+    problems on the tablet for ever, although the import had stored them."""
+    app.config["SYNC_MAX_HELD_PER_DEVICE"] = 1
+    event = build.event()
+    other = make_tablet("Tablet 2")
+    people = [other.attendee(name=f"P{i}") for i in range(2)]
+    checkins = [tablet.checkin(event.id, p["id"]) for p in people]
+    tally = tablet.tally(event.id)
+    assert statuses(tablet.push(checkins)) == ["held", "rejected"]  # the tablet keeps the second as a problem
+    assert statuses(other.push(people)) == ["accepted", "accepted"]  # the first check-in follows its person
+    # The tablet exports its unsent records (its outbox: the tally; its problems: the second check-in).
+    body = {"format": "caravan-outbox", "version": 1, "device_id": tablet.device.id,
+            "exported_at": "2026-11-21T09:00:00Z", "records": [tally, checkins[1]]}
+    login_as("office")
+    response = tablet.client.post("/office/tablets/import", headers={"Accept-Language": "en"},
+                                  data={"file": (io.BytesIO(json.dumps(body).encode()), "outbox.json")})
+    assert response.status_code == 200
+    assert db.session.get(CheckIn, checkins[1]["id"]) is not None
+    # The tablet's next sync: the outbox's tally is a duplicate, and the problem is named as stored.
+    response = tablet.client.post(f"{API}/push", json={"records": [tally], "check": [checkins[1]["id"]]},
+                                  headers=tablet.headers)
+    assert statuses(response) == ["duplicate"]
+    assert response.json["stored"] == [checkins[1]["id"]]
+    assert response.json["receipt"] == {"device_records": 3,
+                                        "digest": digest([c["id"] for c in checkins] + [tally["id"]])}
