@@ -163,5 +163,7 @@ def catalog() -> dict:
         # record the server would refuse before it shows the person a pass. (The same in every language:
         # the file's top level holds languages only.)
         entry["resident_rules"] = schema
+        # Which refused registrations the tablet offers to correct (the office decides by the same rule).
+        entry["correctable"] = {"codes": list(reasons.CORRECTABLE_CODES), "fields": list(reasons.CORRECTABLE_FIELDS)}
         out[lang] = entry
     return out

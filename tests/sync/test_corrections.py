@@ -109,3 +109,82 @@ def test_records_imported_by_the_office_stop_being_problems_at_the_next_sync(app
     assert response.json["stored"] == [checkins[1]["id"]]
     assert response.json["receipt"] == {"device_records": 3,
                                         "digest": digest([c["id"] for c in checkins] + [tally["id"]])}
+
+
+# --- at the office ----------------------------------------------------------------------------------------
+
+def refused_registration(tablet, event, name="Aygul\x07"):
+    """A registration refused for its name, and its check-in held behind it; returns both records."""
+    person = tablet.attendee(name=name)
+    checkin = tablet.checkin(event.id, person["id"], method="register")
+    assert statuses(tablet.push([person, checkin])) == ["rejected", "held"]
+    return person, checkin
+
+
+def problem_row(db, record_id):
+    return db.session.scalars(select(PendingRecord).where(PendingRecord.record_id == record_id)
+                              .order_by(PendingRecord.id)).first()
+
+
+def test_the_office_corrects_a_refused_registration_and_what_was_held_follows(login_as, tablet, build, db):
+    from caravan.models import AuditEntry
+    event = build.event()
+    village = build.area("village", parent=build.area("township"))
+    person, checkin = refused_registration(tablet, event)
+    row = problem_row(db, person["id"])
+    login_as("office")
+    client = tablet.client
+    listing = client.get("/office/tablets/problems", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    url = f"/office/tablets/problems/{row.id}/correct"
+    assert f'href="{url}"' in listing and "Aygul" not in listing  # the list still shows no personal data
+    page = client.get(url, headers={"Accept-Language": "en"})
+    assert page.status_code == 200
+    assert "name contains control characters." in page.get_data(as_text=True)
+
+    form = {"name": "x" * 101, "phone": "", "village_id": village.id, "group": "graduate", "skills": "",
+            "wishes": "welding"}
+    response = client.post(url, data=form, headers={"Accept-Language": "en"})
+    assert response.status_code == 422 and "At most 100 characters." in response.get_data(as_text=True)
+    assert db.session.get(Attendee, person["id"]) is None
+
+    response = client.post(url, data={**form, "name": "  Aygul Tursun "}, headers={"Accept-Language": "en"})
+    assert response.status_code == 302 and "corrected=" in response.headers["Location"]
+    db.session.expire_all()
+    stored = db.session.get(Attendee, person["id"])
+    assert (stored.name, stored.village_id, stored.group.value, stored.wishes, stored.pass_token) == (
+        "Aygul Tursun", village.id, "graduate", "welding", person["data"]["pass_token"])
+    assert db.session.get(CheckIn, checkin["id"]) is not None
+    assert all(r.resolved_at is not None for r in db.session.scalars(select(PendingRecord)))
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "sync.correct"))
+    assert entry.device_id is None and entry.entity_id == tablet.device.id
+    assert "Aygul" not in str(entry.detail) and entry.detail["fields"] == ["group", "name", "village_id", "wishes"]
+    # Corrected once: no second correction; and the tablet learns at its next sync that the server holds it.
+    assert client.get(url).status_code == 404
+    assert check(tablet, [person["id"]]) == [person["id"]]
+    assert statuses(tablet.push([checkin])) == ["accepted"]
+
+
+def test_only_refusals_that_the_fields_cause_can_be_corrected_at_the_office(login_as, tablet, build, db):
+    event = build.event()
+    person, checkin = refused_registration(tablet, event)
+    taken = tablet.attendee(name="Other")
+    taken["data"]["pass_token"] = person["data"]["pass_token"]
+    corrected = {**person, "data": {**person["data"], "name": "Aygul"}}
+    assert statuses(tablet.push([corrected, taken])) == ["accepted", "rejected"]
+    login_as("office")
+    for record_id in (person["id"], checkin["id"], taken["id"]):  # resolved, held, pass taken
+        assert tablet.client.get(f"/office/tablets/problems/{problem_row(db, record_id).id}/correct").status_code == 404
+
+
+def test_the_office_chooses_only_villages_of_its_area(login_as, tablet, build, db):
+    event = build.event()
+    own, other = build.area("township"), build.area("township")
+    far = build.area("village", parent=other)
+    person, _checkin = refused_registration(tablet, event)
+    tablet.device.area = own
+    db.session.commit()
+    login_as("office", area=own)
+    url = f"/office/tablets/problems/{problem_row(db, person['id']).id}/correct"
+    response = tablet.client.post(url, data={"name": "Aygul", "group": "other", "village_id": far.id})
+    assert response.status_code == 422
+    assert db.session.get(Attendee, person["id"]) is None

@@ -2,7 +2,7 @@
 // "Sync now" and "Export unsent records".
 import * as correct from "./correct.js";
 import * as db from "./db.js";
-import { current, label, t } from "./i18n.js";
+import { correctableReasons, current, label, t } from "./i18n.js";
 import { recordFields } from "./outbox.js";
 import * as people from "./people.js";
 import * as sync from "./sync.js";
@@ -81,19 +81,18 @@ export function receiptLine(check, unsent, refused) {
   return { text: `${base}${current() === "zh" ? "：" : ": "}${joined(parts)}`, confirmed: false };
 }
 
-/** Reasons a correction of the registration on this tablet can mend (the person's own fields). */
-const CORRECTABLE = new Set(["missing", "wrong_type", "empty", "too_long", "control_characters", "bad_text",
-  "bad_value", "unknown_area"]);
-const PERSON_FIELDS = new Set(["name", "phone", "village_id", "group", "skills", "wishes"]);
 /** The words for a reason's field, from the strings the screens already use. */
 const FIELD_WORDS = { name: "name", phone: "field_phone", village_id: "village", group: "group", skills: "skills",
   wishes: "wishes", event_id: "field_event", attendee_id: "kind_attendee", posting_id: "field_posting",
   notice_id: "field_notice" };
 
-/** Whether a problem is a refused registration that the tablet can correct and send again. */
+/** Whether a problem is a refused registration that the tablet can correct and send again (by the server's
+ * rule, served with the strings: the reasons a correction of the person's own fields mends). */
 export function correctable(problem) {
+  const rule = correctableReasons();
   const [code, field = ""] = (problem.reason || "").split(":");
-  return problem.type === "attendee" && problem.state === "rejected" && CORRECTABLE.has(code) && PERSON_FIELDS.has(field);
+  return Boolean(rule) && problem.type === "attendee" && problem.state === "rejected" && rule.codes.includes(code)
+    && rule.fields.includes(field);
 }
 
 /** The server's reason code ("too_long:name") as a sentence in the tablet's language; unknown codes as sent. */
