@@ -140,10 +140,11 @@ async function call(path, init, device) {
       redirect: "manual", credentials: "omit", cache: "no-store",
     });
   } catch {
-    throw new SyncError("retry", abort.signal.aborted ? "timeout" : "network");
-  } finally {
     clearTimeout(timer);
+    throw new SyncError("retry", abort.signal.aborted ? "timeout" : "network");
   }
+  // The timer stays: it also gives up on a body that never finishes (reading it then fails, and the answer
+  // counts as none). Aborting a request that has finished does nothing.
   if (res.type === "opaqueredirect" || (res.status >= 300 && res.status < 400)) {
     throw new SyncError("retry", `redirect ${res.status}`);
   }
