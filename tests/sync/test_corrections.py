@@ -188,3 +188,12 @@ def test_the_office_chooses_only_villages_of_its_area(login_as, tablet, build, d
     response = tablet.client.post(url, data={"name": "Aygul", "group": "other", "village_id": far.id})
     assert response.status_code == 422
     assert db.session.get(Attendee, person["id"]) is None
+
+
+def test_check_and_stored_are_described_in_the_openapi_document(client):
+    from caravan.services.sync import ingest
+    push = client.get(f"{API}/openapi.json").json["paths"]["/push"]["post"]
+    request = push["requestBody"]["content"]["application/json"]["schema"]["properties"]
+    answer = push["responses"]["200"]["content"]["application/json"]["schema"]["properties"]
+    assert request["check"]["maxItems"] == ingest.MAX_BATCH and request["check"]["items"]["format"] == "uuid"
+    assert answer["stored"]["items"]["format"] == "uuid"
