@@ -16,6 +16,8 @@ from caravan.services.devices import create_device
 
 #: A tablet id that matches no tablet, for routes that name one.
 NO_DEVICE = "00000000-0000-4000-8000-000000000000"
+#: A problem record (pending_records row) id that matches none.
+NO_PROBLEM = "0"
 
 # path, method, then the expected status for anonymous, field, office, admin.
 # 302 for anonymous staff pages is the redirect to sign-in.
@@ -79,6 +81,8 @@ MATRIX = [
     (f"/office/tablets/{NO_DEVICE}/revoke", "GET", 302, 403, 404, 404),
     (f"/office/tablets/{NO_DEVICE}/revoke", "POST", 302, 403, 404, 404),
     ("/office/tablets/problems", "GET", 302, 403, 200, 200),
+    (f"/office/tablets/problems/{NO_PROBLEM}/correct", "GET", 302, 403, 404, 404),
+    (f"/office/tablets/problems/{NO_PROBLEM}/correct", "POST", 302, 403, 404, 404),
     ("/office/tablets/import", "GET", 302, 403, 200, 200),
     ("/office/tablets/import", "POST", 302, 403, 422, 422),  # no file
     ("/static/css/caravan.css", "GET", 200, 200, 200, 200),
@@ -168,6 +172,9 @@ AREA_MATRIX = [
     ("/office/tablets/{device}/revoke", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/tablets/{device}/revoke", "POST", _, (302, 404, 404), (302, 404, 404), _),
     ("/office/tablets/problems", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "device_name"),
+    # A refused registration of a tablet: an empty name is refused again (422) where the user may correct it.
+    ("/office/tablets/problems/{problem}/correct", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/tablets/problems/{problem}/correct", "POST", "correction", (422, 404, 404), (422, 404, 404), _),
     ("/office/tablets/import", "GET", _, (200, 200, 200), (200, 200, 200), _),
     ("/office/tablets/import", "POST", "outbox", (200, 422, 422), (200, 422, 422), _),
     # Pass cards carry the resident's secret token: only the user's area's residents are listed and printed.
@@ -198,13 +205,17 @@ def _world(build, db, area: Area, label: str) -> dict:
     db.session.flush()
     db.session.add(PendingRecord(device_id=device.id, record_id=f"rec-{label}", record_type="checkin",
                                  status=PendingStatus.rejected, reason="too_long:name", payload={}))
+    problem = PendingRecord(device_id=device.id, record_id=f"reg-{label}", record_type="attendee",
+                            status=PendingStatus.rejected, reason="too_long:name",
+                            payload={"type": "attendee", "id": f"reg-{label}", "data": {"name": "x" * 101}})
+    db.session.add(problem)
     user = build.user("office", area=area, username=f"clerk.{label}")
     audit.record("posting.update", user=user)
     db.session.commit()
     return {"area": area, "village": village, "employer": employer, "device": device, "user": user,
             "posting": build.posting(employer=employer, area=area),
             "event": build.event(area=area, place_zh=f"集市-{label}"),
-            "attendee": build.attendee(name=f"居民-{label}", village=village), "label": label}
+            "attendee": build.attendee(name=f"居民-{label}", village=village), "label": label, "problem": problem}
 
 
 def _form(kind: str | None, w: dict, role: str) -> dict:
@@ -228,6 +239,7 @@ def _form(kind: str | None, w: dict, role: str) -> dict:
         "outbox": {"file": (io.BytesIO(json.dumps({"format": "caravan-outbox", "version": 1, "records": [],
                                                    "device_id": w["device"].id}).encode()), "outbox.json")},
         "passes": {"kind": "passes", "item": w["attendee"].id},
+        "correction": {"name": "", "group": "other"},
     }[kind]
 
 
@@ -251,7 +263,7 @@ def test_access_by_area(client, login_as, build, db, path, method, form, office,
         login_as(role, area=own)
         for w, status in zip(worlds, expected):
             url = path.format(posting=w["posting"].id, employer=w["employer"].id, event=w["event"].id,
-                              device=w["device"].id, notice=notice.id)
+                              device=w["device"].id, notice=notice.id, problem=w["problem"].id)
             response = client.open(url, method=method, data=_form(form, w, role))
             what = f"{role} of a township, {w['label']} {method} {path}"
             if status in (SHOWN, HIDDEN):
@@ -283,7 +295,8 @@ def test_every_route_is_in_the_matrix(app):
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             path = (rule.rule.replace("<code>", "ug").replace("<token>", "TOKEN")
                     .replace("<path:filename>", "css/caravan.css"))
-            assert (re.sub(r"<(\w+)_id>", r"{\1}", path.replace("<device_id>", NO_DEVICE)), method) in covered, \
+            assert (re.sub(r"<(\w+)_id>", r"{\1}", path.replace("<device_id>", NO_DEVICE)
+                          .replace("<problem_id>", NO_PROBLEM)), method) in covered, \
                 f"no permission row for {method} {rule.rule}"
             assert (re.sub(r"<(\w+)_id>", r"{\1}", path), method) in by_area, \
                 f"no row in AREA_MATRIX (or NO_AREA) for {method} {rule.rule}"

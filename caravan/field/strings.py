@@ -108,13 +108,41 @@ STRINGS = {
     "offline": _l("Offline"),
     "offline_safe": _l("Offline — records are safe on this tablet; they will be sent when the network returns."),
     "online": _l("Online"),
+    "no_answer": _l("Server not answering"),
+    "no_answer_safe": _l("The server does not answer. Records are safe on this tablet; it will try again."),
     "receipt": _l("Made %(made)s, the server holds %(held)s"),
     "receipt_ok": _l("confirmed"),
+    "receipt_none": _l("Made %(made)s, none confirmed by the server yet"),
+    "receipt_to_send": _l("%(count)s still to send"),
+    "receipt_refused": _l("%(count)s refused by the server (see Problems)"),
+    "receipt_differs": _l("the server's list differs: sync again"),
     "problems": _l("Problems"),
     "export": _l("Export unsent records"),
     "retry_at": _l("Next try"),
     "sync_error": _l("Sync failed; it will be tried again."),
     "language": _l("Language"),
+    # The problem list: what kind of record, what went wrong, what to do.
+    "kind_attendee": _l("Registration"),
+    "kind_checkin": _l("Check-in"),
+    "kind_service": _l("Service given"),
+    "kind_tally": _l("Visitor count"),
+    "kind_interest": _l("Interest in a posting"),
+    "state_rejected": _l("refused by the server"),
+    "state_conflict": _l("in conflict with a record on the server"),
+    "field_phone": _l("Phone"),
+    "field_event": _l("Event"),
+    "field_posting": _l("Posting"),
+    "field_notice": _l("Notice"),
+    "todo_correct": _l("Correct the registration and save it: it is sent again, and the check-in and services "
+                       "waiting for it follow."),
+    "todo_office": _l("This cannot be corrected on the tablet. Ask the county office: they see it under "
+                      "Tablets → Records with problems."),
+    "todo_conflict": _l("The server holds a different record under the same id. Ask the county office to "
+                        "compare the two."),
+    "correct": _l("Correct"),
+    "correct_title": _l("Correct the registration"),
+    "correct_save": _l("Save and send again"),
+    "cancel": _l("Cancel"),
 }
 
 
@@ -135,5 +163,7 @@ def catalog() -> dict:
         # record the server would refuse before it shows the person a pass. (The same in every language:
         # the file's top level holds languages only.)
         entry["resident_rules"] = schema
+        # Which refused registrations the tablet offers to correct (the office decides by the same rule).
+        entry["correctable"] = {"codes": list(reasons.CORRECTABLE_CODES), "fields": list(reasons.CORRECTABLE_FIELDS)}
         out[lang] = entry
     return out

@@ -13,12 +13,13 @@ from sqlalchemy.orm import selectinload
 
 from caravan.auth.access import role_required
 from caravan.extensions import db
-from caravan.models import Area, Device, PendingRecord, Role, User
+from caravan.models import Area, AreaLevel, Device, PendingRecord, Role, User
 from caravan.models.base import utcnow
 from caravan.office import bp
 from caravan.office.common import scope
-from caravan.services import audit
+from caravan.services import audit, resident_rules
 from caravan.services.scope import areas_within, get_within, is_county_level, within
+from caravan.services.sync import corrections
 from caravan.services.sync.enroll import display, new_enrollment_code
 from caravan.services.sync.outbox import OutboxError, import_outbox, read_outbox
 from caravan.services.sync.reasons import STATUS_LABELS, describe
@@ -30,7 +31,8 @@ PROBLEMS_SHOWN = 500
 
 @bp.context_processor
 def _sync_labels() -> dict:
-    return {"describe_reason": describe, "sync_statuses": STATUS_LABELS, "staff_id_of": staff_id_of}
+    return {"describe_reason": describe, "sync_statuses": STATUS_LABELS, "staff_id_of": staff_id_of,
+            "correctable": corrections.correctable}
 
 
 def _areas() -> list[Area]:
@@ -117,7 +119,8 @@ def problems():
                               .limit(PROBLEMS_SHOWN))
     rows = list(rows)
     names = dict(db.session.execute(select(Device.id, Device.name).where(Device.id.in_(_device_ids()))).all())
-    return render_template("office/tablets/problems.html", rows=rows, names=names, staff=_staff_of(rows))
+    return render_template("office/tablets/problems.html", rows=rows, names=names, staff=_staff_of(rows),
+                           corrected=request.args.get("corrected"))
 
 
 def _staff_of(rows: list[PendingRecord]) -> dict[int, str]:
@@ -138,6 +141,36 @@ def staff_id_of(payload) -> int | None:
         return staff_id(payload.get("by")) if isinstance(payload, dict) else None
     except Invalid:
         return None
+
+
+@bp.route("/tablets/problems/<problem_id>/correct", methods=["GET", "POST"])
+@role_required(Role.office)
+def correct_problem(problem_id: str):
+    """Correct a registration the server refused from a tablet of the user's area, by the rules of every
+    registration; it is applied under its id and pass token, and what was held behind it follows."""
+    # A whole number that fits the column, else unknown (an overflowing one would be a 500 on PostgreSQL).
+    if not (problem_id.isascii() and problem_id.isdigit() and len(problem_id) <= 18):
+        abort(404)
+    row = db.session.scalar(select(PendingRecord).where(PendingRecord.id == int(problem_id), _problems_within()))
+    if row is None or not corrections.correctable(row):
+        abort(404)
+    villages = [a for a in _areas() if a.level == AreaLevel.village]
+    values, errors, alert = corrections.fields_of(row), {}, None
+    if request.method == "POST":
+        values = {field: request.form.get(field, "") for field in resident_rules.FIELDS}
+        try:
+            result = corrections.correct(row, values, {v.id for v in villages}, by=current_user)
+        except corrections.CorrectionError as exc:
+            errors = {field: [resident_rules.message(field, code)] for field, code in exc.errors.items()}
+        else:
+            if corrections.is_applied(result):
+                db.session.commit()
+                return redirect(url_for("office.problems", corrected=row.record_id[:8]))
+            db.session.rollback()  # refused for another reason (a pass taken meanwhile): keep nothing of it
+            alert = describe(str(result.reason))
+    device_name = db.session.scalar(select(Device.name).where(Device.id == row.device_id))
+    return render_template("office/tablets/correct.html", row=row, values=values, errors=errors, alert=alert,
+                           villages=villages, device_name=device_name), 422 if errors or alert else 200
 
 
 @bp.route("/tablets/import", methods=["GET", "POST"])

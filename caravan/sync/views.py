@@ -14,8 +14,8 @@ from caravan.models.base import utcnow
 from caravan.services import resident_rules
 from caravan.services.devices import device_for_token
 from caravan.services.sync import ingest, pull
-from caravan.services.sync.receipt import receipt
-from caravan.services.sync.validate import strict_json
+from caravan.services.sync.receipt import receipt, stored_among
+from caravan.services.sync.validate import Invalid, parse_uuid, strict_json
 from caravan.sync import bp
 
 API_VERSION = 1
@@ -96,9 +96,26 @@ def push():
         return error(413, "batch_too_large",
                      _("At most %(num)d records per push: send smaller batches.", num=ingest.MAX_BATCH),
                      max_records=ingest.MAX_BATCH)
+    check = _check_ids(body.get("check", []))
+    if check is None:
+        return error(400, "bad_request",
+                     _("check must be a list of at most %(num)d record ids.", num=ingest.MAX_BATCH))
     answer = apply_batch(device, records)
+    if "check" in body:
+        answer["stored"] = stored_among(device.id, check)
     db.session.commit()
     return jsonify(answer)
+
+
+def _check_ids(value) -> list[str] | None:
+    """The ids a tablet asks about (those it keeps as problems), canonical; None when not a list of at most
+    MAX_BATCH UUIDs."""
+    if not isinstance(value, list) or len(value) > ingest.MAX_BATCH:
+        return None
+    try:
+        return [parse_uuid(item) for item in value]
+    except Invalid:
+        return None
 
 
 def apply_batch(device: Device, records: list) -> dict:

@@ -149,15 +149,17 @@ def test_offline_is_a_calm_state_and_server_errors_stay_red(tablet, server, db):
     assert status(page) == (calm, "fa-message fa-calm")
     assert "同步失败" not in page.inner_text("#status")
 
-    # A real server problem is still an error. The failing route is in place before the server is back,
-    # so that no sync (the back-off timer's) reaches the server in between.
+    # A server that answers with an error is not offline: "the server does not answer", in red, with the
+    # next try. The failing route is in place before the server is back, so that no sync (the back-off
+    # timer's) reaches the server in between.
     context.route("**/api/sync/v1/push", lambda route: route.fulfill(
         status=500, content_type="application/json", body='{"error": "failure"}'))
     server.start()
     sync_and_wait(page)
-    page.wait_for_selector("body[data-sync=error]", state="attached")
+    page.wait_for_selector("body[data-sync=no-answer]", state="attached")
     text, kind = status(page)
-    assert "同步失败" in text and "fa-warn" in kind and re.search(r"\d\d-\d\d \d\d:\d\d", text)
+    assert "服务器没有响应" in text and "fa-warn" in kind and re.search(r"\d\d-\d\d \d\d:\d\d", text)
+    assert page.locator("#st-net").inner_text() == "服务器无响应"
     assert page.locator("#st-pending").inner_text() == "2"
     assert count(db, Attendee) == 1
 

@@ -86,3 +86,45 @@ def test_import_and_revoke(live_server, new_page, office, screenshot, tmp_path, 
     assert page.locator(".alert-ok").count() == 1
     db.session.expire_all()
     assert db.session.get(Device, device.id).revoked
+
+
+@pytest.mark.parametrize("locale, lang", [("zh-CN", "zh"), ("ug-CN", "ug"), ("en-GB", "en")])
+def test_a_refused_registration_is_corrected_at_the_office(live_server, new_page, build, db, client, screenshot,
+                                                          locale, lang):
+    from sqlalchemy import select
+
+    from caravan.models import Attendee, CheckIn
+    from tests.browser.conftest import PHONE
+    township = build.area("township", name_zh="阿克镇", name_ug="ئاق بازىرى", name_en="Aq Town")
+    build.area("village", parent=township, name_zh="阿克村", name_ug="ئاق كەنت", name_en="Aq Village")
+    event = build.event(area=township)
+    device, token = create_device("平板 1", township.code)
+    db.session.commit()
+    tablet = Tablet(client, device, token)
+    person = tablet.attendee(name="Aygul\x07", wishes="tailoring")
+    checkin = tablet.checkin(event.id, person["id"], method="register")
+    tablet.push([person, checkin])
+    user = build.user("office", area=township)
+    page = new_page(viewport=TABLET, locale=locale)
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    sign_in(page, live_server, user)
+    page.goto(live_server + "/office/tablets/problems")
+    screenshot(page, f"office-problems-{lang}-tablet")
+    page.click(".problems-table a.btn")
+    page.wait_for_selector("form.correct-form")
+    assert page.input_value("#f-name") == "Aygul\x07"
+    screenshot(page, f"office-correct-{lang}-tablet")
+    page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(page, f"office-correct-{lang}-phone")
+    page.fill("#f-name", "Aygul Tursun")
+    page.select_option("#f-village_id", index=1)
+    page.click("form.correct-form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/office/tablets/problems\?corrected="))
+    assert page.locator(".alert-ok").count() == 1 and page.locator(".problems-table a.btn").count() == 0
+    screenshot(page, f"office-corrected-{lang}-phone")
+    db.session.expire_all()
+    assert db.session.get(Attendee, person["id"]).name == "Aygul Tursun"
+    assert db.session.scalars(select(CheckIn)).one().attendee_id == person["id"]
+    assert errors == []

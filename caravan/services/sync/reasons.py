@@ -45,6 +45,20 @@ MESSAGES = {
 }
 
 
+#: Reasons a refused registration gets that a correction of the person's fields mends, and those fields: such
+#: a registration can be corrected on its tablet (which gets both in its strings file) or at the office.
+CORRECTABLE_CODES = ("missing", "wrong_type", "empty", "too_long", "control_characters", "bad_text", "bad_value",
+                     "bad_uuid", "unknown_area")
+CORRECTABLE_FIELDS = ("name", "phone", "village_id", "group", "skills", "wishes")
+
+
+def correctable(record_type: str, status: str, reason: str) -> bool:
+    """Whether a record refused with ``reason`` is a registration that a correction of its fields mends."""
+    code, _sep, field = (reason or "").partition(":")
+    return (record_type == "attendee" and status == "rejected" and code in CORRECTABLE_CODES
+            and field in CORRECTABLE_FIELDS)
+
+
 def describe(reason: str) -> str:
     """The sentence for a stored reason such as ``too_long:name``; the code itself if it is unknown."""
     code, _sep, field = (reason or "").partition(":")

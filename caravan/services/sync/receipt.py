@@ -7,6 +7,7 @@ import hashlib
 from sqlalchemy import collate, func, literal, select, union_all
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
+from caravan.database import any_of
 from caravan.extensions import db
 from caravan.models import Attendee, CheckIn, Device, Interest, PendingRecord, PendingStatus, ServiceGiven, Tally
 
@@ -33,6 +34,16 @@ def held_ids(device_id: str) -> list[str]:
     concat = func.string_agg if connection.dialect.name == "postgresql" else func.group_concat
     joined = connection.scalar(select(concat(held.c.id, literal("\n"))))
     return sorted(joined.split("\n")) if joined else []
+
+
+def stored_among(device_id: str, ids: list[str]) -> list[str]:
+    """Those of ``ids`` that :func:`receipt` counts for ``device_id``, sorted: a tablet asks this of the
+    records it keeps as problems, which the server may hold since (corrected by the office, sent again
+    from another copy, or imported from the tablet's exported file)."""
+    if not ids:
+        return []
+    held = _held(device_id)
+    return sorted(set(db.session.connection().scalars(select(held.c.id).where(any_of(held.c.id, set(ids))))))
 
 
 def digest(ids: list[str]) -> str:

@@ -77,3 +77,9 @@ export function ruleMessage(field, code, vars = {}) {
   const text = table[`${field}:${code}`] ?? table[code] ?? table.other ?? code;
   return text.replace(/%\((\w+)\)[sd]/g, (_, name) => String(vars[name] ?? ""));
 }
+
+/** Which refused registrations can be corrected on the tablet: {codes, fields} from the server's strings
+ * file (caravan.services.sync.reasons), or null from an older file. */
+export function correctableReasons() {
+  return catalog[lang]?.correctable || catalog.zh?.correctable || null;
+}

@@ -65,3 +65,23 @@ export function wire(record) {
   const { type, id, seq, at, data } = record;
   return { type, id, seq, at, data };
 }
+
+/** The fields of a registration record that say who the person is and that a correction may change:
+ * {name, phone, village_id, group, skills, wishes}. Every screen reads them through here (and writes them
+ * through withFields), so how a record keeps personal fields is decided in one place. */
+export function recordFields(record) {
+  const data = record?.data || {};
+  return { name: data.name || "", phone: data.phone || "", village_id: data.village_id || "",
+    group: data.group || "other", skills: data.skills || "", wishes: data.wishes || "" };
+}
+
+/** A copy of a registration record with corrected fields (as recordFields gives them); its id, pass token
+ * and consent stay, and an emptied optional field is left out, as a new registration leaves it out. */
+export function withFields(record, fields) {
+  const data = { ...record.data, name: fields.name, group: fields.group || "other" };
+  for (const key of ["phone", "village_id", "skills", "wishes"]) {
+    if (fields[key]) data[key] = fields[key];
+    else delete data[key];
+  }
+  return { ...record, data };
+}

@@ -1,9 +1,12 @@
 // The always visible status: network, unsent records, last sync, progress, the receipt, problems,
 // "Sync now" and "Export unsent records".
+import * as correct from "./correct.js";
 import * as db from "./db.js";
-import { label, t } from "./i18n.js";
+import { correctableReasons, current, label, t } from "./i18n.js";
+import { recordFields } from "./outbox.js";
+import * as people from "./people.js";
 import * as sync from "./sync.js";
-import { $, el, formatTime, timeNode } from "./ui.js";
+import { $, el, timeNode } from "./ui.js";
 
 let renders = 0;
 
@@ -12,48 +15,119 @@ export async function render() {
   const mine = ++renders;
   const [outbox, problems, last, check] = await Promise.all([
     db.all("outbox"), db.all("problems"), db.getMeta("lastSync"), sync.receiptCheck()]);
+  const items = await Promise.all(problems.sort((a, b) => a.seq - b.seq).map(problemItem));
   if (mine !== renders) return;
   const held = outbox.filter((r) => r.state === "held").length;
   const s = sync.state;
-  $("#st-net").textContent = navigator.onLine && !s.offline ? t("online") : t("offline");
-  $("#st-net").className = navigator.onLine && !s.offline ? "fa-net fa-on" : "fa-net fa-off";
+  // Three states, in words and colours: online; offline (no network, calm: records wait here); and the
+  // server not answering although the network is there (a timeout, 5xx, a portal's page: red).
+  const offline = !navigator.onLine || s.offline;
+  const net = offline ? ["offline", "fa-off"] : (s.noAnswer ? ["no_answer", "fa-noanswer"] : ["online", "fa-on"]);
+  $("#st-net").textContent = t(net[0]);
+  $("#st-net").className = `fa-net ${net[1]}`;
   $("#st-pending").textContent = String(outbox.length);
   $("#st-held").textContent = String(held);
   $("#st-held-wrap").hidden = held === 0;
   $("#st-last").replaceChildren(last ? timeNode(last) : t("never"));
-  $("#st-receipt").textContent = check.receipt
-    ? `${t("receipt", { made: check.made, held: check.receipt.device_records })}${check.match ? ` ✓ ${t("receipt_ok")}` : ""}` : "";
+  const receipt = receiptLine(check, outbox.length, problems.length);
+  $("#st-receipt").textContent = receipt.text;
+  $("#st-receipt").dataset.confirmed = String(receipt.confirmed);
   $("#st-progress").textContent = s.running ? `${t("syncing")} ${s.done}/${s.total}` : "";
-  // Being offline is normal at a bazaar: say calmly that the records wait here; red is for the server.
-  const offline = !navigator.onLine || s.offline;
+  const retry = s.nextTry ? [" ", `${t("retry_at")}: `, timeNode(s.nextTry)] : [];
   let message = [];
   let kind = "";
   if (s.auth === "revoked") [message, kind] = [[t("revoked")], "fa-warn"];
   else if (s.auth === "reenroll") [message, kind] = [[t("reenroll")], "fa-warn"];
   else if (offline) [message, kind] = [[t("offline_safe")], "fa-calm"];
-  else if (s.error) {
-    message = [t("sync_error"), ...(s.nextTry ? [" ", `${t("retry_at")}: `, timeNode(s.nextTry)] : [])];
-    kind = "fa-warn";
-  }
+  else if (s.noAnswer) [message, kind] = [[t("no_answer_safe"), ...retry], "fa-warn"];
+  else if (s.error) [message, kind] = [[t("sync_error"), ...retry], "fa-warn"];
   $("#st-message").replaceChildren(...message);
   $("#st-message").className = `fa-message ${kind}`.trim();
-  document.body.dataset.sync = kind === "fa-warn" ? "error" : (offline ? "offline" : "ok");
+  document.body.dataset.sync = offline ? "offline" : (s.noAnswer ? "no-answer" : (kind === "fa-warn" ? "error" : "ok"));
   $("#sync-now").disabled = s.running;
   $("#reenroll").hidden = s.auth !== "reenroll";
   const button = $("#st-problems");
   button.hidden = problems.length === 0;
   button.textContent = `${t("problems")}: ${problems.length}`;
-  $("#problem-list").replaceChildren(...problems.map((p) => el("li", {},
-    el("b", {}, `${p.type} ${p.state}`), " ", el("span", {}, reasonText(p.reason)), " ",
-    el("small", {}, `${p.id} · ${formatTime(p.at)}`))));
+  $("#problem-list").replaceChildren(...items);
+  if (problems.length === 0) $("#problems").hidden = true;
   document.body.dataset.pending = String(outbox.length);
+  document.body.dataset.problems = String(problems.length);
+}
+
+/** Joins the parts of one line in the tablet's language. */
+function joined(parts) {
+  return parts.join({ zh: "，", ug: "، " }[current()] || ", ");
+}
+
+/**
+ * The receipt line: "confirmed" only when the server holds every record this tablet made (the numbers
+ * match and the digest of the ids matches); otherwise what differs, counting what the tablet still holds.
+ * `unsent`: records in the outbox (held ones included); `refused`: records kept as problems.
+ */
+export function receiptLine(check, unsent, refused) {
+  const { made, receipt, match } = check;
+  if (!receipt) return { text: made ? t("receipt_none", { made }) : "", confirmed: false };
+  const held = receipt.device_records;
+  const base = t("receipt", { made, held });
+  if (match && made === held && unsent === 0 && refused === 0) {
+    return { text: `${base} ✓ ${t("receipt_ok")}`, confirmed: true };
+  }
+  const parts = [];
+  if (unsent) parts.push(t("receipt_to_send", { count: unsent }));
+  if (refused) parts.push(t("receipt_refused", { count: refused }));
+  // What the tablet holds does not explain the difference, or the ids differ: another sync will tell.
+  if (!match || made - held !== unsent + refused) parts.push(t("receipt_differs"));
+  return { text: `${base}${current() === "zh" ? "：" : ": "}${joined(parts)}`, confirmed: false };
+}
+
+/** The words for a reason's field, from the strings the screens already use. */
+const FIELD_WORDS = { name: "name", phone: "field_phone", village_id: "village", group: "group", skills: "skills",
+  wishes: "wishes", event_id: "field_event", attendee_id: "kind_attendee", posting_id: "field_posting",
+  notice_id: "field_notice" };
+
+/** Whether a problem is a refused registration that the tablet can correct and send again (by the server's
+ * rule, served with the strings: the reasons a correction of the person's own fields mends). */
+export function correctable(problem) {
+  const rule = correctableReasons();
+  const [code, field = ""] = (problem.reason || "").split(":");
+  return Boolean(rule) && problem.type === "attendee" && problem.state === "rejected" && rule.codes.includes(code)
+    && rule.fields.includes(field);
 }
 
 /** The server's reason code ("too_long:name") as a sentence in the tablet's language; unknown codes as sent. */
-function reasonText(reason = "") {
+export function reasonText(reason = "") {
   const [code, field = ""] = reason.split(":");
   const text = label("reasons", code);
-  return text === code ? reason : text.replace("%(field)s", field);
+  if (text === code) return reason;
+  return text.replace("%(field)s", FIELD_WORDS[field] ? t(FIELD_WORDS[field]) : field);
+}
+
+/** Who a problem record is about: the name of a registration, or of the person a record refers to. */
+async function personName(problem) {
+  if (problem.type === "attendee") return recordFields(problem).name;
+  const id = problem.data?.attendee_id;
+  return id ? ((await people.get(id))?.name || "") : "";
+}
+
+/** A record type in words ("Registration"); a type this app does not know, as sent. */
+function kindWord(type) {
+  const text = t(`kind_${type}`);
+  return text === `kind_${type}` ? String(type || "?") : text;
+}
+
+/** One problem as the staff read it: the kind of record, who, the reason as a sentence, what to do. */
+async function problemItem(problem) {
+  const name = await personName(problem);
+  const fix = correctable(problem);
+  const todo = fix ? "todo_correct" : (problem.state === "conflict" ? "todo_conflict" : "todo_office");
+  return el("li", { class: "fa-problem", dataset: { id: problem.id, state: problem.state } },
+    el("p", {}, el("b", {}, kindWord(problem.type)), name ? [" · ", el("bdi", {}, name)] : null,
+      " · ", t(`state_${problem.state}`)),
+    el("p", { class: "fa-reason" }, reasonText(problem.reason)),
+    el("p", { class: "fa-todo" }, t(todo)),
+    fix ? el("button", { type: "button", class: "btn btn-primary", dataset: { correct: problem.id } }, t("correct")) : null,
+    el("small", {}, timeNode(problem.at), " · ", el("bdi", { dir: "ltr" }, problem.id.slice(0, 8))));
 }
 
 /** Download every unconfirmed record (outbox and problems) as a file the office can import. */
@@ -82,6 +156,11 @@ export function setup() {
   $("#sync-now").addEventListener("click", () => sync.syncNow());
   $("#export").addEventListener("click", exportUnsent);
   $("#st-problems").addEventListener("click", () => { $("#problems").hidden = !$("#problems").hidden; });
+  $("#problem-list").addEventListener("click", (e) => {
+    const id = e.target.closest("[data-correct]")?.dataset.correct;
+    if (id) correct.open(id);
+  });
+  correct.setup();
   document.addEventListener("caravan:lang", render);
   document.addEventListener("caravan:saved", render);
 }

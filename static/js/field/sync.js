@@ -8,15 +8,22 @@ import { sha256Hex } from "./pass.js";
 const FIRST_BATCH = 100;
 const BACKOFF_BASE_MS = 5000;
 const BACKOFF_MAX_MS = 10 * 60 * 1000;
+/** A request that has not answered by then is given up: a hanging server must not freeze the sync. */
+const REQUEST_TIMEOUT_MS = 30000;
+/** Most problem ids asked about in one request (the server's limit for `check`). */
+const CHECK_MAX = 500;
 const STORE_OF = { area: "areas", employer: "employers", event: "events", posting: "postings",
   notice: "notices", attendee: "attendees" };
 
 export const events = new EventTarget();
 /** What the status bar shows. `auth` is null, "reenroll" (401) or "revoked" (403). */
-/** `offline`: the last try met no network (not a server problem). */
-export const state = { running: false, done: 0, total: 0, error: null, nextTry: null, auth: null, offline: false };
+/** `offline`: the last try met no network (not a server problem). `noAnswer`: the network is there but the
+ * server did not answer as our API (timeout, 5xx, a captive portal's page, a redirect). */
+export const state = { running: false, done: 0, total: 0, error: null, nextTry: null, auth: null, offline: false,
+  noAnswer: false };
 
 let api = "/api/sync/v1/";
+let timeoutMs = REQUEST_TIMEOUT_MS;
 let running = null;
 let again = false;
 let failures = 0;
@@ -36,8 +43,10 @@ function emit() {
   events.dispatchEvent(new Event("change"));
 }
 
-export function configure(base) {
+/** Where the API is; `timeoutMs`: how long one request may take before it counts as "no answer". */
+export function configure(base, { timeoutMs: ms } = {}) {
   api = base;
+  if (ms > 0) timeoutMs = ms;
 }
 
 /** Start a sync, or join the one running (a trigger during a run asks for one more round). */
@@ -76,15 +85,17 @@ async function runOnce() {
   clearTimeout(retryTimer);
   if (!navigator.onLine) {
     // Nothing to try: the "online" event starts the next sync.
-    Object.assign(state, { offline: true, error: null, nextTry: null });
+    Object.assign(state, { offline: true, noAnswer: false, error: null, nextTry: null });
     return emit();
   }
-  Object.assign(state, { running: true, error: null, nextTry: null, done: 0, total: 0, offline: false });
+  Object.assign(state, { running: true, error: null, nextTry: null, done: 0, total: 0 });
   emit();
   try {
     await push(device);
+    await checkProblems(device);
     await pull(device);
     failures = 0;
+    Object.assign(state, { offline: false, noAnswer: false });
     await db.setMeta("lastSync", new Date().toISOString());
   } catch (err) {
     await failed(err, device);
@@ -97,7 +108,10 @@ async function runOnce() {
 async function failed(err, device) {
   const kind = err instanceof SyncError ? err.kind : "retry";
   state.error = err instanceof SyncError ? err.detail : String(err);
+  // No network (the browser says so, or the request failed before any answer) is not the server's fault;
+  // everything else that is retried (timeout, 5xx, a portal's page, a redirect) is "the server does not answer".
   state.offline = state.error === "network" || !navigator.onLine;
+  state.noAnswer = err instanceof SyncError && kind === "retry" && !state.offline;
   if (kind === "auth") {
     state.auth = "reenroll";
   } else if (kind === "revoked") {
@@ -115,17 +129,22 @@ async function failed(err, device) {
 
 async function call(path, init, device) {
   let res;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
     res = await fetch(api + path, {
-      ...init,
+      ...init, signal: abort.signal,
       headers: { Authorization: `Bearer ${device.token}`, Accept: "application/json", "Accept-Language": current(),
         ...(init.body ? { "Content-Type": "application/json" } : {}) },
       // A captive portal or an expired proxy answers with a redirect: never follow it into a "200".
       redirect: "manual", credentials: "omit", cache: "no-store",
     });
   } catch {
-    throw new SyncError("retry", "network");
+    clearTimeout(timer);
+    throw new SyncError("retry", abort.signal.aborted ? "timeout" : "network");
   }
+  // The timer stays: it also gives up on a body that never finishes (reading it then fails, and the answer
+  // counts as none). Aborting a request that has finished does nothing.
   if (res.type === "opaqueredirect" || (res.status >= 300 && res.status < 400)) {
     throw new SyncError("retry", `redirect ${res.status}`);
   }
@@ -200,6 +219,34 @@ async function settle(batch, body, device) {
         outbox.delete(record.id);
         t.objectStore("problems").put({ ...record, state: status, reason: result.reason || "" });
       }
+    }
+    if (body.receipt) t.objectStore("meta").put({ ...body.receipt, at: now, device: device.id }, "receipt");
+  });
+}
+
+/** Ask the server which of the records kept here as problems it now holds from this tablet (corrected by
+ * the office, or imported from this tablet's exported file); those count as sent from then on. */
+async function checkProblems(device) {
+  const ids = (await db.all("problems")).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += CHECK_MAX) {
+    const res = await call("push", { method: "POST",
+      body: JSON.stringify({ records: [], check: ids.slice(i, i + CHECK_MAX) }) }, device);
+    const body = await apiJson(res, (b) => Array.isArray(b.stored));
+    await settleStored(body, device);
+  }
+}
+
+/** Move the problems the server holds to "sent", with the receipt of the same answer. */
+async function settleStored(body, device) {
+  const now = new Date().toISOString();
+  await db.tx(["sent", "problems", "meta"], "readwrite", async (t) => {
+    const problems = t.objectStore("problems");
+    for (const id of body.stored) {
+      const record = typeof id === "string" && await db.req(problems.get(id));
+      if (!record) continue;
+      problems.delete(id);
+      const { reason, ...kept } = record;
+      t.objectStore("sent").put({ ...kept, state: "stored", device: device.id, confirmedAt: now });
     }
     if (body.receipt) t.objectStore("meta").put({ ...body.receipt, at: now, device: device.id }, "receipt");
   });
