@@ -78,6 +78,7 @@ MATRIX = [
     ("/office/tablets/codes", "POST", 302, 403, 400, 400),  # an empty form names no area
     (f"/office/tablets/{NO_DEVICE}/revoke", "GET", 302, 403, 404, 404),
     (f"/office/tablets/{NO_DEVICE}/revoke", "POST", 302, 403, 404, 404),
+    (f"/office/tablets/{NO_DEVICE}/reenroll", "POST", 302, 403, 404, 404),
     ("/office/tablets/problems", "GET", 302, 403, 200, 200),
     ("/office/tablets/import", "GET", 302, 403, 200, 200),
     ("/office/tablets/import", "POST", 302, 403, 422, 422),  # no file
@@ -167,6 +168,8 @@ AREA_MATRIX = [
     ("/office/tablets/codes", "POST", "tablet_code", (200, 400, 400), (200, 400, 400), _),
     ("/office/tablets/{device}/revoke", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/tablets/{device}/revoke", "POST", _, (302, 404, 404), (302, 404, 404), _),
+    # An active tablet needs no re-enrollment (back to the list); one of another area is not found.
+    ("/office/tablets/{device}/reenroll", "POST", _, (303, 404, 404), (303, 404, 404), _),
     ("/office/tablets/problems", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "device_name"),
     ("/office/tablets/import", "GET", _, (200, 200, 200), (200, 200, 200), _),
     ("/office/tablets/import", "POST", "outbox", (200, 422, 422), (200, 422, 422), _),

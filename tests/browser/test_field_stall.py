@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from caravan.models import CheckIn
+from caravan.models import CheckIn, Device
+from caravan.models.base import utcnow
 from caravan.services.codes import pass_code_of_token, show_pass_code
 from caravan.services.sync.enroll import new_enrollment_code
-from tests.browser.field_helpers import (count, enroll, enter_code, local_tokens, open_app, pick_event, store,
-                                         sync_and_wait, tab, wait_pending)
+from tests.browser.field_helpers import (count, device_of, enroll, enter_code, local_tokens, open_app, pick_event,
+                                         register, store, sync_and_wait, tab, wait_pending)
 from tests.pass_code_vectors import VECTORS
 
 
@@ -120,3 +121,30 @@ def test_the_pass_screen_after_registration_shows_the_code(tablet, county, db):
     mine = [p for p in store(page, "attendees") if p.get("local")][0]
     assert mine["code"] == pass_code_of_token(token) and mine["phone_tail"] == "01"
     assert "13912345601" not in str({k: v for k, v in mine.items() if k != "name"})
+
+
+def test_a_revoked_tablet_re_enrolled_is_the_same_tablet_and_its_receipt_counts_all_its_records(
+        tablet, county, db):
+    context, page = tablet(fresh=True)
+    register(page, "古丽娜")
+    tab(page, "tally")
+    page.click("[data-tally=visitor]")
+    wait_pending(page, 0)
+    made = page.evaluate("async () => (await import('/static/js/field/db.js')).getMeta('seq')")
+    assert made == 3
+    tablet_id = device_of(db).id
+    device = device_of(db)
+    device.revoked_at = utcnow()
+    db.session.commit()
+    page.click("#sync-now")
+    page.wait_for_selector("#reenroll:not([hidden])")
+    _, text = new_enrollment_code(device.area, device=device)  # what the office's "Re-enroll" makes
+    db.session.commit()
+    page.click("#reenroll")
+    enroll(page, code=text, name="平板 1", wait=False)
+    expect(page.locator("#st-receipt")).to_contain_text("✓")
+    expect(page.locator("#st-receipt")).to_contain_text(f"{made}")
+    meta = page.evaluate("""async () => { const db = await import('/static/js/field/db.js');
+        return [await db.getMeta('device'), await db.getMeta('receipt')]; }""")
+    assert meta[0]["id"] == tablet_id and meta[1]["device_records"] == made
+    assert count(db, Device) == 1 and not device_of(db).revoked

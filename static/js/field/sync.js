@@ -156,6 +156,13 @@ async function apiJson(res, check) {
 async function push(device) {
   const records = await pendingRecords();
   state.total = records.length;
+  if (!records.length && !(await db.getMeta("receipt"))) {
+    // Nothing to send, but no receipt for this credential yet (just re-enrolled): an empty batch asks
+    // the server how many of this tablet's records it holds.
+    const res = await call("push", { method: "POST", body: JSON.stringify({ records: [] }) }, device);
+    await settle([], await apiJson(res, (b) => Array.isArray(b.results)), device);
+    return;
+  }
   let i = 0;
   while (i < records.length) {
     const batch = records.slice(i, i + batchSize);
