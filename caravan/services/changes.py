@@ -158,6 +158,20 @@ def announce_checkins(session: Session, checkins) -> None:
     _note(session, _checkin_rows(checkins))
 
 
+def announce_inserted(session: Session, model: type, rows: list[dict], event_area: dict[str, str]) -> None:
+    """Note the residents or check-ins of a bulk insert (``rows`` as inserted): residents in their
+    village's area, check-ins in their event's (``event_area``: event id -> area id)."""
+    if model is CheckIn:
+        announce_checkins(session, [(row["id"], row["attendee_id"], event_area.get(row["event_id"]))
+                                    for row in rows])
+        return
+    by_village: dict[str | None, list[str]] = {}
+    for row in rows:
+        by_village.setdefault(row["village_id"], []).append(row["id"])
+    for village_id, ids in by_village.items():
+        announce(session, "attendee", ids, village_id)
+
+
 def _note(session: Session, rows: list[dict]) -> None:
     if not rows:
         return

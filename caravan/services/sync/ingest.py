@@ -142,16 +142,8 @@ class Ingest:
             rows = self.bulk.pop(model, None)
             if rows:
                 connection.execute(insert(model.__table__), rows)
-                if model is Attendee:  # the flush hooks do not see a Core insert: tell the tablets here
-                    by_village: dict[str | None, list[str]] = {}
-                    for row in rows:
-                        by_village.setdefault(row["village_id"], []).append(row["id"])
-                    for village_id, ids in by_village.items():
-                        changes.announce(db.session(), "attendee", ids, village_id)
-                elif model is CheckIn:  # the event's tablets: "already checked in", and who it was
-                    area_of = self.known.reach.event_area
-                    changes.announce_checkins(db.session(), [(row["id"], row["attendee_id"],
-                                                              area_of.get(row["event_id"])) for row in rows])
+                if model in (Attendee, CheckIn):  # the flush hooks do not see a Core insert: tell the tablets
+                    changes.announce_inserted(db.session(), model, rows, self.known.reach.event_area)
 
     def _prefetch(self, records: list[Record]) -> None:
         by_type: dict[str, set[str]] = {}
