@@ -83,7 +83,7 @@ def test_a_typed_code_finds_the_person_offline_and_a_shared_code_asks_for_the_na
     }""")
     enter_code(page, "abcd-efgh")
     expect(page.locator("#search-results button")).to_have_count(2)
-    expect(page.locator("#search-results")).to_contain_text("通行码相同")
+    expect(page.locator("#search-results")).to_contain_text("就业卡号相同")
     page.click("#search-results button:has-text('艾力')")
     page.wait_for_selector("#confirm-box.fa-ok:has-text('艾力')")
     made = sorted((r for r in store(page, "outbox") if r["type"] == "checkin"), key=lambda r: r["seq"])
