@@ -27,6 +27,7 @@ AUDIT_ACTIONS = {
     "employer.create": _l("Employer added"), "employer.update": _l("Employer changed"),
     "event.create": _l("Event planned"), "event.update": _l("Event changed"), "event.cancel": _l("Event cancelled"),
     "device.create": _l("Tablet added"), "device.enroll": _l("Tablet enrolled"), "device.revoke": _l("Tablet revoked"),
+    "device.reenroll": _l("Tablet re-enrolled"),
     "enrollment_code.create": _l("Enrollment code made"), "sync.import": _l("Unsent records imported"),
     "sync.correct": _l("Refused registration corrected"),
     "user.create": _l("Staff member added"), "user.unlock": _l("Staff member unlocked"), "signin.ok": _l("Signed in"), "signin.fail": _l("Failed sign-in"),

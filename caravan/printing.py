@@ -18,6 +18,7 @@ from caravan.labels import EVENT_KINDS, GROUPS, WAGE_UNITS
 from caravan.models import Area, Attendee, Event, EventStatus, Posting, PublishStatus
 from caravan.pdf import render_pdf
 from caravan.qr import png_data_uri, public_url
+from caravan.services.codes import pass_code_of_token, show_pass_code
 from caravan.services.listings import is_open, local_today
 from caravan.services.scope import within
 
@@ -30,6 +31,7 @@ PRINT_LABELS = {
     "scan_event": _l("Scan to see every job posting of this stop on your phone."),
     "postings": _l("Job postings"), "pass": _l("Job Caravan pass"), "free": _l("Free of charge."),
     "show_pass": _l("Show this code at the stall."),
+    "pass_code": _l("Pass code"),
 }
 POSTING_FIELDS = ("title", "description", "requirements", "work_place")
 #: How many characters of a description fit on a poster, per layout.
@@ -116,7 +118,8 @@ def pass_card_context(attendee: Attendee, lang: str) -> dict:
         group = str(GROUPS[attendee.group])
     return {"name": attendee.name, "village": attendee.village.name_in(lang) if attendee.village else "",
             "village_zh": attendee.village.name_zh if attendee.village and lang != "zh" else "",
-            "group": group, "qr": png_data_uri(url)}
+            "group": group, "qr": png_data_uri(url),
+            "code": show_pass_code(pass_code_of_token(attendee.pass_token))}
 
 
 def postings_for_print(codes: list[str] | None = None, scope: Area | None = None) -> list[Posting]:

@@ -73,7 +73,8 @@ class Builder:
 
     def attendee(self, name: str = "阿依古丽", **kw) -> Attendee:
         kw.setdefault("group", AttendeeGroup.rural_worker)
-        return self._add(Attendee(name=name, consent_at=utcnow(), consent_version="test",
+        kw.setdefault("consent_at", utcnow())
+        return self._add(Attendee(name=name, consent_version="test",
                                   consent_channel=ConsentChannel.tablet, pass_token=new_pass_token(), **kw))
 
 

@@ -80,6 +80,7 @@ MATRIX = [
     ("/office/tablets/codes", "POST", 302, 403, 400, 400),  # an empty form names no area
     (f"/office/tablets/{NO_DEVICE}/revoke", "GET", 302, 403, 404, 404),
     (f"/office/tablets/{NO_DEVICE}/revoke", "POST", 302, 403, 404, 404),
+    (f"/office/tablets/{NO_DEVICE}/reenroll", "POST", 302, 403, 404, 404),
     ("/office/tablets/problems", "GET", 302, 403, 200, 200),
     (f"/office/tablets/problems/{NO_PROBLEM}/correct", "GET", 302, 403, 404, 404),
     (f"/office/tablets/problems/{NO_PROBLEM}/correct", "POST", 302, 403, 404, 404),
@@ -171,6 +172,8 @@ AREA_MATRIX = [
     ("/office/tablets/codes", "POST", "tablet_code", (200, 400, 400), (200, 400, 400), _),
     ("/office/tablets/{device}/revoke", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/tablets/{device}/revoke", "POST", _, (302, 404, 404), (302, 404, 404), _),
+    # An active tablet needs no re-enrollment (back to the list); one of another area is not found.
+    ("/office/tablets/{device}/reenroll", "POST", _, (303, 404, 404), (303, 404, 404), _),
     ("/office/tablets/problems", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "device_name"),
     # A refused registration of a tablet: an empty name is refused again (422) where the user may correct it.
     ("/office/tablets/problems/{problem}/correct", "GET", _, (200, 404, 404), (200, 404, 404), _),

@@ -21,7 +21,8 @@ class EnrollmentCode(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    #: The tablet that enrolled with the code.
+    #: The tablet that enrolled with the code; set when the code is made for a re-enrollment code, which
+    #: gives that tablet a new token instead of making a new one.
     device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"))
 
     area = relationship("Area")

@@ -1,4 +1,5 @@
-"""The office's tablets: enrollment codes, revocation, records with problems, and imports of exported files."""
+"""The office's tablets: enrollment codes, revocation and re-enrollment, records with problems, and imports
+of exported files."""
 from __future__ import annotations
 
 import base64
@@ -107,6 +108,20 @@ def revoke(device_id: str):
             db.session.commit()
         return redirect(url_for("office.tablets", revoked=device.name))
     return render_template("office/tablets/revoke.html", device=device)
+
+
+@bp.route("/tablets/<device_id>/reenroll", methods=["POST"])
+@role_required(Role.office)
+def reenroll(device_id: str):
+    """Make a one-time code that re-enrolls this revoked tablet: the same tablet, with its id and its records,
+    gets a new token when it enrolls with the code. An active tablet needs none (back to the list)."""
+    device = get_within(Device, device_id, scope()) or abort(404)
+    if not device.revoked:
+        return redirect(url_for("office.tablets"), 303)
+    row, code = new_enrollment_code(device.area, by=current_user, device=device)
+    db.session.commit()
+    return render_template("office/tablets/code.html", code=display(code), qr=_qr_data_uri(code), row=row,
+                           area=device.area, device=device)
 
 
 @bp.route("/tablets/problems")

@@ -14,6 +14,7 @@ from caravan.models import Attendee
 from caravan.public import bp
 from caravan.qr import public_url, svg
 from caravan.services import residents, throttle
+from caravan.services.codes import pass_code_of_token, show_pass_code
 
 PASS_COOKIE = "caravan_pass"
 PASS_COOKIE_AGE = 2 * 365 * 24 * 3600
@@ -77,6 +78,7 @@ def pass_page(token: str):
     url = public_url("p", attendee.pass_token)
     response = make_response(render_template(
         "public/pass.html", attendee=attendee, token=attendee.pass_token,
+        code=show_pass_code(pass_code_of_token(attendee.pass_token)),
         qr=svg(url, size="100%", title=url), interests=residents.interests_of(attendee)))
     if request.cookies.get(PASS_COOKIE) != attendee.pass_token:
         remember_pass(response, attendee.pass_token)

@@ -21,6 +21,13 @@ tests/sync/test_pull_concurrency.py shows the race with two connections.
 
 A bulk insert with a Core statement bypasses the flush: its caller tells the feed with :func:`announce`.
 
+Residents are announced where they are needed, so that a tablet pulls the people of its area and not the
+county: a new registration in its village's area (with no village: county-wide), a check-in in its event's
+area, both as a ``checkin`` change and as a change of the resident, so that the event's tablets receive a
+resident registered elsewhere, however long ago. A change of a stored resident (an edit, a move, a merge,
+an erasure) goes county-wide: the pull sends it to the tablets that need the resident, and an erasure to
+every tablet (see :mod:`caravan.services.sync.pull`).
+
 A savepoint rolled back leaves its notes: the tablets are then told of an entity that did not change (or,
 if it was never stored, that it is deleted), which costs nothing; a change that went unannounced would.
 """
@@ -29,13 +36,13 @@ from __future__ import annotations
 from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
-from caravan.models import (Area, Attendee, Change, Employer, Event, Notice, NoticeTranslation, Posting,
+from caravan.models import (Area, Attendee, Change, CheckIn, Employer, Event, Notice, NoticeTranslation, Posting,
                             PostingTranslation)
 from caravan.models.base import new_uuid
 
 #: Entity classes whose changes tablets pull, with the name used in the feed.
 PULLABLE = {Area: "area", Employer: "employer", Event: "event", Posting: "posting", Notice: "notice",
-            Attendee: "attendee"}
+            Attendee: "attendee", CheckIn: "checkin"}
 
 #: The key of the PostgreSQL advisory lock that keeps change numbers in commit order (ASCII "caravanf").
 FEED_LOCK = 0x6361726176616E66
@@ -45,11 +52,22 @@ FEED_LOCK = 0x6361726176616E66
 _FLUSH, _PENDING, _COMMITTING = "caravan.changes.flush", "caravan.changes.pending", "caravan.changes.committing"
 
 
-def _area_of(obj) -> str | None:
+def _area_of(obj, new: bool) -> str | None:
     """The area whose tablets need ``obj``; None means every tablet of the county."""
     if isinstance(obj, Event):
         return obj.area_id or (obj.area.id if obj.area else None)
+    if isinstance(obj, Attendee) and new:
+        return obj.village_id or (obj.village.id if obj.village is not None else None)
     return None
+
+
+def _checkin_area(session: Session, checkin: CheckIn) -> str | None:
+    """The area of a check-in's event, read before the flush (a pending row does not load relations)."""
+    event_obj = checkin.__dict__.get("event")
+    if event_obj is None and checkin.event_id is not None:
+        with session.no_autoflush:
+            event_obj = session.get(Event, checkin.event_id)
+    return event_obj.area_id if event_obj is not None else None
 
 
 def _subject(obj):
@@ -68,10 +86,10 @@ def _former_areas(event_obj: Event) -> set[str]:
     return {area_id for area_id in (*history.deleted, *history.unchanged) if area_id is not None}
 
 
-def _changed(session: Session) -> list[tuple[str, object, bool, set[str]]]:
-    """``(feed name, entity, deleted, former areas)`` for each pullable entity this flush changes, once
-    each. An event moved to another area is also announced in the areas it left, so that their tablets
-    learn it is gone (the pull sends it to them as deleted)."""
+def _changed(session: Session) -> list[tuple[str, object, bool, set[str], bool, str | None]]:
+    """``(feed name, entity, deleted, former areas, new, check-in's area)`` for each pullable entity this
+    flush changes, once each. An event moved to another area is also announced in the areas it left, so
+    that their tablets learn it is gone (the pull sends it to them as deleted)."""
     seen: set[tuple[str, str]] = set()
     found = []
     for state, objects in (("new", session.new), ("dirty", session.dirty), ("deleted", session.deleted)):
@@ -90,7 +108,8 @@ def _changed(session: Session) -> list[tuple[str, object, bool, set[str]]]:
                 continue
             seen.add((kind, subject.id))
             former = _former_areas(subject) if state == "dirty" and kind == "event" else set()
-            found.append((kind, subject, state == "deleted" and subject is obj, former))
+            where = _checkin_area(session, subject) if kind == "checkin" else None
+            found.append((kind, subject, state == "deleted" and subject is obj, former, state == "new", where))
     return found
 
 
@@ -100,11 +119,25 @@ def _before_flush(session: Session, _context, _instances) -> None:
 
 def _after_flush(session: Session, _context) -> None:
     rows = []
-    for kind, subject, deleted, former in session.info.pop(_FLUSH, ()):
-        area_id = _area_of(subject)
+    for kind, subject, deleted, former, new, where in session.info.pop(_FLUSH, ()):
+        if kind == "checkin":
+            rows += _checkin_rows([(subject.id, subject.attendee_id, where)], deleted)
+            continue
+        area_id = _area_of(subject, new)
         rows += [{"entity_type": kind, "entity_id": subject.id, "area_id": area, "deleted": deleted}
                  for area in [area_id, *sorted(former - {area_id})]]
     _note(session, rows)
+
+
+def _checkin_rows(checkins, deleted: bool = False) -> list[dict]:
+    """Change rows for ``(check-in id, attendee id, event's area)``: the check-in, and its resident, whom
+    the event's tablets now need to show a name."""
+    rows = []
+    for checkin_id, attendee_id, area_id in checkins:
+        rows.append({"entity_type": "checkin", "entity_id": checkin_id, "area_id": area_id, "deleted": deleted})
+        if attendee_id is not None:
+            rows.append({"entity_type": "attendee", "entity_id": attendee_id, "area_id": area_id, "deleted": False})
+    return rows
 
 
 def announce(session: Session, kind: str, entity_ids, area_id: str | None = None) -> None:
@@ -113,8 +146,30 @@ def announce(session: Session, kind: str, entity_ids, area_id: str | None = None
     any flush. A caller that bypasses the ORM for a pullable table must call this in the same transaction."""
     if kind not in PULLABLE.values():
         raise ValueError(f"{kind} is not in the change feed")
+    if kind == "checkin":  # a check-in also makes its resident needed where the event is
+        raise ValueError("announce check-ins with announce_checkins")
     _note(session, [{"entity_type": kind, "entity_id": entity_id, "area_id": area_id, "deleted": False}
                     for entity_id in entity_ids])
+
+
+def announce_checkins(session: Session, checkins) -> None:
+    """Note check-ins inserted by a Core statement, as ``(check-in id, attendee id, event's area id)``:
+    each in its event's area, with its resident (see the module docstring)."""
+    _note(session, _checkin_rows(checkins))
+
+
+def announce_inserted(session: Session, model: type, rows: list[dict], event_area: dict[str, str]) -> None:
+    """Note the residents or check-ins of a bulk insert (``rows`` as inserted): residents in their
+    village's area, check-ins in their event's (``event_area``: event id -> area id)."""
+    if model is CheckIn:
+        announce_checkins(session, [(row["id"], row["attendee_id"], event_area.get(row["event_id"]))
+                                    for row in rows])
+        return
+    by_village: dict[str | None, list[str]] = {}
+    for row in rows:
+        by_village.setdefault(row["village_id"], []).append(row["id"])
+    for village_id, ids in by_village.items():
+        announce(session, "attendee", ids, village_id)
 
 
 def _note(session: Session, rows: list[dict]) -> None:

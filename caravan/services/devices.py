@@ -42,6 +42,16 @@ def create_device(name: str, area_code: str, by=None) -> tuple[Device, str]:
     return device, token
 
 
+def renew_token(device: Device) -> tuple[Device, str]:
+    """Give ``device`` a new token (the old one stops working) and lift its revocation; returns it and the
+    token, which is shown once. The caller audits why."""
+    token = secrets.token_urlsafe(32)
+    device.token_hash = hash_token(token)
+    device.revoked_at = None
+    db.session.flush()
+    return device, token
+
+
 def device_for_token(token: str) -> Device | None:
     """The tablet holding ``token``, revoked or not; None for an unknown token."""
     if not token:

@@ -1,5 +1,6 @@
 """Pulling: pages of the change feed, scoped to the tablet's area, in the shared shapes."""
 import hashlib
+from zoneinfo import ZoneInfo
 
 from caravan.models import EventStatus, Notice, NoticeKind, NoticeTranslation, PublishStatus
 from caravan.models.base import utcnow
@@ -55,7 +56,7 @@ def test_shapes_of_the_data(make_tablet, build, db):
     event = build.event()
     event.postings.append(posting)
     db.session.commit()
-    person = build.attendee()
+    person = build.attendee(phone="139 1234 5678")
     tablet = make_tablet()
     changes = {c["id"]: c for c in pull_all(tablet)[0]}
     data = changes[event.id]["data"]
@@ -69,7 +70,10 @@ def test_shapes_of_the_data(make_tablet, build, db):
                           "area_id", "housing", "meals", "transport", "valid_until", "status"}
     adata = changes[person.id]["data"]
     assert adata == {"name": person.name, "village_id": None, "group": "rural_worker",
-                     "pass_hash": hashlib.sha256(person.pass_token.encode()).hexdigest()}
+                     "pass_hash": hashlib.sha256(person.pass_token.encode()).hexdigest(),
+                     "registered_on": person.consent_at.astimezone(ZoneInfo("Asia/Urumqi")).date().isoformat(),
+                     "phone_tail": "78"}
+    assert person.phone not in str(changes)
     assert person.pass_token not in str(changes)
     area = changes[build.county().id]["data"]
     assert area == {"code": "T", "level": "county", "parent_id": None,

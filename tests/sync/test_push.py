@@ -179,4 +179,5 @@ def test_a_registration_comes_back_in_pulls_as_a_pass_hash(make_tablet):
     changes = other.pull(limit=1000).json["changes"]
     entry = next(c for c in changes if c["id"] == person["id"])
     assert entry["data"] == {"name": "<b>Aygul</b>", "village_id": None, "group": "rural_worker",
-                             "pass_hash": hashlib.sha256(person["data"]["pass_token"].encode()).hexdigest()}
+                             "pass_hash": hashlib.sha256(person["data"]["pass_token"].encode()).hexdigest(),
+                             "registered_on": "2026-11-20", "phone_tail": None}

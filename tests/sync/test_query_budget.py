@@ -10,8 +10,9 @@ from tests.builders import counting
 from tests.sync.conftest import statuses
 
 #: Statements one pull may cost: the device, the tablet's areas, the page of changes, the entities of each
-#: kind with their translations and links, the device's sync time, and the transaction's own statements.
-PULL_BUDGET = 15
+#: kind with their translations and links, the check-ins that make residents of other villages needed, the
+#: device's sync time, and the transaction's own statements.
+PULL_BUDGET = 16
 #: Statements one push may cost: the device, what the batch refers to, the rows of each table, the pending
 #: records, the open interests it may repeat, the tablet's reach, the staff members it names, the batch log,
 #: the receipt, the feed's lock (PostgreSQL) and the transaction's own statements.
@@ -89,3 +90,24 @@ def test_a_push_costs_the_same_few_statements_for_a_small_and_a_large_batch(make
     print(f"statements per push: {counts[0]} (5 records), {counts[1]} (401 records)")
     assert counts[0] == counts[1], counts
     assert counts[1] <= PUSH_BUDGET, counts
+
+
+def test_a_pull_of_visitors_and_checkins_costs_the_same_few_statements(make_tablet, build, db):
+    """A village tablet's page with check-ins at its events and residents of other villages (whom it needs
+    because they came): two kinds more, and one look-up of who came, whatever the page's size."""
+    township = build.area()
+    home, away = build.area("village", parent=township), build.area("village", parent=township)
+    counts = []
+    for people in (1, 60):
+        event = build.event(area=home, starts_in_hours=-1)
+        tablet = make_tablet(area=home)
+        visitors = [tablet.attendee(f"Visitor {i}", village_id=away.id) for i in range(people)]
+        assert set(statuses(tablet.push(visitors + [tablet.checkin(event.id, v["id"]) for v in visitors]))) == {
+            "accepted"}
+        with counting(db.engine) as seen:
+            body = make_tablet(area=home).pull().json
+        assert sum(c["type"] == "checkin" for c in body["changes"]) >= people
+        counts.append(len(seen))
+    print(f"statements per pull with visitors: {counts}")
+    assert counts[0] == counts[1], counts
+    assert counts[1] <= PULL_BUDGET, counts

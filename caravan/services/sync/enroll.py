@@ -1,4 +1,9 @@
-"""Enrollment codes: the office makes a one-time code; a tablet trades it, once, for a device token."""
+"""Enrollment codes: the office makes a one-time code; a tablet trades it, once, for a device token.
+
+A re-enrollment code is bound to one tablet's row (a revoked one, usually): enrolling with it gives that
+same row a new token and lifts its revocation, so the tablet keeps its id and its history. Its records on
+the server stay its own, and its receipt counts them all (a new row would hold none of them).
+"""
 from __future__ import annotations
 
 import hashlib
@@ -42,15 +47,20 @@ def display(code: str) -> str:
     return f"{code[:5]}-{code[5:]}"
 
 
-def new_enrollment_code(area: Area, by=None) -> tuple[EnrollmentCode, str]:
-    """A fresh code for a tablet of ``area``; returns the row and the code, which is shown once."""
+def new_enrollment_code(area: Area, by=None, device: Device | None = None) -> tuple[EnrollmentCode, str]:
+    """A fresh code for a tablet of ``area``, or one that re-enrolls ``device`` (in its own area); returns
+    the row and the code, which is shown once."""
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(ENROLL_CODE_LENGTH))
     hours = current_app.config["ENROLL_CODE_HOURS"]
+    area = device.area if device is not None else area
     row = EnrollmentCode(code_hash=hash_code(code), area_id=area.id, created_by_id=getattr(by, "id", None),
-                         expires_at=utcnow() + timedelta(hours=hours))
+                         expires_at=utcnow() + timedelta(hours=hours), device_id=getattr(device, "id", None))
     db.session.add(row)
     db.session.flush()
-    audit.record("enrollment_code.create", user=by, entity=row, area=area.code)
+    if device is not None:
+        audit.record("enrollment_code.create", user=by, entity=row, area=area.code, reenroll=device.id)
+    else:
+        audit.record("enrollment_code.create", user=by, entity=row, area=area.code)
     return row, code
 
 
@@ -73,6 +83,10 @@ def enroll(code: str, name: str) -> tuple[Device, str]:
         if row is None:
             raise EnrollError("invalid")
         raise EnrollError("used" if row.used_at is not None else "expired")
+    if row.device_id is not None:  # a re-enrollment code: the same tablet, a new token
+        device, token = devices.renew_token(row.device)
+        audit.record("device.reenroll", user=row.created_by, device=device, entity=device, code=row.id)
+        return device, token
     device, token = devices.create_device(name, row.area.code, by=row.created_by)
     row.device_id = device.id
     audit.record("device.enroll", device=device, entity=device, code=row.id)

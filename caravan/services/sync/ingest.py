@@ -142,8 +142,8 @@ class Ingest:
             rows = self.bulk.pop(model, None)
             if rows:
                 connection.execute(insert(model.__table__), rows)
-                if model is Attendee:  # the flush hooks do not see a Core insert: tell the tablets here
-                    changes.announce(db.session(), "attendee", [row["id"] for row in rows])
+                if model in (Attendee, CheckIn):  # the flush hooks do not see a Core insert: tell the tablets
+                    changes.announce_inserted(db.session(), model, rows, self.known.reach.event_area)
 
     def _prefetch(self, records: list[Record]) -> None:
         by_type: dict[str, set[str]] = {}

@@ -1,9 +1,17 @@
 """What a tablet pulls: pages of the change feed for its area, each entity in its current state.
 
 A tablet gets events whose area lies within its own, and everything county-wide (changes with no area):
-areas, employers, postings, notices and the attendees it needs to recognise returning residents. Only
-published postings and notices and planned events are sent with data; the rest, and erased or merged
-attendees, come as deleted.
+areas, employers, postings, notices. Only published postings and notices and planned events are sent with
+data; the rest, and erased or merged attendees, come as deleted.
+
+Residents: a tablet receives those it needs, not the county's (:func:`needed`): those whose village lies
+within its area (a county tablet also those with no village), and anyone checked in at an event of its
+area in the last :data:`NEED_DAYS` days. The feed announces a resident in each area that comes to need
+them (see :mod:`caravan.services.changes`); a change it cannot place (an edit) is county-wide, and the
+pull sends it only to the tablets that need the resident. A resident a tablet no longer needs (moved
+away, last seen more than a year ago) is not deleted from it: it is no longer updated there, and an
+erasure still reaches every tablet. Check-ins travel as ids only, those of the area's events that end
+today or later (two tablets at one stall agree on who is checked in).
 
 The cursor is the highest change number a tablet has been given. That is safe because the feed numbers
 changes in commit order (see :mod:`caravan.services.changes`): once a number is visible, no smaller one can
@@ -13,18 +21,23 @@ kind of entity and relation in it (tests/sync/test_query_budget.py).
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 from sqlalchemy import or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from caravan.extensions import db
-from caravan.models import (Area, Attendee, Change, Device, Employer, Event, EventStatus, Notice, Posting,
+from caravan.models import (Area, Attendee, Change, CheckIn, Device, Employer, Event, EventStatus, Notice, Posting,
                             PublishStatus)
+from caravan.models.base import utcnow
 from caravan.services.scope import area_ids_within
 
 DEFAULT_LIMIT = 200
 MAX_LIMIT = 1000
+#: A resident checked in at an event of a tablet's area within this many days is needed by that tablet.
+NEED_DAYS = 365
 
 
 def _names(obj, prefix: str = "name") -> dict:
@@ -76,11 +89,29 @@ def notice_data(notice: Notice) -> dict | None:
             "status": notice.status.value, "texts": texts, "url": _url(f"/n/{notice.code}")}
 
 
+def _zone() -> ZoneInfo:
+    return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+
+
 def attendee_data(attendee: Attendee) -> dict | None:
     if attendee.erased_at is not None or attendee.merged_into_id is not None:
         return None
+    # Registration date and the phone's last two digits tell namesakes apart on the tablet, and say
+    # little more about a person than their name does.
+    digits = "".join(ch for ch in attendee.phone or "" if ch.isdigit())
     return {"name": attendee.name, "village_id": attendee.village_id, "group": attendee.group.value,
-            "pass_hash": hashlib.sha256(attendee.pass_token.encode()).hexdigest()}
+            "pass_hash": hashlib.sha256(attendee.pass_token.encode()).hexdigest(),
+            "registered_on": attendee.consent_at.astimezone(_zone()).date().isoformat(),
+            "phone_tail": digits[-2:] if len(digits) >= 2 else None}
+
+
+def checkin_data(checkin: CheckIn) -> dict | None:
+    """Ids only, and only for an event that ends today (the county's day) or later: older check-ins no
+    longer decide whether someone is "already checked in"."""
+    start_of_today = datetime.combine(datetime.now(_zone()).date(), time(), _zone())
+    if checkin.event.ends_at < start_of_today:
+        return None
+    return {"event_id": checkin.event_id, "attendee_id": checkin.attendee_id}
 
 
 #: Feed name -> (model, loader options, serializer returning None when the tablet should drop it).
@@ -91,7 +122,23 @@ SERIALIZERS = {
     "posting": (Posting, (selectinload(Posting.translations),), posting_data),
     "notice": (Notice, (selectinload(Notice.translations),), notice_data),
     "attendee": (Attendee, (), attendee_data),
+    "checkin": (CheckIn, (joinedload(CheckIn.event),), checkin_data),
 }
+
+
+def needed(device: Device, areas: set[str], people: list[Attendee]) -> set[str]:
+    """The ids of ``people`` that the tablet ``device`` (serving ``areas``) needs: see the module
+    docstring. One query, and only when some live outside its villages."""
+    county_tablet = device.area.parent_id is None
+    wanted = {p.id for p in people if p.village_id in areas or (p.village_id is None and county_tablet)}
+    others = {p.id for p in people} - wanted
+    if others:
+        since = utcnow() - timedelta(days=NEED_DAYS)
+        wanted.update(db.session.scalars(
+            select(CheckIn.attendee_id).join(Event, Event.id == CheckIn.event_id)
+            .where(CheckIn.attendee_id.in_(others), Event.area_id.in_(areas), Event.starts_at >= since)
+            .distinct()))
+    return wanted
 
 
 def pull(device: Device, cursor: int, limit: int = DEFAULT_LIMIT) -> dict:
@@ -118,6 +165,8 @@ def pull(device: Device, cursor: int, limit: int = DEFAULT_LIMIT) -> dict:
         model, options, _ = SERIALIZERS[kind]
         for obj in db.session.scalars(select(model).where(model.id.in_(ids)).options(*options)):
             loaded[(kind, obj.id)] = obj
+    people = [obj for (kind, _), obj in loaded.items() if kind == "attendee" and attendee_data(obj) is not None]
+    wanted_people = needed(device, areas, people) if people else set()
     changes = []
     for change in rows:
         key = (change.entity_type, change.entity_id)
@@ -126,7 +175,13 @@ def pull(device: Device, cursor: int, limit: int = DEFAULT_LIMIT) -> dict:
         obj = loaded.get(key)
         if isinstance(obj, Event) and obj.area_id not in areas:
             obj = None  # moved to an area outside the tablet's: it leaves the tablet as deleted
+        if isinstance(obj, Attendee) and obj.id not in wanted_people and attendee_data(obj) is not None:
+            continue  # a resident this tablet does not need; an erasure (no data) still goes out
+        if isinstance(obj, CheckIn) and obj.event.area_id not in areas:
+            continue  # announced before its event moved away, or with no area
         data = SERIALIZERS[change.entity_type][2](obj) if obj is not None else None
+        if data is None and change.entity_type == "checkin":
+            continue  # a past event's check-in: nothing to add, nothing the tablet must drop
         entry = {"type": change.entity_type, "id": change.entity_id, "data": data}
         if data is None:
             entry["deleted"] = True

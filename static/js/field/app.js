@@ -5,6 +5,7 @@ import * as enroll from "./enroll.js";
 import * as give from "./give.js";
 import * as i18n from "./i18n.js";
 import * as kiosk from "./kiosk.js";
+import * as people from "./people.js";
 import * as postings from "./postings.js";
 import * as register from "./register.js";
 import * as status from "./status.js";
@@ -116,6 +117,8 @@ async function main() {
     else if (!$("#enroll").hidden && (await db.getMeta("device"))) route();
   });
   selectTab("scan");
+  // Residents pulled before pass codes existed get theirs now, so that a typed code finds them.
+  await people.fillCodes().catch((err) => console.warn("pass codes", err));
   await route();
   await status.render();
   sync.start();

@@ -1,10 +1,10 @@
-// Check-in: a scanned or typed pass, or a name from the search, becomes a checkin record in the
-// outbox; the screen then shows the name large. A second check-in at the same event is refused,
-// also while the first is still unsent.
+// Check-in: a scanned or typed pass (its link, its token or its short code), or a name from the search,
+// becomes a checkin record in the outbox; the screen then shows the name large. A second check-in at the
+// same event is refused, also while the first is still unsent, or when another tablet made it.
 import * as db from "./db.js";
 import { pick, t } from "./i18n.js";
 import { addCheckin } from "./outbox.js";
-import { parsePass, sha256Hex } from "./pass.js";
+import { parsePass, parsePassCode, sha256Hex } from "./pass.js";
 import * as people from "./people.js";
 import * as scanner from "./scanner.js";
 import { $, confirm, el } from "./ui.js";
@@ -34,10 +34,12 @@ export async function checkIn(attendee, method) {
 /** Handle a scanned or typed code: check in, or say what is wrong with it. */
 export async function handleCode(text, method) {
   const token = parsePass(text);
-  if (!token) {
+  const code = token ? null : parsePassCode(text);
+  if (!token && !code) {
     await confirm("bad", t("malformed"));
     return "malformed";
   }
+  if (code) return handlePassCode(code);
   const attendee = await findByToken(token);
   if (!attendee) {
     await confirm("bad", t("unknown_pass"));
@@ -46,6 +48,19 @@ export async function handleCode(text, method) {
   const result = await checkIn(attendee, method);
   performance.measure("scan-to-screen", "scan-decoded");
   return result;
+}
+
+/** A typed short pass code: check in its one resident; several (a rare collision): let staff choose by
+ * name among them, with what tells namesakes apart. */
+async function handlePassCode(code) {
+  const found = await people.byCode(code);
+  if (!found.length) {
+    await confirm("bad", t("unknown_pass"));
+    return "unknown";
+  }
+  if (found.length === 1) return checkIn(found[0], "manual");
+  await showPeople(found, t("choose_person"));
+  return "choose";
 }
 
 async function onScanned(text) {
@@ -57,15 +72,28 @@ async function onScanned(text) {
   await handleCode(text, "scan");
 }
 
-async function search(query) {
+/** "registered 2024-12-02": numeric, as every date on the tablet (Chromium has no Uyghur date formats). */
+function registeredText(day) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day || "") ? t("registered_on", { date: day }) : "";
+}
+
+/** The residents as buttons that check one in: name, village, registration date and the phone's last two
+ * digits, enough to tell two namesakes apart. `title` heads the list (a code shared by several). */
+async function showPeople(found, title = "") {
   const list = $("#search-results");
-  if (!query.trim()) return list.replaceChildren();
-  const found = await people.search(query);
   const villages = new Map((await db.all("areas")).map((a) => [a.id, a]));
-  list.replaceChildren(...(found.length ? found.map((a) => el("li", {},
+  const details = (a) => [pick(villages.get(a.village_id)?.name), registeredText(a.registered_on),
+    a.phone_tail ? t("phone_tail", { digits: a.phone_tail }) : ""].filter(Boolean);
+  const items = found.map((a) => el("li", {},
     el("button", { type: "button", class: "btn fa-person", onclick: () => checkIn(a, "manual") },
-      el("b", {}, a.name), " ", el("span", {}, pick(villages.get(a.village_id)?.name))))) :
-    [el("li", { class: "empty" }, t("no_results"))]));
+      el("b", {}, a.name), " ", ...details(a).flatMap((text, i) => [i ? " · " : "", el("span", {}, text)]))));
+  list.replaceChildren(...(title ? [el("li", { class: "fa-choose", role: "status" }, title)] : []),
+    ...(items.length ? items : [el("li", { class: "empty" }, t("no_results"))]));
+}
+
+async function search(query) {
+  if (!query.trim()) return $("#search-results").replaceChildren();
+  await showPeople(await people.search(query));
 }
 
 export function setup(options) {

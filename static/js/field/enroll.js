@@ -25,8 +25,12 @@ export async function enroll(api, code, name) {
     token, id: device.id || body.device_id || null, name: device.name || body.name || name.trim(),
     area: device.area || body.area || null, enrolledAt: new Date().toISOString(),
   });
-  // A new credential may belong to another area: pull everything again. The outbox stays as it is.
-  if (previous) await setMeta("cursor", 0);
+  // A new credential may belong to another area: pull everything again. The outbox stays as it is. The
+  // receipt is asked for again (a re-enrolled tablet keeps its id, and the server its records).
+  if (previous) {
+    await setMeta("cursor", 0);
+    await setMeta("receipt", null);
+  }
   return { ok: true };
 }
 

@@ -15,7 +15,7 @@ export function checkinKey(eventId, attendeeId) {
  * write share one transaction, so two quick scans of one pass cannot both check the person in.
  */
 export async function addRecords(items, { also, guard } = {}) {
-  const stores = ["meta", "outbox", "sent", "attendees"];
+  const stores = ["meta", "outbox", "sent", "attendees", "checkins"];
   const saved = await tx(stores, "readwrite", async (t) => {
     if (guard && !(await guard(t))) return null;
     const meta = t.objectStore("meta");
@@ -37,10 +37,11 @@ export async function addRecords(items, { also, guard } = {}) {
   return saved;
 }
 
-/** Within a transaction over outbox and sent: whether this person is checked in here (sent or not). */
+/** Within a transaction over outbox, sent and checkins: whether this person is checked in at this event,
+ * on this tablet (sent or not) or on another tablet of the area (pulled). */
 export async function checkedIn(t, eventId, attendeeId) {
   const key = checkinKey(eventId, attendeeId);
-  for (const store of ["outbox", "sent"]) {
+  for (const store of ["outbox", "sent", "checkins"]) {
     if ((await req(t.objectStore(store).index("checkin").count(key))) > 0) return true;
   }
   return false;

@@ -44,3 +44,35 @@ export async function sha256Hex(text) {
 export function passUrl(token, base = location.origin) {
   return `${base}/p/${token}`;
 }
+
+// The short code a resident can type (a cracked screen, a pass left at home). Derived from the pass hash,
+// never stored on the server: the same steps as caravan/services/codes.py pass_code, checked against one
+// shared test vector on both sides. The first 8 bytes of SHA-256 over the hex hash, big-endian, in base 31.
+const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const CODE_LENGTH = 8;
+
+/** The pass code (8 symbols, no dash) of the pass whose SHA-256 hex hash is `passHash`. */
+export async function passCode(passHash) {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(passHash));
+  let number = new DataView(digest).getBigUint64(0, false);
+  const base = BigInt(CODE_ALPHABET.length);
+  let out = "";
+  for (let i = 0; i < CODE_LENGTH; i++) {
+    out += CODE_ALPHABET[Number(number % base)];
+    number /= base;
+  }
+  return out;
+}
+
+/** A pass code as shown: two groups of four, `ABCD-EFGH`. */
+export function showPassCode(code) {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+/** A typed pass code without dash or spaces, upper-case, or null when it cannot be one. */
+export function parsePassCode(text) {
+  const raw = String(text || "").toUpperCase().replace(/[\s-]/g, "");
+  if (raw.length !== CODE_LENGTH) return null;
+  for (const ch of raw) if (!CODE_ALPHABET.includes(ch)) return null;
+  return raw;
+}

@@ -3,11 +3,11 @@
 import * as db from "./db.js";
 import { dirOf, pick, ruleMessage, t } from "./i18n.js";
 import { addRecords } from "./outbox.js";
-import { newPassToken, passUrl, sha256Hex } from "./pass.js";
+import { newPassToken, passCode, passUrl, sha256Hex, showPassCode } from "./pass.js";
 import * as people from "./people.js";
 import { drawQr } from "./qr.js";
 import { checkResident } from "./rules.js";
-import { $, $$, el } from "./ui.js";
+import { $, $$, countyDay, el } from "./ui.js";
 
 /** The consent version the server expects (caravan.config CONSENT_VERSION, given by the shell). */
 export const CONSENT_VERSION = document.querySelector("script[data-strings]")?.dataset.consentVersion || "2026-11";
@@ -64,20 +64,25 @@ export async function register(fields, eventId) {
   if (values.wishes) data.wishes = values.wishes;
   const attendeeId = crypto.randomUUID();
   const passHash = await sha256Hex(token);
+  const digits = (values.phone || "").replace(/\D/g, "");
+  const person = await people.withCode({
+    id: attendeeId, name: data.name, village_id: data.village_id || null, group: data.group,
+    pass_hash: passHash, token, registered_on: countyDay(data.consent_at),
+    phone_tail: digits.length >= 2 ? digits.slice(-2) : null });
   const records = await addRecords([
     { type: "attendee", id: attendeeId, data },
     { type: "checkin", data: { event_id: eventId, attendee_id: attendeeId, method: "register" } },
   ], {
-    also: (tx) => people.putLocal(tx, {
-      id: attendeeId, name: data.name, village_id: data.village_id || null, group: data.group,
-      pass_hash: passHash, token }),
+    also: (tx) => people.putLocal(tx, person),
   });
-  return { attendee: { id: attendeeId, name: data.name, token }, records };
+  return { attendee: { id: attendeeId, name: data.name, token, code: person.code }, records };
 }
 
-export function showPass(name, token) {
+/** The pass overlay: the QR to photograph, and the short code to write down. */
+export async function showPass(name, token) {
   $("#pass-name").textContent = name;
   drawQr($("#pass-qr"), passUrl(token));
+  $("#pass-code").textContent = showPassCode(await passCode(await sha256Hex(token)));
   $("#pass").hidden = false;
 }
 

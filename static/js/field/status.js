@@ -45,7 +45,8 @@ export async function render() {
   $("#st-message").className = `fa-message ${kind}`.trim();
   document.body.dataset.sync = offline ? "offline" : (s.noAnswer ? "no-answer" : (kind === "fa-warn" ? "error" : "ok"));
   $("#sync-now").disabled = s.running;
-  $("#reenroll").hidden = s.auth !== "reenroll";
+  // Also when revoked: the office can re-enroll this very tablet with a new code.
+  $("#reenroll").hidden = !s.auth;
   const button = $("#st-problems");
   button.hidden = problems.length === 0;
   button.textContent = `${t("problems")}: ${problems.length}`;

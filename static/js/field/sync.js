@@ -1,9 +1,10 @@
 // The sync engine: one sync at a time; push the outbox in batches, then pull until `more` is false.
 // A record leaves the outbox only on an explicit "accepted" or "duplicate" in a JSON answer of our API.
 import * as db from "./db.js";
-import { pendingRecords, wire } from "./outbox.js";
+import { checkinKey, pendingRecords, wire } from "./outbox.js";
 import { current } from "./i18n.js";
 import { sha256Hex } from "./pass.js";
+import * as people from "./people.js";
 
 const FIRST_BATCH = 100;
 const BACKOFF_BASE_MS = 5000;
@@ -13,7 +14,7 @@ const REQUEST_TIMEOUT_MS = 30000;
 /** Most problem ids asked about in one request (the server's limit for `check`). */
 const CHECK_MAX = 500;
 const STORE_OF = { area: "areas", employer: "employers", event: "events", posting: "postings",
-  notice: "notices", attendee: "attendees" };
+  notice: "notices", attendee: "attendees", checkin: "checkins" };
 
 export const events = new EventTarget();
 /** What the status bar shows. `auth` is null, "reenroll" (401) or "revoked" (403). */
@@ -174,6 +175,13 @@ async function apiJson(res, check) {
 async function push(device) {
   const records = await pendingRecords();
   state.total = records.length;
+  if (!records.length && !(await db.getMeta("receipt"))) {
+    // Nothing to send, but no receipt for this credential yet (just re-enrolled): an empty batch asks
+    // the server how many of this tablet's records it holds.
+    const res = await call("push", { method: "POST", body: JSON.stringify({ records: [] }) }, device);
+    await settle([], await apiJson(res, (b) => Array.isArray(b.results)), device);
+    return;
+  }
   let i = 0;
   while (i < records.length) {
     const batch = records.slice(i, i + batchSize);
@@ -286,7 +294,14 @@ async function forgetPerson(t, id) {
 
 /** Store one page of pulled changes and the new cursor together, so a page is never half applied. */
 async function applyChanges(changes, cursor) {
-  await db.tx([...db.PULLED, ...MADE, "meta"], "readwrite", async (t) => {
+  // Pass codes first: the transaction below cannot wait for WebCrypto.
+  const coded = new Map();
+  for (const change of changes) {
+    if (change.type === "attendee" && !change.deleted && change.data) {
+      coded.set(change.id, await people.withCode(change.data));
+    }
+  }
+  await db.tx([...db.PULLED, ...MADE, "checkins", "meta"], "readwrite", async (t) => {
     for (const change of changes) {
       const storeName = STORE_OF[change.type];
       if (!storeName || typeof change.id !== "string") continue;
@@ -297,7 +312,12 @@ async function applyChanges(changes, cursor) {
       } else if (change.type === "attendee") {
         // Keep what only this tablet knows (the pass token of a person registered here).
         const mine = await db.req(store.get(change.id));
-        store.put({ ...(mine || {}), ...change.data, id: change.id });
+        store.put({ ...(mine || {}), ...coded.get(change.id), id: change.id });
+      } else if (change.type === "checkin") {
+        // Another tablet's check-in (ids only), found by the same key as this tablet's own.
+        const { event_id: eventId, attendee_id: attendeeId } = change.data || {};
+        if (eventId && attendeeId) store.put({ id: change.id, event_id: eventId, attendee_id: attendeeId,
+          checkin: checkinKey(eventId, attendeeId) });
       } else {
         store.put({ ...change.data, id: change.id });
       }
