@@ -115,6 +115,20 @@ STRINGS = {
     "retry_at": _l("Next try"),
     "sync_error": _l("Sync failed; it will be tried again."),
     "language": _l("Language"),
+    "save_failed": _l("This tablet could not save: nothing was saved, and what you entered is still here. "
+                      "Try again; if it keeps failing, free up storage on the tablet."),
+    "undo": _l("Undo"),
+    "undone": _l("Undone"),
+    "event_over": _l("Over"),
+    "event_over_ask": _l("This event is over. Record for it anyway, e.g. from paper notes?"),
+    "event_over_yes": _l("Yes, record for it"),
+    "event_over_no": _l("No, back to the events"),
+}
+
+#: Short weekday names, shown before an event's date (Chromium has no Uyghur date names).
+WEEKDAYS = {
+    "sun": _l("Sun"), "mon": _l("Mon"), "tue": _l("Tue"), "wed": _l("Wed"), "thu": _l("Thu"),
+    "fri": _l("Fri"), "sat": _l("Sat"),
 }
 
 
@@ -122,7 +136,7 @@ def catalog() -> dict:
     """``{lang: {key: text}}`` for every language, plus the enum labels the app shows and the messages of
     the resident rules, and ``resident_rules``: the JSON Schema of a resident's fields."""
     tables = {"sectors": labels.SECTORS, "wage_units": labels.WAGE_UNITS, "groups": labels.GROUPS,
-              "event_kinds": labels.EVENT_KINDS, "reasons": reasons.MESSAGES}
+              "event_kinds": labels.EVENT_KINDS, "reasons": reasons.MESSAGES, "weekdays": WEEKDAYS}
     out = {}
     schema = resident_rules.schema()
     for lang in current_app.config["LANGUAGES"]:
