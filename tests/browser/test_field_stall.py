@@ -34,7 +34,13 @@ def test_undo_takes_an_unsent_tap_out_of_the_outbox_and_cancels_a_sent_one(table
     tap(page, "visitor", 1)
     tap(page, "job_info", 1)
     assert "+1" in page.inner_text("#tally-undo")
-    screenshot(page, "field-tally-undo")
+    assert page.inner_text("#event-name").startswith("巴扎日 · 阿克村巴扎 · ")
+    for lang, undo in (("ug", "يېنىۋېلىش"), ("en", "Undo: +1 job information"), ("zh", "撤销")):
+        page.click(f"[data-lang={lang}]")
+        expect(page.locator("#tally-undo")).to_contain_text(undo)
+        for size, viewport in (("tablet", {"width": 1024, "height": 768}), ("phone", PHONE)):
+            page.set_viewport_size(viewport)
+            screenshot(page, f"field-tally-undo-{lang}-{size}")
     page.click("#tally-undo")  # the last tap only: job information
     page.wait_for_selector("[data-count=job_info]:has-text('0')")
     assert page.is_hidden("#tally-undo")

@@ -28,8 +28,8 @@ function isOver(e, now = new Date()) {
 /** The event's kind, place and start with its weekday as nodes (the time in a left-to-right <bdi>),
  * marked "over" once it has ended. */
 function eventTitle(e) {
-  return [isOver(e) ? el("b", { class: "fa-over" }, i18n.t("event_over")) : null,
-    `${i18n.label("event_kinds", e.kind)} · ${i18n.pick(e.place)} · `, dayTimeNode(e.starts_at)];
+  const text = [`${i18n.label("event_kinds", e.kind)} · ${i18n.pick(e.place)} · `, dayTimeNode(e.starts_at)];
+  return isOver(e) ? [el("b", { class: "fa-over" }, i18n.t("event_over")), ...text] : text;
 }
 
 /** Today by the county's calendar, whatever the tablet's own time zone. */

@@ -84,12 +84,14 @@ async function saveGiven(giveForm) {
     if (!(err instanceof SaveError)) throw err;
     console.warn(err.cause);
     shown.className = "fa-error";
+    shown.dataset.t = "save_failed";
     shown.textContent = t("save_failed");
     return;
   }
   giveForm.reset();
   form = formToken();
   shown.className = "fa-ok";
+  delete shown.dataset.t;
   shown.textContent = `${t("saved")} (${records.length})`;
 }
 
@@ -98,13 +100,23 @@ function offerUndo(record) {
   clearTimeout(lastTap?.timer);
   lastTap = { record, timer: setTimeout(() => { lastTap = null; $("#tally-undo").hidden = true; }, UNDO_MS) };
   const button = $("#tally-undo");
-  button.replaceChildren(`${t("undo")}: ${t(`tally_${record.data.kind}`)}`);
+  // data-t: the label follows a change of the tablet's language.
+  const tallyKey = `tally_${record.data.kind}`;
+  button.replaceChildren(el("span", { dataset: { t: "undo" } }, t("undo")), ": ",
+    el("span", { dataset: { t: tallyKey } }, t(tallyKey)));
   button.hidden = false;
-  $("#tally-message").textContent = "";
+  tallyMessage("");
+}
+
+/** Say `key` (or nothing) under the tally buttons, in the tablet's language and following a change of it. */
+function tallyMessage(key) {
+  const message = $("#tally-message");
+  if (key) message.dataset.t = key;
+  else delete message.dataset.t;
+  message.textContent = key ? t(key) : "";
 }
 
 async function tap(button) {
-  const message = $("#tally-message");
   let saved;
   try {
     saved = await addRecords([{ type: "tally", data: { event_id: ctx.eventId(), kind: button.dataset.tally, count: 1 } }],
@@ -112,7 +124,7 @@ async function tap(button) {
   } catch (err) {
     if (!(err instanceof SaveError)) throw err;
     console.warn(err.cause);
-    message.textContent = t("save_failed");
+    tallyMessage("save_failed");
     return;
   }
   if (!saved) return;
@@ -130,12 +142,12 @@ async function undo() {
   } catch (err) {
     if (!(err instanceof SaveError)) throw err;
     console.warn(err.cause);
-    $("#tally-message").textContent = t("save_failed");
+    tallyMessage("save_failed");
     return;
   }
   lastTap = null;
   $("#tally-undo").hidden = true;
-  $("#tally-message").textContent = t("undone");
+  tallyMessage("undone");
   await showTallies();
 }
 
