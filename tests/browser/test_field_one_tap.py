@@ -125,3 +125,30 @@ def test_double_tap_on_enroll_enrolls_once(persistent, live_server, code, db):
     sync_and_wait(page)
     assert len(enrolls) == 1 and count(db, Device) == 1
     assert page.inner_text("#enroll-error") == ""
+
+
+def test_a_form_token_is_saved_once_even_when_two_saves_race(tablet, county, db):
+    """The second line of defence behind the disabled button: two saves of one form token, started
+    together (as a tap that slipped through would), write one set of records; another token writes again."""
+    context, page = tablet(fresh=True)
+    event_id = county["events"][0].id
+    results = page.evaluate("""async (eventId) => {
+        const outbox = await import('/static/js/field/outbox.js');
+        const register = await import('/static/js/field/register.js');
+        const tally = [{type: 'tally', data: {event_id: eventId, kind: 'visitor', count: 1}}];
+        const form = outbox.formToken();
+        const twice = await Promise.all([outbox.addRecords(tally, {form}), outbox.addRecords(tally, {form})]);
+        const again = await outbox.addRecords(tally, {form});
+        const other = await outbox.addRecords(tally, {form: outbox.formToken()});
+        const person = {name: '阿力木', group: 'other'};
+        const regForm = outbox.formToken();
+        const registered = await Promise.all([register.register(person, eventId, regForm),
+                                              register.register(person, eventId, regForm)]);
+        return {twice: twice.map((r) => r && r.length), again, other: other.length,
+                registered: registered.map((r) => r && r.records.length)};
+    }""", event_id)
+    assert sorted(results["twice"], key=str) == [1, None] and results["again"] is None and results["other"] == 1
+    assert sorted(results["registered"], key=str) == [2, None]
+    settle(page)
+    assert len(made(page, "tally")) == 2 and len(made(page, "attendee")) == 1
+    assert count(db, Tally) == 2 and count(db, Attendee, name="阿力木") == 1
