@@ -108,3 +108,26 @@ def test_events_show_the_weekday_in_the_tablets_language_and_an_ended_one_is_mar
     page.reload()
     page.wait_for_selector("body[data-ready=true]")
     page.wait_for_selector("#events:not([hidden])")
+
+
+def test_undo_while_the_tap_is_being_pushed_cancels_it_instead(tablet, county, db):
+    """A tap in a push under way may reach the server whatever the tablet does now: it is cancelled by a
+    correcting record, never just taken out of the outbox."""
+    context, page = tablet(fresh=True)
+    wait_pending(page, 0)
+    stalled = []
+    context.route("**/api/sync/v1/push", lambda route: stalled.append(route))
+    tab(page, "tally")
+    with page.expect_request(lambda r: r.url.endswith("/push")):
+        tap(page, "visitor", 1)  # the save starts a sync, whose push now waits on the network
+    while not stalled:  # the route's handler runs as Playwright takes in the browser's events
+        page.evaluate("() => true")
+    page.click("#tally-undo")
+    page.wait_for_selector("[data-count=visitor]:has-text('0')")
+    stalled[0].continue_()
+    context.unroute("**/api/sync/v1/push")
+    sync_and_wait(page)
+    wait_pending(page, 0)
+    db.session.expire_all()
+    assert count(db, Tally) == 2
+    assert db.session.scalar(select(func.sum(Tally.count))) == 0
