@@ -117,6 +117,9 @@ STRINGS = {
     "language": _l("Language"),
     "save_failed": _l("This tablet could not save: nothing was saved, and what you entered is still here. "
                       "Try again; if it keeps failing, free up storage on the tablet."),
+    "storage_unavailable": _l("This tablet cannot keep records: the browser's storage is not available (a "
+                              "private window, or storage turned off). Nothing can be recorded here; open the "
+                              "app in a normal window with storage allowed."),
     "undo": _l("Undo"),
     "undone": _l("Undone"),
     "event_over": _l("Over"),

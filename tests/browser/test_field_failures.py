@@ -1,17 +1,18 @@
 """Failures are never silent: a local save that fails says so in the tablet's language and keeps the form;
 a version-1 database is upgraded with its data kept; a new shell replaces the old one without losing the
-outbox."""
+outbox; a browser without IndexedDB is told it cannot keep records."""
 from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
 
+from playwright.sync_api import expect
+
 from caravan import pwa
 from caravan.models import Attendee, CheckIn, ServiceGiven, Tally
 from caravan.services.codes import new_pass_token
 from caravan.services.devices import create_device
-from tests.browser.field_helpers import (count, enter_code, store, sync_and_wait, tab,
-                                         wait_pending)
+from tests.browser.field_helpers import count, enter_code, store, sync_and_wait, tab, wait_pending
 
 SAVE_FAILED = "平板未能保存"
 
@@ -215,3 +216,15 @@ def test_a_new_shell_replaces_the_old_one_and_the_outbox_still_sends(tablet, cou
     sync_and_wait(page)
     wait_pending(page, 0)
     assert count(db, Tally) == 2
+
+
+def test_without_indexeddb_the_app_says_it_cannot_keep_records(new_page, live_server, county):
+    page = new_page(locale="en-US")
+    page.context.add_init_script(
+        "IDBFactory.prototype.open = function () { throw new DOMException('storage off', 'InvalidStateError'); }")
+    page.goto(live_server + "/field/app")
+    page.wait_for_selector("body[data-ready=failed]", state="attached")
+    message = page.locator("#app-error")
+    assert message.is_visible() and "cannot keep records" in message.inner_text()
+    page.click("[data-lang=ug]")  # the message follows the language chosen on the tablet
+    expect(message).to_contain_text("خاتىرە ساقلىيالمايدۇ")

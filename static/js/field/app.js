@@ -141,4 +141,14 @@ async function main() {
   document.body.dataset.ready = "true";
 }
 
-main();
+main().catch((err) => {
+  // IndexedDB unavailable (a private window, storage switched off, a broken profile): say so, in the
+  // tablet's language, instead of a screen that silently does nothing.
+  if (!(err instanceof DOMException)) throw err;
+  console.error(err);
+  const box = $("#app-error");
+  box.dataset.t = "storage_unavailable";  // follows a change of language (i18n.apply)
+  box.textContent = i18n.t("storage_unavailable");
+  box.hidden = false;
+  document.body.dataset.ready = "failed";
+});
