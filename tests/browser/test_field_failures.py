@@ -30,7 +30,7 @@ FAIL_NEXT_ADD = """(how) => {
 }"""
 
 
-def test_storage_full_on_register_says_so_keeps_the_form_and_a_retry_saves_once(tablet, county, db):
+def test_storage_full_on_register_says_so_keeps_the_form_and_a_retry_saves_once(tablet, county, db, screenshot):
     context, page = tablet(fresh=True)
     tab(page, "register")
     page.fill("#register-form [name=name]", "努尔古丽")
@@ -40,6 +40,7 @@ def test_storage_full_on_register_says_so_keeps_the_form_and_a_retry_saves_once(
     page.click("#register-form button[type=submit]")
     page.wait_for_selector(f"#register-error:has-text('{SAVE_FAILED}')")
     assert page.is_hidden("#pass")
+    screenshot(page, "field-save-failed")
     assert page.input_value("#register-form [name=name]") == "努尔古丽"
     assert page.input_value("#register-form [name=phone]") == "138 0000 1234"
     assert page.is_checked("#register-form [name=consent]")

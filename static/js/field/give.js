@@ -102,8 +102,9 @@ function offerUndo(record) {
   const button = $("#tally-undo");
   // data-t: the label follows a change of the tablet's language.
   const tallyKey = `tally_${record.data.kind}`;
-  button.replaceChildren(el("span", { dataset: { t: "undo" } }, t("undo")), ": ",
-    el("span", { dataset: { t: tallyKey } }, t(tallyKey)));
+  // One child: the button lays its children out with a gap, which would part the colon from "undo".
+  button.replaceChildren(el("span", {}, el("span", { dataset: { t: "undo" } }, t("undo")), ": ",
+    el("span", { dataset: { t: tallyKey } }, t(tallyKey))));
   button.hidden = false;
   tallyMessage("");
 }
