@@ -55,6 +55,8 @@ export function open() {
     req.onsuccess = () => {
       // A newer app (another tab after an update) asks to upgrade the schema: make way, reopen on next use.
       req.result.onversionchange = () => { req.result.close(); opening = null; };
+      // Closed by the browser (site data cleared, storage failure): the next use opens it again.
+      req.result.onclose = () => { opening = null; };
       resolve(req.result);
     };
     req.onerror = () => reject(req.error);
