@@ -147,6 +147,23 @@ STRINGS = {
     "correct_title": _l("Correct the registration"),
     "correct_save": _l("Save and send again"),
     "cancel": _l("Cancel"),
+    "save_failed": _l("This tablet could not save: nothing was saved, and what you entered is still here. "
+                      "Try again; if it keeps failing, free up storage on the tablet."),
+    "storage_unavailable": _l("This tablet cannot keep records: the browser's storage is not available (a "
+                              "private window, or storage turned off). Nothing can be recorded here; open the "
+                              "app in a normal window with storage allowed."),
+    "undo": _l("Undo"),
+    "undone": _l("Undone"),
+    "event_over": _l("Over"),
+    "event_over_ask": _l("This event is over. Record for it anyway, e.g. from paper notes?"),
+    "event_over_yes": _l("Yes, record for it"),
+    "event_over_no": _l("No, back to the events"),
+}
+
+#: Short weekday names, shown before an event's date (Chromium has no Uyghur date names).
+WEEKDAYS = {
+    "sun": _l("Sun"), "mon": _l("Mon"), "tue": _l("Tue"), "wed": _l("Wed"), "thu": _l("Thu"),
+    "fri": _l("Fri"), "sat": _l("Sat"),
 }
 
 
@@ -154,7 +171,7 @@ def catalog() -> dict:
     """``{lang: {key: text}}`` for every language, plus the enum labels the app shows and the messages of
     the resident rules, and ``resident_rules``: the JSON Schema of a resident's fields."""
     tables = {"sectors": labels.SECTORS, "wage_units": labels.WAGE_UNITS, "groups": labels.GROUPS,
-              "event_kinds": labels.EVENT_KINDS, "reasons": reasons.MESSAGES}
+              "event_kinds": labels.EVENT_KINDS, "reasons": reasons.MESSAGES, "weekdays": WEEKDAYS}
     out = {}
     schema = resident_rules.schema()
     for lang in current_app.config["LANGUAGES"]:

@@ -90,15 +90,24 @@ class ServiceGiven(FieldRecord, Base):
     notice_id: Mapped[str | None] = mapped_column(ForeignKey("notices.id"))
 
 
+#: A tally counts 1 to 1000; one that cancels another (an undone tap already sent) counts -1000 to -1.
+TALLY_COUNT_SQL = ("(cancels_id IS NULL AND count > 0 AND count <= 1000) OR "
+                   "(cancels_id IS NOT NULL AND count < 0 AND count >= -1000)")
+
+
 class Tally(FieldRecord, Base):
-    """Anonymous visitors served without registering: a count, never a person."""
+    """Anonymous visitors served without registering: a count, never a person. A tap undone on the tablet
+    after it was sent is cancelled by a second tally with the negative count, so sums stay right and
+    nothing is changed in place."""
 
     __tablename__ = "tallies"
-    __table_args__ = (CheckConstraint("count > 0 AND count <= 1000", name="count_range"), _event_staff("tallies"))
+    __table_args__ = (CheckConstraint(TALLY_COUNT_SQL, name="count_range"), _event_staff("tallies"))
 
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
     kind: Mapped[TallyKind] = mapped_column(str_enum(TallyKind))
     count: Mapped[int] = mapped_column(Integer, default=1)
+    #: The tally this one cancels (then ``count`` is its negative); None for a plain tally.
+    cancels_id: Mapped[str | None] = mapped_column(ForeignKey("tallies.id"), index=True)
 
 
 #: When an interest is open: until it is withdrawn (a hired one stays open: saying "I'm interested" again

@@ -44,6 +44,12 @@ def downgrade():
     for table in WITH_EVENT:
         op.drop_index(f'ix_{table}_event_id_staff_id', table_name=table)
     for table in TABLES:
+        if sqlite and table == 'tallies':
+            # 0008 rebuilt tallies (a new CHECK), which turned the inline constraint into a table constraint
+            # that SQLite will not drop in place; nothing refers to tallies, so a rebuild is safe here.
+            with op.batch_alter_table(table) as batch_op:
+                batch_op.drop_column('staff_id')
+            continue
         if not sqlite:  # SQLite drops the column with its inline constraint (3.35 and later), in place
             op.drop_constraint(f'fk_{table}_staff_id_users', table, type_='foreignkey')
         op.drop_column(table, 'staff_id')

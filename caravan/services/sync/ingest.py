@@ -32,6 +32,10 @@ MAX_BATCH = 500
 HELD_RETRY_LIMIT = 2000
 #: The tables a push bulk-inserts into, parents before the rows that refer to them.
 BULK_ORDER = (Attendee, CheckIn, ServiceGiven, Tally, Interest, ReferralStep)
+#: Every model some record may wait for, and those of them a push inserts itself (before held records
+#: are retried, so that a record held by an earlier push finds a parent this push brought).
+PARENT_MODELS = tuple(dict.fromkeys(model for parents in PARENTS.values() for model in parents.values()))
+HELD_PARENTS_BULK = tuple(model for model in BULK_ORDER if model in PARENT_MODELS)
 
 
 @dataclass
@@ -128,7 +132,7 @@ class Ingest:
             results.append(result)
         for index, record, item in deferred:
             results[index] = self._one(item, record, last_try=True)
-        self._insert_bulk((Attendee,))  # held records may be waiting for them
+        self._insert_bulk(HELD_PARENTS_BULK)  # held records may be waiting for them
         self._retry_held()
         self._insert_bulk()
         return results
@@ -315,8 +319,7 @@ class Ingest:
             if db.session.scalar(select(PendingRecord.id).where(PendingRecord.status == PendingStatus.held,
                                                                 PendingRecord.resolved_at.is_(None)).limit(1)) is None:
                 return
-        arrived = or_(*(PendingRecord.waiting_for.in_(select(model.id))
-                        for model in (Attendee, Event, Posting, Notice)))
+        arrived = or_(*(PendingRecord.waiting_for.in_(select(model.id)) for model in PARENT_MODELS))
         held = list(db.session.scalars(
             select(PendingRecord).where(PendingRecord.status == PendingStatus.held,
                                         PendingRecord.resolved_at.is_(None), arrived)

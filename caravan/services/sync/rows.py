@@ -19,7 +19,7 @@ PARENTS = {
     "attendee": {},
     "checkin": {"event_id": Event, "attendee_id": Attendee},
     "service": {"event_id": Event, "attendee_id": Attendee, "posting_id": Posting, "notice_id": Notice},
-    "tally": {"event_id": Event},
+    "tally": {"event_id": Event, "cancels_id": Tally},
     "interest": {"attendee_id": Attendee, "posting_id": Posting, "event_id": Event},
 }
 
@@ -29,7 +29,7 @@ CONTENT_KEYS = {
                  "pass_token"),
     "checkin": ("event_id", "attendee_id", "method"),
     "service": ("event_id", "attendee_id", "kind", "posting_id", "notice_id"),
-    "tally": ("event_id", "kind", "count"),
+    "tally": ("event_id", "kind", "count", "cancels_id"),
     "interest": ("attendee_id", "posting_id", "event_id"),
 }
 
@@ -85,7 +85,8 @@ def build_row(record: Record, device_id: str | None, received_at: datetime):
                             kind=ServiceKind(data["kind"]), posting_id=data["posting_id"],
                             notice_id=data["notice_id"], **common)
     if record.type == "tally":
-        return Tally(event_id=data["event_id"], kind=TallyKind(data["kind"]), count=data["count"], **common)
+        return Tally(event_id=data["event_id"], kind=TallyKind(data["kind"]), count=data["count"],
+                     cancels_id=data.get("cancels_id"), **common)
     # An interest starts its follow-up history at once, so the office sees it in the referral list.
     return Interest(attendee_id=data["attendee_id"], posting_id=data["posting_id"], event_id=data["event_id"],
                     status=ReferralStatus.interested,

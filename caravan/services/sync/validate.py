@@ -207,15 +207,19 @@ def service(data: dict) -> dict:
 
 
 def tally(data: dict) -> dict:
-    """Visitors served without registering: a count."""
+    """Visitors served without registering: a count of 1 to 1000. A tally that cancels an earlier one
+    (``cancels_id``: a tap undone on the tablet after it was sent) carries that tally's count negated,
+    -1000 to -1, so that every sum of counts is right without changing the first one."""
     count = data.get("count")
     if count is None:
         raise Invalid("missing", "count")
     if not isinstance(count, int) or isinstance(count, bool):
         raise Invalid("wrong_type", "count")
-    if not 1 <= count <= 1000:
+    cancels = _uuid(data, "cancels_id", required=False)
+    if not (-1000 <= count <= -1 if cancels else 1 <= count <= 1000):
         raise Invalid("out_of_range", "count")
-    return {"event_id": _uuid(data, "event_id"), "kind": _choice(data, "kind", TallyKind), "count": count}
+    return {"event_id": _uuid(data, "event_id"), "kind": _choice(data, "kind", TallyKind), "count": count,
+            "cancels_id": cancels}
 
 
 def interest(data: dict) -> dict:

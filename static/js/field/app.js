@@ -10,7 +10,7 @@ import * as postings from "./postings.js";
 import * as register from "./register.js";
 import * as status from "./status.js";
 import * as sync from "./sync.js";
-import { $, $$, countyDay, el, setZone, timeNode } from "./ui.js";
+import { $, $$, ask, countyDay, dayTimeNode, el, setZone } from "./ui.js";
 
 const config = document.querySelector("script[data-strings]").dataset;
 let eventId = null;
@@ -21,9 +21,16 @@ function show(screen) {
   $("#event-name").hidden = screen !== "work";
 }
 
-/** The event's kind, place and start as nodes (the time in a left-to-right <bdi>). */
+/** Whether the event has ended (its end, or its start when it has none, has passed). */
+function isOver(e, now = new Date()) {
+  return new Date(e.ends_at || e.starts_at) < now;
+}
+
+/** The event's kind, place and start with its weekday as nodes (the time in a left-to-right <bdi>),
+ * marked "over" once it has ended. */
 function eventTitle(e) {
-  return [`${i18n.label("event_kinds", e.kind)} · ${i18n.pick(e.place)} · `, timeNode(e.starts_at)];
+  const text = [`${i18n.label("event_kinds", e.kind)} · ${i18n.pick(e.place)} · `, dayTimeNode(e.starts_at)];
+  return isOver(e) ? [el("b", { class: "fa-over" }, i18n.t("event_over")), ...text] : text;
 }
 
 /** Today by the county's calendar, whatever the tablet's own time zone. */
@@ -43,10 +50,17 @@ async function showEvents() {
     .filter((e) => (!e.status || e.status === "planned") && countyDay(e.ends_at || e.starts_at) >= today)
     .sort((a, b) => a.starts_at.localeCompare(b.starts_at));
   const item = (e) => el("li", {}, el("button", { type: "button", class: "btn fa-event", dataset: { id: e.id },
-    onclick: () => openEvent(e.id) }, isToday(e) ? el("b", { class: "fa-today" }, i18n.t("today")) : null, el("span", {}, eventTitle(e))));
+    onclick: () => pickEvent(e) }, isToday(e) && !isOver(e) ? el("b", { class: "fa-today" }, i18n.t("today")) : null, el("span", {}, eventTitle(e))));
   $("#event-list").replaceChildren(...events.map(item));
   $("#no-events").hidden = events.length > 0;
   show("events");
+}
+
+/** Open a picked event; one that is over only after the staff member confirms (e.g. to enter paper
+ * notes afterwards), so that a tablet left on yesterday's list does not record today's work there. */
+async function pickEvent(e) {
+  if (isOver(e) && !(await ask(i18n.t("event_over_ask"), i18n.t("event_over_yes"), i18n.t("event_over_no")))) return;
+  await openEvent(e.id);
 }
 
 async function openEvent(id) {
@@ -74,7 +88,9 @@ async function route() {
   const device = await db.getMeta("device");
   if (!device) return show("enroll");
   const saved = await db.getMeta("eventId");
-  if (saved && (await db.get("events", saved))) return openEvent(saved);
+  const event = saved && (await db.get("events", saved));
+  // An event that has ended is not reopened by itself: the list shows it marked, to be confirmed again.
+  if (event && !isOver(event)) return openEvent(saved);
   return showEvents();
 }
 
@@ -105,10 +121,13 @@ async function main() {
   $("#event-name").addEventListener("click", showEvents);
   $("#reenroll").addEventListener("click", () => show("enroll"));
   $("#kiosk-open").addEventListener("click", () => kiosk.open(currentEvent, i18n.t));
+  const retitle = () => { if (currentEvent) $("#event-name").replaceChildren(...eventTitle(currentEvent)); };
   document.addEventListener("caravan:lang", () => {
     if (!$("#events").hidden) showEvents();
-    if (currentEvent) $("#event-name").replaceChildren(...eventTitle(currentEvent));
+    retitle();
   });
+  // The open event's title is marked "over" when its end passes while the tablet works on it.
+  setInterval(retitle, 60000);
   document.addEventListener("caravan:saved", () => { if (navigator.onLine) sync.syncNow(); });
   // After a sync, new events or postings may have arrived.
   sync.events.addEventListener("change", async () => {
@@ -125,4 +144,14 @@ async function main() {
   document.body.dataset.ready = "true";
 }
 
-main();
+main().catch((err) => {
+  // IndexedDB unavailable (a private window, storage switched off, a broken profile): say so, in the
+  // tablet's language, instead of a screen that silently does nothing.
+  if (!(err instanceof DOMException)) throw err;
+  console.error(err);
+  const box = $("#app-error");
+  box.dataset.t = "storage_unavailable";  // follows a change of language (i18n.apply)
+  box.textContent = i18n.t("storage_unavailable");
+  box.hidden = false;
+  document.body.dataset.ready = "failed";
+});

@@ -3,11 +3,11 @@
 // same event is refused, also while the first is still unsent, or when another tablet made it.
 import * as db from "./db.js";
 import { pick, t } from "./i18n.js";
-import { addCheckin } from "./outbox.js";
+import { SaveError, addCheckin } from "./outbox.js";
 import { parsePass, parsePassCode, sha256Hex } from "./pass.js";
 import * as people from "./people.js";
 import * as scanner from "./scanner.js";
-import { $, confirm, el } from "./ui.js";
+import { $, busy, confirm, el } from "./ui.js";
 
 let ctx = null;  // {eventId(), wasm, onPerson(attendee)}
 let lastCode = "";
@@ -21,7 +21,15 @@ export async function findByToken(token) {
 
 /** Check `attendee` in at the current event and say so; returns "in" or "already". */
 export async function checkIn(attendee, method) {
-  const record = await addCheckin(ctx.eventId(), attendee.id, method);
+  let record;
+  try {
+    record = await addCheckin(ctx.eventId(), attendee.id, method);
+  } catch (err) {
+    if (!(err instanceof SaveError)) throw err;
+    console.warn(err.cause);
+    await confirm("bad", t("save_failed"), attendee.name);
+    return "failed";
+  }
   ctx.onPerson(attendee);
   if (record) {
     await confirm("ok", t("checked_in"), attendee.name);
@@ -85,7 +93,7 @@ async function showPeople(found, title = "") {
   const details = (a) => [pick(villages.get(a.village_id)?.name), registeredText(a.registered_on),
     a.phone_tail ? t("phone_tail", { digits: a.phone_tail }) : ""].filter(Boolean);
   const items = found.map((a) => el("li", {},
-    el("button", { type: "button", class: "btn fa-person", onclick: () => checkIn(a, "manual") },
+    el("button", { type: "button", class: "btn fa-person", onclick: (e) => busy(e.currentTarget, () => checkIn(a, "manual")) },
       el("b", {}, a.name), " ", ...details(a).flatMap((text, i) => [i ? " · " : "", el("span", {}, text)]))));
   list.replaceChildren(...(title ? [el("li", { class: "fa-choose", role: "status" }, title)] : []),
     ...(items.length ? items : [el("li", { class: "empty" }, t("no_results"))]));
@@ -110,12 +118,16 @@ export function setup(options) {
     }
   });
   $("#scan-stop").addEventListener("click", () => stopCamera());
-  $("#manual-form").addEventListener("submit", async (e) => {
+  const manual = $("#manual-form");
+  manual.addEventListener("submit", (e) => {
     e.preventDefault();
-    const input = e.target.elements.code;
-    performance.mark("scan-decoded");
-    await handleCode(input.value, "manual");
-    input.value = "";
+    // Single flight: a double tap is one check-in, and the screen says "checked in", not "already".
+    busy($("button", manual), async () => {
+      const input = manual.elements.code;
+      performance.mark("scan-decoded");
+      // The code is kept when the save failed, for a retry.
+      if ((await handleCode(input.value, "manual")) !== "failed") input.value = "";
+    });
   });
   $("#name-search").addEventListener("input", (e) => search(e.target.value));
 }

@@ -47,12 +47,22 @@ function upgrade(db, t, from) {
 }
 
 export function open() {
-  opening ??= new Promise((resolve, reject) => {
+  if (opening) return opening;
+  opening = new Promise((resolve, reject) => {
+    // Throws at once where IndexedDB is unavailable (e.g. some private modes): a rejection, as any failure.
     const req = indexedDB.open(NAME, VERSION);
     req.onupgradeneeded = (e) => upgrade(req.result, req.transaction, e.oldVersion);
-    req.onsuccess = () => resolve(req.result);
+    req.onsuccess = () => {
+      // A newer app (another tab after an update) asks to upgrade the schema: make way, reopen on next use.
+      req.result.onversionchange = () => { req.result.close(); opening = null; };
+      // Closed by the browser (site data cleared, storage failure): the next use opens it again.
+      req.result.onclose = () => { opening = null; };
+      resolve(req.result);
+    };
     req.onerror = () => reject(req.error);
   });
+  // A failed open is not kept: the next save tries again (the staff member's retry may then succeed).
+  opening.catch(() => { opening = null; });
   return opening;
 }
 

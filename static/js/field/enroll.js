@@ -3,7 +3,7 @@
 import { getMeta, setMeta } from "./db.js";
 import { current, t } from "./i18n.js";
 import * as scanner from "./scanner.js";
-import { $ } from "./ui.js";
+import { $, busy } from "./ui.js";
 
 export async function enroll(api, code, name) {
   let res;
@@ -20,16 +20,21 @@ export async function enroll(api, code, name) {
   const token = body && (body.token || body.device_token);
   if (!res.ok || !token) return { error: (body && body.message) || t("enroll_failed") };
   const device = body.device || {};
-  const previous = await getMeta("device");
-  await setMeta("device", {
-    token, id: device.id || body.device_id || null, name: device.name || body.name || name.trim(),
-    area: device.area || body.area || null, enrolledAt: new Date().toISOString(),
-  });
-  // A new credential may belong to another area: pull everything again. The outbox stays as it is. The
-  // receipt is asked for again (a re-enrolled tablet keeps its id, and the server its records).
-  if (previous) {
-    await setMeta("cursor", 0);
-    await setMeta("receipt", null);
+  try {
+    const previous = await getMeta("device");
+    await setMeta("device", {
+      token, id: device.id || body.device_id || null, name: device.name || body.name || name.trim(),
+      area: device.area || body.area || null, enrolledAt: new Date().toISOString(),
+    });
+    // A new credential may belong to another area: pull everything again. The outbox stays as it is. The
+    // receipt is asked for again (a re-enrolled tablet keeps its id, and the server its records).
+    if (previous) {
+      await setMeta("cursor", 0);
+      await setMeta("receipt", null);
+    }
+  } catch (err) {
+    console.warn(err);
+    return { error: t("save_failed") };
   }
   return { ok: true };
 }
@@ -53,17 +58,20 @@ export function setup(api, done, wasmUrl) {
       $("#enroll-error").textContent = t("scan_no_camera");
     }
   });
-  form.addEventListener("submit", async (e) => {
+  form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const error = $("#enroll-error");
-    error.textContent = "";
-    const result = await enroll(api, form.elements.code.value, form.elements.name.value);
-    if (result.error) {
-      error.textContent = result.error;
-      return;
-    }
-    form.reset();
-    done();
+    // Single flight: a one-time code is spent by the first request; a second would only say "not accepted".
+    busy($("button[type=submit]", form), async () => {
+      const error = $("#enroll-error");
+      error.textContent = "";
+      const result = await enroll(api, form.elements.code.value, form.elements.name.value);
+      if (result.error) {
+        error.textContent = result.error;
+        return;
+      }
+      form.reset();
+      await done();
+    });
   });
 }
 

@@ -2,11 +2,18 @@
 // in postings for the person last checked in; tally buttons for visitors who do not register.
 import * as db from "./db.js";
 import { pick, t } from "./i18n.js";
-import { addRecords } from "./outbox.js";
-import { $, $$, el } from "./ui.js";
+import { SaveError, addRecords, formToken, undoTally } from "./outbox.js";
+import { $, $$, busy, el } from "./ui.js";
 
 let ctx = null;
 let person = null;
+let form = formToken();  // the services form as shown: its ticks are saved once
+let tallyForm = formToken();  // the tally buttons as ready: one tap, one record
+let lastTap = null;  // {record, timer}: the tally tap that "undo" takes back
+/** How long the tally buttons take no tap after one: a double tap (two taps within this) counts once. */
+const TALLY_SETTLE_MS = 600;
+/** How long "undo" is offered after a tally tap (or until the next tap). */
+const UNDO_MS = 10000;
 
 function choice(name, value, text) {
   return el("label", { class: "fa-choice" }, el("input", { type: "checkbox", name, value }), " ", el("span", {}, text));
@@ -32,6 +39,7 @@ export async function refresh() {
 }
 
 export function setPerson(attendee) {
+  if (person?.id !== attendee?.id) form = formToken();  // another person: another form
   person = attendee;
   refresh();
 }
@@ -65,20 +73,103 @@ async function showTallies() {
   for (const b of $$("[data-count]")) b.textContent = String(counts[b.dataset.count] || 0);
 }
 
+/** Save what is ticked, once per form: the form is emptied (and gets a new token) only once saved. */
+async function saveGiven(giveForm) {
+  const records = recordsFromForm(giveForm, ctx.eventId());
+  if (!records.length) return;
+  const shown = $("#give-saved");
+  try {
+    if (!(await addRecords(records, { form }))) return;  // saved already by the first tap
+  } catch (err) {
+    if (!(err instanceof SaveError)) throw err;
+    console.warn(err.cause);
+    shown.className = "fa-error";
+    shown.dataset.t = "save_failed";
+    shown.textContent = t("save_failed");
+    return;
+  }
+  giveForm.reset();
+  form = formToken();
+  shown.className = "fa-ok";
+  delete shown.dataset.t;
+  shown.textContent = `${t("saved")} (${records.length})`;
+}
+
+/** Offer "undo" for the tally tap just saved, until the next tap or UNDO_MS. */
+function offerUndo(record) {
+  clearTimeout(lastTap?.timer);
+  lastTap = { record, timer: setTimeout(() => { lastTap = null; $("#tally-undo").hidden = true; }, UNDO_MS) };
+  const button = $("#tally-undo");
+  // data-t: the label follows a change of the tablet's language.
+  const tallyKey = `tally_${record.data.kind}`;
+  // One child: the button lays its children out with a gap, which would part the colon from "undo".
+  button.replaceChildren(el("span", {}, el("span", { dataset: { t: "undo" } }, t("undo")), ": ",
+    el("span", { dataset: { t: tallyKey } }, t(tallyKey))));
+  button.hidden = false;
+  tallyMessage("");
+}
+
+/** Say `key` (or nothing) under the tally buttons, in the tablet's language and following a change of it. */
+function tallyMessage(key) {
+  const message = $("#tally-message");
+  if (key) message.dataset.t = key;
+  else delete message.dataset.t;
+  message.textContent = key ? t(key) : "";
+}
+
+async function tap(button) {
+  let saved;
+  try {
+    saved = await addRecords([{ type: "tally", data: { event_id: ctx.eventId(), kind: button.dataset.tally, count: 1 } }],
+      { form: tallyForm });
+  } catch (err) {
+    if (!(err instanceof SaveError)) throw err;
+    console.warn(err.cause);
+    tallyMessage("save_failed");
+    return;
+  }
+  if (!saved) return;
+  tallyForm = formToken();
+  offerUndo(saved[0]);
+  await showTallies();
+}
+
+async function undo() {
+  if (!lastTap) return;
+  const { record, timer } = lastTap;
+  clearTimeout(timer);
+  try {
+    await undoTally(record);
+  } catch (err) {
+    if (!(err instanceof SaveError)) throw err;
+    console.warn(err.cause);
+    tallyMessage("save_failed");
+    return;
+  }
+  lastTap = null;
+  $("#tally-undo").hidden = true;
+  tallyMessage("undone");
+  await showTallies();
+}
+
 export function setup(options) {
   ctx = options;
-  $("#give-form").addEventListener("submit", async (e) => {
+  const giveForm = $("#give-form");
+  const submit = $("button[type=submit]", giveForm);
+  giveForm.addEventListener("submit", (e) => {
     e.preventDefault();
-    const records = recordsFromForm(e.target, ctx.eventId());
-    if (!records.length) return;
-    await addRecords(records);
-    e.target.reset();
-    $("#give-saved").textContent = `${t("saved")} (${records.length})`;
+    busy(submit, () => saveGiven(giveForm));
   });
-  for (const button of $$("[data-tally]")) {
-    button.addEventListener("click", async () => {
-      await addRecords([{ type: "tally", data: { event_id: ctx.eventId(), kind: button.dataset.tally, count: 1 } }]);
-      await showTallies();
+  const tallies = $$("[data-tally]");
+  for (const button of tallies) {
+    // One tap at a time over all tally buttons; a double tap counts once (the undo covers a wrong tap).
+    button.addEventListener("click", () => {
+      if (tallies.some((b) => b.dataset.busy)) return;
+      for (const other of tallies) if (other !== button) other.disabled = true;
+      busy(button, () => tap(button), TALLY_SETTLE_MS).finally(() => {
+        for (const other of tallies) other.disabled = false;
+      });
     });
   }
+  $("#tally-undo").addEventListener("click", () => busy($("#tally-undo"), undo));
 }

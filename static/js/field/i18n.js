@@ -8,15 +8,22 @@ let lang = "zh";
 
 /** Load the catalogue from the server (or the service worker's copy), else from IndexedDB. */
 export async function load(url) {
+  let fetched = null;
   try {
     const res = await fetch(url, { credentials: "same-origin" });
     if (!res.ok) throw new Error(String(res.status));
-    catalog = await res.json();
-    await setMeta("strings", catalog);
+    fetched = await res.json();
   } catch {
-    catalog = (await getMeta("strings")) || {};
+    // Offline: the copy kept in IndexedDB below.
   }
-  const saved = await getMeta("lang");
+  // Storage that fails must not cost the texts: the app still says in the tablet's language what is wrong.
+  if (fetched) {
+    catalog = fetched;
+    await setMeta("strings", catalog).catch((err) => console.warn("texts not kept", err));
+  } else {
+    catalog = (await getMeta("strings").catch(() => null)) || {};
+  }
+  const saved = await getMeta("lang").catch(() => null);
   lang = LANGS.includes(saved) ? saved : (LANGS.includes(document.documentElement.lang) ? document.documentElement.lang : "zh");
 }
 
@@ -61,7 +68,7 @@ export async function setLang(code) {
   document.documentElement.dir = dirOf(code);
   apply();
   for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === code));
-  await setMeta("lang", code);
+  await setMeta("lang", code).catch((err) => console.warn("language not kept", err));
   document.dispatchEvent(new CustomEvent("caravan:lang"));
 }
 

@@ -2,37 +2,71 @@
 // before the screen confirms anything. Records leave it only when the server confirms them (sync.js).
 import { req, tx } from "./db.js";
 
+const MADE = ["outbox", "sent", "problems"];
+
 /** The key that finds a check-in of one person at one event, in the outbox or among sent records. */
 export function checkinKey(eventId, attendeeId) {
   return `${eventId}|${attendeeId}`;
 }
 
+/** A new form token: made when a form is shown or emptied, carried by every record one submission of it
+ * makes, so that a second submission of the same form (a double tap, a retry) writes nothing more. */
+export function formToken() {
+  return crypto.randomUUID();
+}
+
+/** A local save failed (storage full, IndexedDB unavailable, an aborted transaction): nothing was written. */
+export class SaveError extends Error {
+  constructor(cause) {
+    super(`local save failed: ${cause?.name || cause}`, { cause });
+    this.name = "SaveError";
+  }
+}
+
+/** Within a transaction over outbox, sent and problems: whether records of form token `form` are kept. */
+async function madeBy(t, form) {
+  for (const store of MADE) {
+    if ((await req(t.objectStore(store).index("form").count(form))) > 0) return true;
+  }
+  return false;
+}
+
 /**
  * Save new records, in order, in one transaction: [{type, data, id?}] -> the stored records.
  * An id is made here unless given (a newcomer's id is known before, for their check-in).
+ * `form` is the token of the form submission (see formToken): when records with it are already kept,
+ * nothing is written and the result is null, checked in the same transaction as the write.
  * `also(t)` may write more in the same transaction (e.g. a newcomer into the attendees store).
  * `guard(t)` may refuse (return false): then nothing is written and the result is null. Check and
  * write share one transaction, so two quick scans of one pass cannot both check the person in.
+ * Throws SaveError when the tablet could not save: then nothing at all was written.
  */
-export async function addRecords(items, { also, guard } = {}) {
-  const stores = ["meta", "outbox", "sent", "attendees", "checkins"];
-  const saved = await tx(stores, "readwrite", async (t) => {
-    if (guard && !(await guard(t))) return null;
-    const meta = t.objectStore("meta");
-    let seq = (await req(meta.get("seq"))) || 0;
-    const at = new Date().toISOString();
-    const records = items.map(({ type, data, id }) => {
-      seq += 1;
-      const record = { type, id: id || crypto.randomUUID(), seq, at, data, state: "pending" };
-      if (type === "checkin") record.checkin = checkinKey(data.event_id, data.attendee_id);
-      return record;
+export async function addRecords(items, { also, guard, form } = {}) {
+  const stores = ["meta", ...MADE, "attendees", "checkins"];
+  let saved;
+  try {
+    saved = await tx(stores, "readwrite", async (t) => {
+      if (form && (await madeBy(t, form))) return null;
+      if (guard && !(await guard(t))) return null;
+      const meta = t.objectStore("meta");
+      let seq = (await req(meta.get("seq"))) || 0;
+      const at = new Date().toISOString();
+      const records = items.map(({ type, data, id }) => {
+        seq += 1;
+        const record = { type, id: id || crypto.randomUUID(), seq, at, data, state: "pending" };
+        if (type === "checkin") record.checkin = checkinKey(data.event_id, data.attendee_id);
+        if (form) record.form = form;
+        return record;
+      });
+      meta.put(seq, "seq");
+      const outbox = t.objectStore("outbox");
+      for (const record of records) outbox.add(record);
+      if (also) await also(t);
+      return records;
     });
-    meta.put(seq, "seq");
-    const outbox = t.objectStore("outbox");
-    for (const record of records) outbox.add(record);
-    if (also) await also(t);
-    return records;
-  });
+  } catch (err) {
+    throw new SaveError(err);
+  }
   if (saved) document.dispatchEvent(new CustomEvent("caravan:saved", { detail: saved }));
   return saved;
 }
@@ -54,11 +88,48 @@ export async function addCheckin(eventId, attendeeId, method) {
   return records && records[0];
 }
 
-/** Outbox records in the order they go out: parents (attendees) first, then by sequence. */
+/** Outbox records in the order they go out: parents (attendees) first, then by sequence. Only the sync
+ * asks for them: the highest sequence number handed out is kept as meta "offered", so that a record
+ * above it is known never to have reached the server (see undoTally). */
 export async function pendingRecords() {
-  const records = await tx(["outbox"], "readonly", (t) => req(t.objectStore("outbox").index("seq").getAll()));
+  const records = await tx(["outbox", "meta"], "readwrite", (t) => {
+    const meta = t.objectStore("meta");
+    return req(t.objectStore("outbox").index("seq").getAll()).then(async (all) => {
+      const top = all.length ? all[all.length - 1].seq : 0;
+      if (top > ((await req(meta.get("offered"))) || 0)) meta.put(top, "offered");
+      return all;
+    });
+  });
   const rank = (r) => (r.type === "attendee" ? 0 : 1);
   return records.sort((a, b) => rank(a) - rank(b) || a.seq - b.seq);
+}
+
+/**
+ * Undo a tally tap (the stored record). One the sync has never been handed leaves the outbox; one that may
+ * have reached the server (sent, in a push under way, or handed to a push whose answer was lost) is
+ * cancelled by a second tally with the negative count, which the server sums with it. Returns "removed"
+ * or "cancelled". The sync's lock ("caravan-sync", sync.js) is held while deciding, so no push starts
+ * reading the outbox in between.
+ */
+export async function undoTally(record) {
+  const decide = async (lock) => {
+    const removed = lock && (await tx(["outbox", "meta"], "readwrite", async (t) => {
+      const offered = (await req(t.objectStore("meta").get("offered"))) || 0;
+      const kept = await req(t.objectStore("outbox").get(record.id));
+      if (!kept || kept.seq <= offered) return false;
+      t.objectStore("outbox").delete(record.id);
+      return true;
+    }).catch((err) => { throw new SaveError(err); }));
+    if (removed) {
+      document.dispatchEvent(new CustomEvent("caravan:saved", { detail: [] }));
+      return "removed";
+    }
+    await addRecords([{ type: "tally", data: { ...record.data, count: -record.data.count, cancels_id: record.id } }],
+      { form: `undo:${record.id}` });
+    return "cancelled";
+  };
+  if (!navigator.locks) return decide(true);
+  return navigator.locks.request("caravan-sync", { ifAvailable: true }, decide);
 }
 
 /** The wire form of a record: exactly the contract's keys. */

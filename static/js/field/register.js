@@ -2,17 +2,18 @@
 // and the pass QR shown at once, large, for the person to photograph.
 import * as db from "./db.js";
 import { dirOf, pick, ruleMessage, t } from "./i18n.js";
-import { addRecords } from "./outbox.js";
+import { SaveError, addRecords, formToken } from "./outbox.js";
 import { newPassToken, passCode, passUrl, sha256Hex, showPassCode } from "./pass.js";
 import * as people from "./people.js";
 import { drawQr } from "./qr.js";
 import { checkResident } from "./rules.js";
-import { $, $$, countyDay, el } from "./ui.js";
+import { $, $$, busy, countyDay, el } from "./ui.js";
 
 /** The consent version the server expects (caravan.config CONSENT_VERSION, given by the shell). */
 export const CONSENT_VERSION = document.querySelector("script[data-strings]")?.dataset.consentVersion || "2026-11";
 const CONSENT_PARAGRAPHS = ["consent_p1", "consent_p2", "consent_p3"];
 let ctx = null;
+let form = null;  // the token of the form as shown: one registration per filled-in form, however often sent
 
 function showConsent(code) {
   const text = $("#consent-text");
@@ -47,9 +48,10 @@ export class RuleError extends Error {
   }
 }
 
-/** Save a newcomer and their check-in; returns {attendee, token}. Throws RuleError on a field the
- * server would refuse, before anything is saved. */
-export async function register(fields, eventId) {
+/** Save a newcomer and their check-in; returns {attendee, records}, or null when the form with token
+ * `formId` was saved already. Throws RuleError on a field the server would refuse, before anything is
+ * saved, and SaveError when the tablet could not save (nothing saved). */
+export async function register(fields, eventId, formId = formToken()) {
   const { values, error } = checkResident({
     name: fields.name, phone: fields.phone, skills: fields.skills, wishes: fields.wishes });
   if (error) throw new RuleError(error);
@@ -73,8 +75,10 @@ export async function register(fields, eventId) {
     { type: "attendee", id: attendeeId, data },
     { type: "checkin", data: { event_id: eventId, attendee_id: attendeeId, method: "register" } },
   ], {
+    form: formId,
     also: (tx) => people.putLocal(tx, person),
   });
+  if (!records) return null;
   return { attendee: { id: attendeeId, name: data.name, token, code: person.code }, records };
 }
 
@@ -95,29 +99,43 @@ export function setup(options) {
   });
   showConsent(document.documentElement.lang);
   $("#pass-done").addEventListener("click", () => { $("#pass").hidden = true; });
-  const form = $("#register-form");
-  form.addEventListener("submit", async (e) => {
+  const registerForm = $("#register-form");
+  const submit = $("button[type=submit]", registerForm);
+  form = formToken();
+  registerForm.addEventListener("submit", (e) => {
     e.preventDefault();
-    const error = $("#register-error");
-    const f = form.elements;
-    if (!String(f.name.value || "").trim()) return void (error.textContent = t("name_needed"));
-    if (!f.consent.checked) return void (error.textContent = t("consent_needed"));
-    error.textContent = "";
-    let attendee;
-    try {
-      ({ attendee } = await register({
-        name: f.name.value, phone: f.phone.value, village_id: f.village_id.value, group: f.group.value,
-        skills: f.skills.value, wishes: f.wishes.value,
-      }, ctx.eventId()));
-    } catch (e) {
-      if (!(e instanceof RuleError)) throw e;
-      // The field's label and the rule's message, in the tablet's language; the form keeps what was typed.
-      error.textContent = `${t(e.field)}: ${ruleMessage(e.field, e.code, { max: e.max })}`;
-      f[e.field]?.focus();
+    // Single flight: the button is off while saving, and the form's token makes a second send a no-op.
+    busy(submit, () => save(registerForm));
+  });
+}
+
+async function save(registerForm) {
+  const error = $("#register-error");
+  const f = registerForm.elements;
+  if (!String(f.name.value || "").trim()) return void (error.textContent = t("name_needed"));
+  if (!f.consent.checked) return void (error.textContent = t("consent_needed"));
+  error.textContent = "";
+  let saved;
+  try {
+    saved = await register({
+      name: f.name.value, phone: f.phone.value, village_id: f.village_id.value, group: f.group.value,
+      skills: f.skills.value, wishes: f.wishes.value,
+    }, ctx.eventId(), form);
+  } catch (e) {
+    // The form keeps what was typed in either case; the message is in the tablet's language.
+    if (e instanceof SaveError) {
+      console.warn(e.cause);
+      error.textContent = t("save_failed");
       return;
     }
-    form.reset();
-    ctx.onPerson(attendee);
-    showPass(attendee.name, attendee.token);
-  });
+    if (!(e instanceof RuleError)) throw e;
+    error.textContent = `${t(e.field)}: ${ruleMessage(e.field, e.code, { max: e.max })}`;
+    f[e.field]?.focus();
+    return;
+  }
+  if (!saved) return;  // this form was saved already (its pass was shown then)
+  registerForm.reset();
+  form = formToken();
+  ctx.onPerson(saved.attendee);
+  showPass(saved.attendee.name, saved.attendee.token);
 }

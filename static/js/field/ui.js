@@ -1,4 +1,7 @@
-// Small DOM helpers and the big confirmation that follows a check-in.
+// Small DOM helpers, the big confirmation that follows a check-in, a yes/no question, single-flight
+// buttons, and dates and times in the county's zone.
+import { label } from "./i18n.js";
+
 export const $ = (sel, root = document) => root.querySelector(sel);
 export const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 
@@ -39,6 +42,39 @@ export function hideConfirm() {
   $("#confirm").hidden = true;
 }
 
+/**
+ * Single flight: run `fn` with `button` disabled, at least `minMs` long; a tap while it runs does nothing
+ * (also one that reaches the handler, e.g. Enter in a form). Resolves with fn's result, or undefined when
+ * the button was busy.
+ */
+export async function busy(button, fn, minMs = 0) {
+  if (button.dataset.busy) return undefined;
+  button.dataset.busy = "true";
+  button.disabled = true;
+  const started = Date.now();
+  try {
+    return await fn();
+  } finally {
+    const rest = minMs - (Date.now() - started);
+    if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+    delete button.dataset.busy;
+    button.disabled = false;
+  }
+}
+
+/** Ask a yes/no question over the screen (the texts in the tablet's language); resolves true for yes. */
+export function ask(question, yes, no) {
+  return new Promise((resolve) => {
+    const box = $("#ask");
+    const answer = (value) => { box.hidden = true; resolve(value); };
+    $("#ask-box").replaceChildren(el("p", { class: "fa-ask-text" }, question), el("div", { class: "fa-row" },
+      el("button", { type: "button", class: "btn btn-primary fa-big", id: "ask-yes", onclick: () => answer(true) }, yes),
+      el("button", { type: "button", class: "btn fa-big", id: "ask-no", onclick: () => answer(false) }, no)));
+    box.hidden = false;
+    $("#ask-no").focus();
+  });
+}
+
 // Times are the county's (BABEL_DEFAULT_TIMEZONE, given by the shell), never the device's: a tablet
 // set to Beijing time or UTC must still show an event at the hour printed on the poster.
 let zone = "Asia/Urumqi";
@@ -72,6 +108,22 @@ export function formatTime(iso) {
   if (Number.isNaN(date.getTime())) return "";
   const p = parts(date, { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
   return `${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+/** The weekday of an instant in the county's zone, in the tablet's language ("周三", "چارشەنبە", "Wed"):
+ * the names come from caravan/field/strings.py, since Chromium has no Uyghur date names. */
+export function weekday(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  const key = parts(date, { weekday: "short" }).weekday.toLowerCase();
+  return WEEKDAYS.includes(key) ? label("weekdays", key) : "";
+}
+
+/** An event's start as nodes: the weekday in the tablet's language, then the numeric date and time. */
+export function dayTimeNode(iso) {
+  return el("span", { class: "fa-when" }, el("span", { class: "fa-weekday" }, weekday(iso)), " ", timeNode(iso));
 }
 
 /** The same as a <bdi dir="ltr">, so the digits keep their order inside right-to-left Uyghur text. */
