@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 
+from flask import current_app
 from sqlalchemy import select
 
 from caravan.extensions import db
@@ -41,3 +43,17 @@ def device_for_token(token: str) -> Device | None:
     if not token:
         return None
     return db.session.scalar(select(Device).where(Device.token_hash == hash_token(token)))
+
+
+RECOVERY_LABEL = b"caravan tablet recovery key\0"
+
+
+def recovery_key(device: Device) -> bytes:
+    """The 32-byte key that wraps a tablet's data key (HMAC-SHA256 of the device id under SECRET_KEY).
+
+    Derived, never stored: it stays the same for the life of the device row, so a re-enrolled tablet and
+    the office's import of its export file find the same key. It must never be logged.
+    """
+    secret = current_app.config["SECRET_KEY"]
+    secret = secret.encode() if isinstance(secret, str) else secret
+    return hmac.new(secret, RECOVERY_LABEL + device.id.encode(), hashlib.sha256).digest()
