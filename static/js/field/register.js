@@ -64,14 +64,13 @@ export async function register(fields, eventId) {
   if (values.wishes) data.wishes = values.wishes;
   const attendeeId = crypto.randomUUID();
   const passHash = await sha256Hex(token);
+  const person = await people.prepareLocal({
+    id: attendeeId, name: data.name, village_id: data.village_id || null, group: data.group,
+    pass_hash: passHash, token });
   const records = await addRecords([
     { type: "attendee", id: attendeeId, data },
     { type: "checkin", data: { event_id: eventId, attendee_id: attendeeId, method: "register" } },
-  ], {
-    also: (tx) => people.putLocal(tx, {
-      id: attendeeId, name: data.name, village_id: data.village_id || null, group: data.group,
-      pass_hash: passHash, token }),
-  });
+  ], { also: (tx) => people.putLocal(tx, person) });
   return { attendee: { id: attendeeId, name: data.name, token }, records };
 }
 

@@ -4,6 +4,7 @@ import * as db from "./db.js";
 import { label, t } from "./i18n.js";
 import * as sync from "./sync.js";
 import { $, el, formatTime, timeNode } from "./ui.js";
+import * as vault from "./vault.js";
 
 let renders = 0;
 
@@ -28,7 +29,9 @@ export async function render() {
   const offline = !navigator.onLine || s.offline;
   let message = [];
   let kind = "";
-  if (s.auth === "revoked") [message, kind] = [[t("revoked")], "fa-warn"];
+  const locked = !vault.unlocked();
+  if (s.auth === "revoked") [message, kind] = [[t("revoked_wiped")], "fa-warn"];
+  else if (locked) [message, kind] = [[t("locked_sync")], "fa-calm"];
   else if (s.auth === "reenroll") [message, kind] = [[t("reenroll")], "fa-warn"];
   else if (offline) [message, kind] = [[t("offline_safe")], "fa-calm"];
   else if (s.error) {
@@ -38,8 +41,8 @@ export async function render() {
   $("#st-message").replaceChildren(...message);
   $("#st-message").className = `fa-message ${kind}`.trim();
   document.body.dataset.sync = kind === "fa-warn" ? "error" : (offline ? "offline" : "ok");
-  $("#sync-now").disabled = s.running;
-  $("#reenroll").hidden = s.auth !== "reenroll";
+  $("#sync-now").disabled = s.running || locked;
+  $("#reenroll").hidden = s.auth !== "reenroll" || locked;
   const button = $("#st-problems");
   button.hidden = problems.length === 0;
   button.textContent = `${t("problems")}: ${problems.length}`;
@@ -56,14 +59,18 @@ function reasonText(reason = "") {
   return text === code ? reason : text.replace("%(field)s", field);
 }
 
-/** Download every unconfirmed record (outbox and problems) as a file the office can import. */
+/** Download every unconfirmed record (outbox and problems) as a file the office can import. Needs no
+ * unlock: records stay sealed, and the data key rides along wrapped by the tablet's recovery key, which
+ * only the server can derive (version 2). A tablet that never had a staff sign-in has nothing sealed
+ * and writes version 1. */
 export async function exportUnsent() {
-  const device = await db.getMeta("device");
+  const [device, keys] = [await db.getMeta("device"), await vault.keys()];
   const records = [...await db.all("outbox"), ...await db.all("problems")]
     .sort((a, b) => a.seq - b.seq)
-    .map(({ type, id, seq, at, data, state, reason }) => ({ type, id, seq, at, data, state, ...(reason ? { reason } : {}) }));
-  const file = { format: "caravan-outbox", version: 1, device_id: device?.id || null,
-    exported_at: new Date().toISOString(), records };
+    .map(({ type, id, seq, at, by, data, state, reason }) => ({
+      type, id, seq, at, ...(by ? { by } : {}), data, state, ...(reason ? { reason } : {}) }));
+  const file = { format: "caravan-outbox", version: keys ? 2 : 1, device_id: device?.id || null,
+    exported_at: new Date().toISOString(), ...(keys ? { key: keys.recovery } : {}), records };
   const blob = new Blob([JSON.stringify(file, null, 1)], { type: "application/json" });
   const url = URL.createObjectURL(blob);
   const stamp = file.exported_at.replace(/[:.]/g, "-");
@@ -84,4 +91,5 @@ export function setup() {
   $("#st-problems").addEventListener("click", () => { $("#problems").hidden = !$("#problems").hidden; });
   document.addEventListener("caravan:lang", render);
   document.addEventListener("caravan:saved", render);
+  for (const type of ["lock", "unlock", "wiped"]) vault.events.addEventListener(type, render);
 }
