@@ -250,3 +250,31 @@ def test_an_erased_resident_leaves_no_sealed_fields_on_the_tablet(tablet, county
     sync_and_wait(page)
     [record] = [r for r in raw_store(page, "sent") if r["type"] == "attendee"]
     assert "sealed" not in record["data"] and raw_store(page, "attendees") == []
+
+
+def test_what_an_older_app_stored_in_clear_is_sealed_at_the_first_unlock(persistent, live_server, county, code, db):
+    context, page = fresh_tablet(persistent, live_server, code)
+    context.set_offline(True)
+    # What the app before this change kept: a registration in clear, in the outbox and the attendees store.
+    page.evaluate("""async ([name, phone]) => {
+        const db = await import('/static/js/field/db.js');
+        const id = crypto.randomUUID();
+        await db.tx(['outbox', 'attendees', 'meta'], 'readwrite', (t) => {
+          t.objectStore('outbox').put({type: 'attendee', id, seq: 1, at: new Date().toISOString(), state: 'pending',
+            data: {name, phone, group: 'other', consent_at: new Date().toISOString(), consent_version: '2026-11',
+                   pass_token: 'QWERTYUIOPASDFGHJKLZXCVBNM234567'}});
+          t.objectStore('attendees').put({id, name, group: 'other', pass_hash: 'x', token: 'QWERTYUIOPASDFGHJKLZXCVBNM234567', local: true});
+          t.objectStore('meta').put(1, 'seq');
+        });
+    }""", list(MADE_OFFLINE))
+    page.reload()
+    unlock_with_pin(page)
+    page.wait_for_selector("#work:not([hidden])")
+    dump = page.evaluate(DUMP)
+    assert MADE_OFFLINE[0] not in dump and MADE_OFFLINE[1] not in dump and "QWERTYUIOPASDFGHJKLZXCVBNM234567" not in dump
+    page.fill("#name-search", "Vexillum")
+    expect(page.locator("#search-results")).to_contain_text(MADE_OFFLINE[0])
+    context.set_offline(False)
+    sync_and_wait(page)
+    wait_pending(page, 0)
+    assert count(db, Attendee, name=MADE_OFFLINE[0], phone=MADE_OFFLINE[1]) == 1
