@@ -13,6 +13,7 @@ from sqlalchemy import select
 from caravan.models import Attendee, User
 from caravan.models.base import utcnow
 from caravan.services import residents as resident_service
+from tests.browser.conftest import PHONE
 from tests.browser.field_helpers import (PIN, STAFF, count, device_of, enroll, open_app, pending, pick_event,
                                          raw_store, register, staff_signin, store, sync_and_wait, unlock_with_pin,
                                          wait_pending)
@@ -278,3 +279,19 @@ def test_what_an_older_app_stored_in_clear_is_sealed_at_the_first_unlock(persist
     sync_and_wait(page)
     wait_pending(page, 0)
     assert count(db, Attendee, name=MADE_OFFLINE[0], phone=MADE_OFFLINE[1]) == 1
+
+
+def test_the_lock_screens_fit_a_phone_in_three_languages(persistent, live_server, county, code, screenshot):
+    context, page = fresh_tablet(persistent, live_server, code, viewport=PHONE)
+    page.click("#lock-now")
+    for lang in ("zh", "ug", "en"):
+        page.click(f".fa-bar [data-lang={lang}]")
+        assert page.get_attribute("html", "dir") == ("rtl" if lang == "ug" else "ltr")
+        for form in ("signin", "unlock"):
+            page.click("#add-staff" if form == "signin" else "#signin-back")
+            page.wait_for_selector(f"#{form}-form:not([hidden])")
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            assert width <= PHONE["width"], f"{form} {lang}: page is {width}px wide"
+            box = page.locator(f"#{form}-form button[type=submit]").bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 0.5
+            screenshot(page, f"field-lock-{form}-phone-{lang}")

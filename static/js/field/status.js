@@ -41,7 +41,8 @@ export async function render() {
   $("#st-message").replaceChildren(...message);
   $("#st-message").className = `fa-message ${kind}`.trim();
   document.body.dataset.sync = kind === "fa-warn" ? "error" : (offline ? "offline" : "ok");
-  $("#sync-now").disabled = s.running || locked;
+  $("#sync-now").disabled = s.running;
+  $("#sync-now").hidden = locked;  // nothing can be sent until someone unlocks
   $("#reenroll").hidden = s.auth !== "reenroll" || locked;
   const button = $("#st-problems");
   button.hidden = problems.length === 0;
