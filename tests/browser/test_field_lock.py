@@ -149,6 +149,7 @@ def test_another_staff_member_signs_in_and_gets_their_own_pin(persistent, live_s
     expect(page.locator("#lock-who")).to_have_text("Amina")
     page.click("[data-tab=tally]")
     page.click("[data-tally=visitor]")
+    expect(page.locator("[data-count=visitor]")).to_have_text("1")  # saved
     wait_pending(page, 0)
     assert [r["by"] for r in raw_store(page, "sent")] == [str(other.id)]
     page.click("#lock-now")
