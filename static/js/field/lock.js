@@ -8,7 +8,7 @@ import * as sync from "./sync.js";
 import { $, el } from "./ui.js";
 import * as vault from "./vault.js";
 
-const DEFAULTS = { minutes: 10, pinLength: 6 };
+const DEFAULTS = { minutes: 10, pinLength: 6, tries: vault.TRIES };
 let api = "/api/sync/v1/";
 let idleTimer = null;
 
@@ -79,7 +79,7 @@ async function signIn(form) {
     return;
   }
   await db.setMeta("lock", { minutes: Number(body.lock_minutes) || DEFAULTS.minutes,
-    pinLength: Number(body.pin_length) || DEFAULTS.pinLength });
+    pinLength: Number(body.pin_length) || DEFAULTS.pinLength, tries: Number(body.pin_tries) || DEFAULTS.tries });
   const wasUnlocked = vault.unlocked();
   if (!(await vault.recover(body.recovery_key, body.staff, device.id))) {
     error.textContent = t("signin_nokey");
@@ -114,7 +114,7 @@ async function unlock(form) {
   const button = form.querySelector("button[type=submit]");
   button.disabled = true;  // one check at a time: a double tap must not use up two tries
   try {
-    const result = await vault.unlock($("#unlock-staff").value, pin);
+    const result = await vault.unlock($("#unlock-staff").value, pin, (await settings()).tries);
     form.elements.pin.value = "";
     if (result.wrong) $("#unlock-error").textContent = t("pin_wrong", { num: result.left });
     else if (result.wiped) await render();

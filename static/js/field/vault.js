@@ -134,9 +134,10 @@ export async function setPin(pin) {
 /**
  * Unlock with a staff member's PIN: {ok}, {wrong, left} or {wiped}. The try is counted (and stored)
  * before the PIN is checked, so closing the app in the middle of a check still uses up a try; the
- * TRIES-th wrong PIN wipes every PIN wrapping, and only an online sign-in brings DK back.
+ * `tries`-th wrong PIN in a row (the server's pin_tries, 5) wipes every PIN wrapping, and only an online
+ * sign-in brings DK back.
  */
-export async function unlock(id, pin) {
+export async function unlock(id, pin, tries = TRIES) {
   const stored = await keys();
   const entry = stored?.pins?.[String(id)];
   if (!entry) return { wiped: true };
@@ -146,12 +147,12 @@ export async function unlock(id, pin) {
   try {
     key = await unwrap(entry, await pinKek(pin, unb64(entry.salt), entry.iterations));
   } catch {
-    if (entry.tries >= TRIES) {
+    if (entry.tries >= tries) {
       await db.setMeta("keys", { ...stored, pins: {}, wiped: new Date().toISOString() });
       emit("wiped");
       return { wiped: true };
     }
-    return { wrong: true, left: TRIES - entry.tries };
+    return { wrong: true, left: tries - entry.tries };
   }
   entry.tries = 0;
   const { wiped, ...kept } = stored;  // an earlier wipe is over once a PIN works again
