@@ -73,6 +73,10 @@ class Defaults:
     #: Failed tablet enrollments allowed per address in ENROLL_WINDOW_SECONDS.
     ENROLL_MAX_FAILURES = 10
     ENROLL_WINDOW_SECONDS = 15 * 60
+    #: A tablet locks after this many minutes without a touch or a key; a staff member's PIN unlocks it.
+    TABLET_LOCK_MINUTES = 10
+    #: Digits of the PIN a staff member chooses on a tablet (at least).
+    TABLET_PIN_LENGTH = 6
     #: Records one tablet may have on hold (waiting for a parent, such as a resident registered on another
     #: tablet that has not synced yet). Beyond it a record is kept as rejected (``too_many_held``), never
     #: dropped, and the office sees it under Tablets -> Records with problems.

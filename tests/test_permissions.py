@@ -74,6 +74,7 @@ MATRIX = [
     ("/api/sync/v1/device", "GET", 401, 401, 401, 401),  # a staff session is no device token
     ("/api/sync/v1/push", "POST", 401, 401, 401, 401),
     ("/api/sync/v1/pull", "GET", 401, 401, 401, 401),
+    ("/api/sync/v1/staff", "POST", 401, 401, 401, 401),  # a staff session is no device token
     ("/api/sync/v1/enroll", "POST", 415, 415, 415, 415),  # open to tablets; an empty body is no JSON
     ("/api/sync/v1/openapi.json", "GET", 200, 200, 200, 200),
     ("/office/tablets/", "GET", 302, 403, 200, 200),
@@ -191,7 +192,7 @@ NO_AREA = [
     ("/field/", "GET"), ("/field/app", "GET"), ("/field/app/strings.json", "GET"), ("/sw.js", "GET"),
     ("/manifest.webmanifest", "GET"), ("/static/css/caravan.css", "GET"),
     ("/api/sync/v1/", "GET"), ("/api/sync/v1/device", "GET"), ("/api/sync/v1/push", "POST"),
-    ("/api/sync/v1/pull", "GET"), ("/api/sync/v1/enroll", "POST"), ("/api/sync/v1/openapi.json", "GET"),
+    ("/api/sync/v1/pull", "GET"), ("/api/sync/v1/enroll", "POST"), ("/api/sync/v1/staff", "POST"), ("/api/sync/v1/openapi.json", "GET"),
     ("/e/ug", "GET"), ("/j/ug", "GET"), ("/j/ug/interest", "POST"), ("/n/ug", "GET"), ("/register", "GET"),
     ("/register", "POST"), ("/p/", "GET"), ("/p/TOKEN", "GET"), ("/p/TOKEN/erase", "GET"),
     ("/p/TOKEN/erase", "POST"), ("/erased", "GET"),

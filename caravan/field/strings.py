@@ -28,6 +28,36 @@ STRINGS = {
     "revoked": _l("This tablet was revoked by the county office. It no longer syncs; its unsent "
                   "records stay on it — export them and hand the file to the office."),
     "reenroll": _l("The server no longer knows this tablet. Its records are kept. Enroll it again."),
+    "revoked_wiped": _l("This tablet was revoked by the county office: residents' data was wiped from it. Its "
+                        "unsent records are kept, sealed — export them and hand the file to the office."),
+    "lock_title": _l("Tablet locked"),
+    "lock_staff": _l("Staff member"),
+    "lock_pin": _l("PIN"),
+    "unlock": _l("Unlock"),
+    "lock_now": _l("Lock"),
+    "add_staff": _l("Sign in as another staff member"),
+    "pin_wrong": _l("Wrong PIN. %(num)s tries left; after that the PINs on this tablet are wiped."),
+    "pins_wiped": _l("Too many wrong PINs: the PINs on this tablet were wiped. No record is lost. A staff "
+                     "member signs in online, then chooses a new PIN."),
+    "locked_sync": _l("Locked: records stay on this tablet and are sent once a staff member unlocks it."),
+    "signin_first": _l("A staff member signs in once online, then chooses a PIN for this tablet."),
+    "signin_help": _l("Your user name and password, as for the office pages. The tablet needs the network "
+                      "for this step."),
+    "username": _l("User name"),
+    "password": _l("Password"),
+    "signin": _l("Sign in"),
+    "back": _l("Back"),
+    "signin_offline": _l("Signing in needs the network. Connect and try again."),
+    "signin_failed": _l("The sign-in was not accepted. Try again."),
+    "signin_nokey": _l("This tablet's key does not open with this server's answer. Export the unsent records "
+                       "and hand the file to the office."),
+    "pin_help": _l("%(name)s: choose a PIN of at least %(num)s digits. It unlocks this tablet without the "
+                   "network."),
+    "pin_new": _l("New PIN"),
+    "pin_again": _l("The PIN again"),
+    "pin_save": _l("Save the PIN"),
+    "pin_short": _l("The PIN needs at least %(num)s digits, and digits only."),
+    "pin_mismatch": _l("The two PINs are not the same."),
     "pick_event": _l("Pick the event"),
     "today": _l("Today"),
     "no_events": _l("No events on this tablet yet. Connect and sync to fetch them."),

@@ -92,3 +92,12 @@ def unlock(user: User, by: User) -> None:
     """Forget the failed sign-ins of ``user``'s name, so they can sign in at once; audited."""
     throttle.clear(SIGNIN_BUCKET, "u:" + user.username)
     audit.record("user.unlock", user=by, entity=user)
+
+
+def inactive_match(attempt: Attempt, password: str) -> User | None:
+    """After a failed :func:`finish`: the user if the name and password were right but the account is
+    inactive (a tablet then says "not allowed" rather than "wrong password"), else None."""
+    user = db.session.scalar(select(User).where(User.username == attempt.username))
+    if user is not None and not user.active and user.check_password(password):
+        return user
+    return None

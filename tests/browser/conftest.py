@@ -17,7 +17,7 @@ from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 
 from caravan import PROJECT_ROOT
 from caravan.services.sync.enroll import new_enrollment_code
-from tests.browser.field_helpers import enroll, market_county, open_app, pick_event
+from tests.browser.field_helpers import AUTO_STAFF, add_tablet_staff, enroll, market_county, open_app, pick_event
 
 CHROMIUM = os.environ.get("CARAVAN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -138,8 +138,10 @@ class LiveServer:
 
 
 @pytest.fixture
-def server(app):
-    """The live server of one test, as an object that can stop and start again (see LiveServer)."""
+def server(app, build, db):
+    """The live server of one test, as an object that can stop and start again (see LiveServer). The test
+    county has the field staff member who signs in on tablets (field_helpers.STAFF)."""
+    add_tablet_staff(db, build.county())
     live = LiveServer(app)
     live.start()
     try:
@@ -172,16 +174,19 @@ def browser(playwright):
 @pytest.fixture
 def persistent(playwright, tmp_path):
     """Launch Chromium with a profile folder that outlives the browser: ``persistent(args=[...])``
-    returns a context; calling it again after ``context.close()`` restarts the browser on the same
+    returns a context (``auto_staff=False``: without field_helpers.AUTO_STAFF, for tests of the lock);
+    calling it again after ``context.close()`` restarts the browser on the same
     profile (IndexedDB, service worker and its cache survive, as on a tablet). All closed afterwards."""
     contexts = []
     profile = tmp_path / "profile"
 
-    def launch(args=(), viewport=TABLET, locale="zh-CN", **kwargs):
+    def launch(args=(), viewport=TABLET, locale="zh-CN", auto_staff=True, **kwargs):
         context = playwright.chromium.launch_persistent_context(
             str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS + list(args), headless=True,
             viewport=viewport, locale=locale, **kwargs)
         context.set_default_timeout(15_000)
+        if auto_staff:  # a staff member at hand: the lock screen never stops a test that is not about it
+            context.add_init_script(AUTO_STAFF)
         contexts.append(context)
         return context
 
@@ -246,8 +251,8 @@ def code(county, db):
 @pytest.fixture
 def tablet(persistent, live_server, code):
     """``tablet(args=(), offline=False, fresh=False, viewport=TABLET)``: start (or restart, on the same
-    profile) the tablet app; ``fresh`` enrolls it with a new code and opens the morning event. Returns
-    (context, page)."""
+    profile) the tablet app, unlocked with the staff member's PIN; ``fresh`` enrolls it with a new code,
+    signs the staff member in, sets the PIN and opens the morning event. Returns (context, page)."""
     def start(args=(), offline=False, fresh=False, viewport=TABLET):
         context = persistent(args=args, viewport=viewport)
         context.set_offline(offline)

@@ -8,9 +8,13 @@ import qrcode
 from PIL import Image
 from sqlalchemy import func, select
 
-from caravan.models import Device, Notice, NoticeKind, NoticeTranslation, PostingTranslation, PublishStatus, Sector
+from caravan.models import (Device, Notice, NoticeKind, NoticeTranslation, PostingTranslation, PublishStatus, Role,
+                            Sector, User)
 
 APP = "/field/app"
+#: The field staff member who signs in on every test tablet, and the PIN they choose.
+STAFF = {"username": "tablet-staff", "password": "tablet staff 42", "name": "Tablet Staff"}
+PIN = "135790"
 
 
 def _texts(zh: str, ug: str, en: str, place: tuple[str, str, str] = ("", "", "")) -> list[PostingTranslation]:
@@ -20,10 +24,23 @@ def _texts(zh: str, ug: str, en: str, place: tuple[str, str, str] = ("", "", "")
                                work_place=place[2])]
 
 
+def add_tablet_staff(db, area) -> User:
+    """The field staff member of STAFF in ``area`` (made once): every tablet's first sign-in uses them."""
+    user = db.session.scalar(select(User).where(User.username == STAFF["username"]))
+    if user is None:
+        user = User(username=STAFF["username"], display_name=STAFF["name"], role=Role.field, area=area)
+        user.set_password(STAFF["password"])
+        db.session.add(user)
+        db.session.commit()
+    return user
+
+
 def market_county(build, db) -> dict:
     """A county with two villages, two employers, three postings and a notice in three languages, two
-    events today (a bazaar in the morning, a village visit in the afternoon) and one last week."""
+    events today (a bazaar in the morning, a village visit in the afternoon) and one last week; and the
+    field staff member who signs in on its tablets."""
     county = build.county()
+    add_tablet_staff(db, county)
     villages = [build.area("village", name_zh=z, name_ug=u, name_en=e)
                 for z, u, e in (("阿克村", "ئاق كەنت", "Ak"), ("托格拉克村", "توغراق كەنت", "Toghraq"))]
     silk = build.employer(name_zh="丝路纺织有限公司", name_ug="يىپەك يولى توقۇمىچىلىق شىركىتى",
@@ -70,20 +87,82 @@ def device_of(db) -> Device:
     return db.session.scalars(select(Device)).one()
 
 
-def open_app(context, base: str, path: str = APP):
-    """A page of the tablet app, ready (its modules loaded and the first screen chosen)."""
+def open_app(context, base: str, path: str = APP, unlock: bool = True):
+    """A page of the tablet app, ready (its modules loaded and the first screen chosen); a locked app is
+    unlocked with STAFF's PIN unless ``unlock`` is false."""
     page = context.pages[0] if context.pages and context.pages[0].url == "about:blank" else context.new_page()
     page.goto(base + path)
     page.wait_for_selector("body[data-ready=true]")
+    if unlock and page.get_attribute("body", "data-lock") == "unlock":
+        if _auto(page):
+            page.wait_for_selector("body[data-lock=open]", state="attached")
+        else:
+            unlock_with_pin(page)
     return page
 
 
+def unlock_with_pin(page, pin: str = PIN) -> None:
+    """Unlock the lock screen with a PIN (of the staff member chosen there) and wait for the app."""
+    page.wait_for_selector("#unlock-form:not([hidden])")
+    page.fill("#unlock-form [name=pin]", pin)
+    page.click("#unlock-form button[type=submit]")
+    page.wait_for_selector("body[data-lock=open]", state="attached")
+
+
+#: For tests that drive the app themselves (reload it, enroll by hand): whenever the lock screen asks, sign
+#: STAFF in, choose the PIN and unlock with it, as a staff member would. An init script of the test's
+#: browser, not part of the app (the app has no way around its lock). It marks <html data-auto-staff>.
+AUTO_STAFF = """(() => {
+  const steps = {
+    unlock: (f) => { f.elements.pin.value = %(pin)r; },
+    signin: (f) => { f.elements.username.value = %(username)r; f.elements.password.value = %(password)r; },
+    pin: (f) => { f.elements.pin.value = %(pin)r; f.elements.pin2.value = %(pin)r; },
+  };
+  new MutationObserver(() => {
+    document.documentElement.dataset.autoStaff = 'yes';
+    const state = document.body?.dataset.lock;
+    for (const name of Object.keys(steps)) {
+      const form = document.querySelector('#' + name + '-form');
+      if (form && state !== name) delete form.dataset.tried;
+    }
+    const form = document.querySelector('#' + state + '-form');
+    if (!steps[state] || !form || form.hidden || form.dataset.tried) return;
+    form.dataset.tried = 'yes';
+    steps[state](form);
+    form.requestSubmit();
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-lock']});
+})();""" % {"pin": PIN, "username": STAFF["username"], "password": STAFF["password"]}
+
+
+def _auto(page) -> bool:
+    return page.get_attribute("html", "data-auto-staff") == "yes"
+
+
+def staff_signin(page, username: str = STAFF["username"], password: str = STAFF["password"], pin: str = PIN) -> None:
+    """The online staff sign-in the lock screen asks for, then the PIN chosen twice."""
+    page.wait_for_selector("body[data-lock=signin], body[data-lock=pin], body[data-lock=open]", state="attached")
+    if _auto(page) and (username, password, pin) == (STAFF["username"], STAFF["password"], PIN):
+        page.wait_for_selector("body[data-lock=open]", state="attached")
+        return
+    page.wait_for_selector("#signin-form:not([hidden])")
+    page.fill("#signin-form [name=username]", username)
+    page.fill("#signin-form [name=password]", password)
+    page.click("#signin-form button[type=submit]")
+    page.wait_for_selector("#pin-form:not([hidden])")
+    page.fill("#pin-form [name=pin]", pin)
+    page.fill("#pin-form [name=pin2]", pin)
+    page.click("#pin-form button[type=submit]")
+    page.wait_for_selector("body[data-lock=open]", state="attached")
+
+
 def enroll(page, code: str, name: str = "平板 1", wait: bool = True) -> None:
-    """Enroll with a code; ``wait`` for the list of events a first enrollment leads to."""
+    """Enroll with a code; ``wait`` for the staff sign-in and PIN that follow, and for the list of events
+    a first enrollment leads to."""
     page.fill("#enroll-form [name=code]", code)
     page.fill("#enroll-form [name=name]", name)
     page.click("#enroll-form button[type=submit]")
     if wait:
+        staff_signin(page)
         page.wait_for_selector("#event-list button")
 
 
@@ -130,11 +209,20 @@ def wait_pending(page, count: int) -> None:
 
 
 def store(page, name: str) -> list[dict]:
-    """Everything in one IndexedDB store of the app."""
+    """Everything in one IndexedDB store of the app, with residents' sealed fields opened (the app is
+    unlocked); raw_store gives them as stored."""
     return page.evaluate("""async (name) => {
         const db = await import('/static/js/field/db.js');
-        return db.all(name);
+        const vault = await import('/static/js/field/vault.js');
+        const rows = await db.all(name);
+        if (!vault.unlocked()) return rows;
+        return Promise.all(rows.map((r) => name === 'attendees' ? vault.openPerson(r) : vault.openRecord(r)));
     }""", name)
+
+
+def raw_store(page, name: str) -> list[dict]:
+    """Everything in one IndexedDB store of the app, as stored."""
+    return page.evaluate("""async (name) => (await import('/static/js/field/db.js')).all(name)""", name)
 
 
 def local_tokens(page) -> dict[str, str]:

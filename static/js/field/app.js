@@ -5,20 +5,27 @@ import * as enroll from "./enroll.js";
 import * as give from "./give.js";
 import * as i18n from "./i18n.js";
 import * as kiosk from "./kiosk.js";
+import * as lock from "./lock.js";
+import { sealClearRecords } from "./outbox.js";
 import * as people from "./people.js";
 import * as postings from "./postings.js";
 import * as register from "./register.js";
 import * as status from "./status.js";
 import * as sync from "./sync.js";
-import { $, $$, ask, countyDay, dayTimeNode, el, setZone } from "./ui.js";
+import { $, $$, ask, countyDay, dayTimeNode, el, hideConfirm, setZone, timeNode } from "./ui.js";
+import * as vault from "./vault.js";
 
 const config = document.querySelector("script[data-strings]").dataset;
 let eventId = null;
 let currentEvent = null;
 
 function show(screen) {
-  for (const id of ["enroll", "events", "work"]) $(`#${id}`).hidden = id !== screen;
+  for (const id of ["enroll", "lock", "events", "work"]) $(`#${id}`).hidden = id !== screen;
   $("#event-name").hidden = screen !== "work";
+  const who = vault.who();
+  $("#lock-now").hidden = !who;
+  $("#lock-who").textContent = who ? who.name || who.username : "";
+  if (screen !== "lock") document.body.dataset.lock = "open";
 }
 
 /** Whether the event has ended (its end, or its start when it has none, has passed). */
@@ -87,11 +94,42 @@ function selectTab(name) {
 async function route() {
   const device = await db.getMeta("device");
   if (!device) return show("enroll");
+  if (!vault.unlocked() || (await lock.needsSignin())) {
+    show("lock");
+    return lock.render();
+  }
   const saved = await db.getMeta("eventId");
   const event = saved && (await db.get("events", saved));
   // An event that has ended is not reopened by itself: the list shows it marked, to be confirmed again.
   if (event && !isOver(event)) return openEvent(saved);
   return showEvents();
+}
+
+/** After an unlock: seal what a version-1 store kept in clear, open the residents into memory, sync. */
+async function unlocked() {
+  const started = performance.now();
+  await people.sealClearRows();
+  await sealClearRecords();
+  const count = await people.load();
+  performance.measure("open-residents", { start: started, detail: { count } });
+  await route();
+  await status.render();
+  sync.syncNow();
+}
+
+/** On lock: nothing of a resident may stay on the screen or in memory. */
+function locked() {
+  people.forgetAll();
+  checkin.stopCamera();
+  kiosk.close();
+  hideConfirm();
+  $("#pass").hidden = true;
+  $("#name-search").value = "";
+  $("#search-results").replaceChildren();
+  $("#scan-result").hidden = true;
+  give.setPerson(null);
+  route();
+  status.render();
 }
 
 async function main() {
@@ -112,6 +150,9 @@ async function main() {
   postings.setup(context);
   kiosk.setup();
   status.setup();
+  lock.setup(config.api);
+  vault.events.addEventListener("unlock", unlocked);
+  vault.events.addEventListener("lock", locked);
   enroll.setup(config.api, async () => {
     await sync.reset();
     await route();
@@ -134,6 +175,7 @@ async function main() {
     if (sync.state.running) return;
     if (!$("#events").hidden) showEvents();
     else if (!$("#enroll").hidden && (await db.getMeta("device"))) route();
+    else if (!$("#lock").hidden && document.body.dataset.lock !== "pin") lock.render();
   });
   selectTab("scan");
   // Residents pulled before pass codes existed get theirs now, so that a typed code finds them.

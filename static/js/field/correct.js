@@ -28,7 +28,7 @@ export async function open(id) {
   const record = await db.get("problems", id);
   if (!record || record.type !== "attendee") return;
   openId = id;
-  const fields = recordFields(record);
+  const fields = await recordFields(record);
   const form = $("#correct-form");
   $("#correct-village").replaceChildren(...await villageOptions(fields.village_id));
   for (const key of FIELDS) {
@@ -53,17 +53,20 @@ function close() {
 /** Put the corrected registration back in the outbox, same id and pass token, in one transaction with the
  * tablet's copy of the person; null when the record is no longer a problem (settled meanwhile). */
 async function save(id, values) {
+  const record = await db.get("problems", id);
+  if (!record) return null;
+  const { reason, ...kept } = record;
+  // Sealing cannot run inside the transaction (it would end it): the copies are made first.
+  const corrected = await withFields({ ...kept, state: "pending" }, values);
   const person = await people.get(id);
+  const digits = (values.phone || "").replace(/\D/g, "");
+  const prepared = person && (await people.prepareLocal({ ...person, name: values.name,
+    village_id: values.village_id || null, group: values.group, phone_tail: digits.length >= 2 ? digits.slice(-2) : null }));
   return db.tx(["problems", "outbox", "attendees"], "readwrite", async (tx) => {
-    const record = await db.req(tx.objectStore("problems").get(id));
-    if (!record) return null;
-    const { reason, ...kept } = record;
-    const corrected = withFields({ ...kept, state: "pending" }, values);
+    if (!(await db.req(tx.objectStore("problems").count(id)))) return null;  // settled meanwhile
     tx.objectStore("problems").delete(id);
     tx.objectStore("outbox").put(corrected);
-    if (person) {
-      people.putLocal(tx, { ...person, name: values.name, village_id: values.village_id || null, group: values.group });
-    }
+    if (prepared) people.putLocal(tx, prepared);
     return corrected;
   });
 }

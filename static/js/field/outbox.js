@@ -1,6 +1,7 @@
 // The outbox: every record is written here, in one transaction with the device's sequence counter,
 // before the screen confirms anything. Records leave it only when the server confirms them (sync.js).
 import { req, tx } from "./db.js";
+import * as vault from "./vault.js";
 
 const MADE = ["outbox", "sent", "problems"];
 
@@ -39,24 +40,29 @@ async function madeBy(t, form) {
  * `also(t)` may write more in the same transaction (e.g. a newcomer into the attendees store).
  * `guard(t)` may refuse (return false): then nothing is written and the result is null. Check and
  * write share one transaction, so two quick scans of one pass cannot both check the person in.
+ * Each record names the unlocked staff member (`by`); an attendee record's personal fields are sealed
+ * (vault.js) before the transaction starts, since sealing inside it would end it.
  * Throws SaveError when the tablet could not save: then nothing at all was written.
  */
 export async function addRecords(items, { also, guard, form } = {}) {
-  const stores = ["meta", ...MADE, "attendees", "checkins"];
+  const member = vault.who();
+  if (!member) throw new SaveError(new Error("locked"));
+  const at = new Date().toISOString();
   let saved;
   try {
-    saved = await tx(stores, "readwrite", async (t) => {
+    const made = await Promise.all(items.map(({ type, data, id }) => vault.sealRecord(
+      { type, id: id || crypto.randomUUID(), at, by: String(member.id), data, state: "pending" })));
+    saved = await tx(["meta", ...MADE, "attendees", "checkins"], "readwrite", async (t) => {
       if (form && (await madeBy(t, form))) return null;
       if (guard && !(await guard(t))) return null;
       const meta = t.objectStore("meta");
       let seq = (await req(meta.get("seq"))) || 0;
-      const at = new Date().toISOString();
-      const records = items.map(({ type, data, id }) => {
+      const records = made.map((record) => {
         seq += 1;
-        const record = { type, id: id || crypto.randomUUID(), seq, at, data, state: "pending" };
-        if (type === "checkin") record.checkin = checkinKey(data.event_id, data.attendee_id);
-        if (form) record.form = form;
-        return record;
+        const stored = { ...record, seq };
+        if (record.type === "checkin") stored.checkin = checkinKey(record.data.event_id, record.data.attendee_id);
+        if (form) stored.form = form;
+        return stored;
       });
       meta.put(seq, "seq");
       const outbox = t.objectStore("outbox");
@@ -132,28 +138,49 @@ export async function undoTally(record) {
   return navigator.locks.request("caravan-sync", { ifAvailable: true }, decide);
 }
 
-/** The wire form of a record: exactly the contract's keys. */
-export function wire(record) {
-  const { type, id, seq, at, data } = record;
-  return { type, id, seq, at, data };
+/** The wire form of a stored record: exactly the contract's keys, its sealed fields opened. */
+export async function wire(record) {
+  const { type, id, seq, at, by, data } = await vault.openRecord(record);
+  return { type, id, seq, at, ...(by ? { by } : {}), data };
+}
+
+/** Seal what a version-1 store kept in clear in the tablet's own records (at the first unlock). */
+export async function sealClearRecords() {
+  let count = 0;
+  for (const name of ["outbox", "sent", "problems"]) {
+    const clear = (await tx([name], "readonly", (t) => req(t.objectStore(name).getAll())))
+      .filter((r) => r.type === "attendee" && vault.clearFields(r.data, vault.PERSONAL));
+    if (!clear.length) continue;
+    const sealed = await Promise.all(clear.map(vault.sealRecord));
+    await tx([name], "readwrite", async (t) => {
+      const store = t.objectStore(name);
+      // Put back only records still there: one sent meanwhile has moved on.
+      for (const record of sealed) if (await req(store.count(record.id))) store.put(record);
+    });
+    count += sealed.length;
+  }
+  return count;
 }
 
 /** The fields of a registration record that say who the person is and that a correction may change:
- * {name, phone, village_id, group, skills, wishes}. Every screen reads them through here (and writes them
- * through withFields), so how a record keeps personal fields is decided in one place. */
-export function recordFields(record) {
-  const data = record?.data || {};
+ * {name, phone, village_id, group, skills, wishes}, its sealed fields opened (the app must be unlocked).
+ * Every screen reads them through here (and writes them through withFields), so how a record keeps
+ * personal fields is decided in one place. */
+export async function recordFields(record) {
+  const data = (await vault.openRecord(record))?.data || {};
   return { name: data.name || "", phone: data.phone || "", village_id: data.village_id || "",
     group: data.group || "other", skills: data.skills || "", wishes: data.wishes || "" };
 }
 
-/** A copy of a registration record with corrected fields (as recordFields gives them); its id, pass token
- * and consent stay, and an emptied optional field is left out, as a new registration leaves it out. */
-export function withFields(record, fields) {
-  const data = { ...record.data, name: fields.name, group: fields.group || "other" };
+/** A copy of a registration record with corrected fields (as recordFields gives them), sealed as stored;
+ * its id, pass token and consent stay, and an emptied optional field is left out, as a new registration
+ * leaves it out. Call it before the transaction that stores the copy: sealing would end a transaction. */
+export async function withFields(record, fields) {
+  const opened = await vault.openRecord(record);
+  const data = { ...opened.data, name: fields.name, group: fields.group || "other" };
   for (const key of ["phone", "village_id", "skills", "wishes"]) {
     if (fields[key]) data[key] = fields[key];
     else delete data[key];
   }
-  return { ...record, data };
+  return vault.sealRecord({ ...opened, data });
 }

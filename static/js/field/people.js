@@ -4,45 +4,107 @@
 //
 // A resident as the screens see it: {id, name, village_id, group, pass_hash, code, registered_on,
 // phone_tail, token?, local?}. `code` is the short pass code (derived from pass_hash, indexed);
-// registered_on and phone_tail tell namesakes apart and are plain fields, never indexed.
+// registered_on and phone_tail tell namesakes apart and are never indexed.
+// In the attendees store a row keeps id, pass_hash, village_id, group, code and registered_on in clear (the
+// indexes and the registration form need them) and the rest sealed under the tablet's data key (vault.js).
+// After an unlock every row is opened once into memory, for the name search; a lock forgets them.
 import * as db from "./db.js";
 import { passCode } from "./pass.js";
+import * as vault from "./vault.js";
 
-/** The stored form of a resident (the attendees store's row). */
-function stored(person) {
-  return { ...person };
+let known = null;  // Map id -> resident, while unlocked
+
+/** A resident as the screens see it, from a row of the attendees store (clear rows are read as they are). */
+async function shown(row) {
+  return row ? vault.openPerson(row) : null;
 }
 
-/** A resident as the screens see it, from a row of the attendees store. */
-function shown(row) {
-  return row ? { ...row } : null;
+/** Open every row into memory (after an unlock); returns how many. */
+export async function load() {
+  const rows = await db.all("attendees");
+  const opened = await Promise.all(rows.map(shown));
+  known = new Map(opened.map((person) => [person.id, person]));
+  return known.size;
+}
+
+/** Forget the opened residents (on lock). */
+export function forgetAll() {
+  known = null;
 }
 
 /** The residents whose pass has this SHA-256 hex hash (normally one). */
 export async function byPassHash(hash) {
-  return (await db.all("attendees", "pass_hash", hash)).map(shown);
+  const rows = await db.all("attendees", "pass_hash", hash);
+  return Promise.all(rows.map((row) => known?.get(row.id) || shown(row)));
 }
 
 /** The resident with this id, or null. */
 export async function get(id) {
-  return shown(await db.get("attendees", id));
+  return known?.get(id) || shown(await db.get("attendees", id));
 }
 
 /** Residents whose name contains `query` (case-insensitive), at most `limit`. */
 export async function search(query, limit = 12) {
   const q = query.trim().toLowerCase();
   if (!q) return [];
-  return (await db.all("attendees")).map(shown).filter((a) => (a.name || "").toLowerCase().includes(q)).slice(0, limit);
+  if (!known) await load();
+  const found = [];
+  for (const person of known.values()) {
+    if ((person.name || "").toLowerCase().includes(q)) found.push(person);
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+/** The stored (sealed) row of a resident. Sealing cannot run inside an IndexedDB transaction (it would
+ * end the transaction), so callers prepare rows first and put them with putRow/putLocal. */
+export async function prepare(person) {
+  return { person, row: await vault.sealPerson(person) };
+}
+
+/** Within a transaction over the attendees store: keep a prepared resident. */
+export function putRow(t, prepared) {
+  t.objectStore("attendees").put(prepared.row);
+  known?.set(prepared.person.id, prepared.person);
+}
+
+/** Prepare a resident registered on this tablet (then putLocal it within the saving transaction). */
+export function prepareLocal(person) {
+  return prepare({ ...person, local: true });
 }
 
 /** Within a transaction over the attendees store: keep a resident registered on this tablet. */
-export function putLocal(t, person) {
-  t.objectStore("attendees").put(stored({ ...person, local: true }));
+export function putLocal(t, prepared) {
+  putRow(t, prepared);
+}
+
+/** Within a transaction over the attendees store: drop a resident. */
+export function remove(t, id) {
+  t.objectStore("attendees").delete(id);
+  known?.delete(id);
+}
+
+/** Drop every resident (a revoked tablet). */
+export async function removeAll(t) {
+  t.objectStore("attendees").clear();
+  if (known) known = new Map();
+}
+
+/** Seal the rows a version-1 store kept in clear (at the first unlock after the update). */
+export async function sealClearRows() {
+  const rows = (await db.all("attendees")).filter((row) => vault.clearFields(row));
+  if (!rows.length) return 0;
+  const sealed = await Promise.all(rows.map((row) => vault.sealPerson(row)));
+  await db.tx(["attendees"], "readwrite", (t) => {
+    for (const row of sealed) t.objectStore("attendees").put(row);
+  });
+  return sealed.length;
 }
 
 /** The residents whose short pass code is `code` (8 symbols, no dash): normally one, rarely several. */
 export async function byCode(code) {
-  return (await db.all("attendees", "code", code)).map(shown);
+  const rows = await db.all("attendees", "code", code);
+  return Promise.all(rows.map((row) => known?.get(row.id) || shown(row)));
 }
 
 /** `person` with its short pass code, derived from its pass hash. Called before the transaction that

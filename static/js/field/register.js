@@ -67,10 +67,10 @@ export async function register(fields, eventId, formId = formToken()) {
   const attendeeId = crypto.randomUUID();
   const passHash = await sha256Hex(token);
   const digits = (values.phone || "").replace(/\D/g, "");
-  const person = await people.withCode({
+  const person = await people.prepareLocal(await people.withCode({
     id: attendeeId, name: data.name, village_id: data.village_id || null, group: data.group,
     pass_hash: passHash, token, registered_on: countyDay(data.consent_at),
-    phone_tail: digits.length >= 2 ? digits.slice(-2) : null });
+    phone_tail: digits.length >= 2 ? digits.slice(-2) : null }));
   const records = await addRecords([
     { type: "attendee", id: attendeeId, data },
     { type: "checkin", data: { event_id: eventId, attendee_id: attendeeId, method: "register" } },
@@ -79,7 +79,7 @@ export async function register(fields, eventId, formId = formToken()) {
     also: (tx) => people.putLocal(tx, person),
   });
   if (!records) return null;
-  return { attendee: { id: attendeeId, name: data.name, token, code: person.code }, records };
+  return { attendee: { id: attendeeId, name: data.name, token, code: person.person.code }, records };
 }
 
 /** The pass overlay: the QR to photograph, and the short code to write down. */

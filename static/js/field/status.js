@@ -7,6 +7,7 @@ import { recordFields } from "./outbox.js";
 import * as people from "./people.js";
 import * as sync from "./sync.js";
 import { $, el, timeNode } from "./ui.js";
+import * as vault from "./vault.js";
 
 let renders = 0;
 
@@ -36,7 +37,9 @@ export async function render() {
   const retry = s.nextTry ? [" ", `${t("retry_at")}: `, timeNode(s.nextTry)] : [];
   let message = [];
   let kind = "";
-  if (s.auth === "revoked") [message, kind] = [[t("revoked")], "fa-warn"];
+  const locked = !vault.unlocked();
+  if (s.auth === "revoked") [message, kind] = [[t("revoked_wiped")], "fa-warn"];
+  else if (locked) [message, kind] = [[t("locked_sync")], "fa-calm"];
   else if (s.auth === "reenroll") [message, kind] = [[t("reenroll")], "fa-warn"];
   else if (offline) [message, kind] = [[t("offline_safe")], "fa-calm"];
   else if (s.noAnswer) [message, kind] = [[t("no_answer_safe"), ...retry], "fa-warn"];
@@ -45,8 +48,9 @@ export async function render() {
   $("#st-message").className = `fa-message ${kind}`.trim();
   document.body.dataset.sync = offline ? "offline" : (s.noAnswer ? "no-answer" : (kind === "fa-warn" ? "error" : "ok"));
   $("#sync-now").disabled = s.running;
+  $("#sync-now").hidden = locked;  // nothing can be sent until someone unlocks
   // Also when revoked: the office can re-enroll this very tablet with a new code.
-  $("#reenroll").hidden = !s.auth;
+  $("#reenroll").hidden = !s.auth || locked;
   const button = $("#st-problems");
   button.hidden = problems.length === 0;
   button.textContent = `${t("problems")}: ${problems.length}`;
@@ -106,7 +110,8 @@ export function reasonText(reason = "") {
 
 /** Who a problem record is about: the name of a registration, or of the person a record refers to. */
 async function personName(problem) {
-  if (problem.type === "attendee") return recordFields(problem).name;
+  if (!vault.unlocked()) return "";  // names are sealed: shown only to an unlocked app
+  if (problem.type === "attendee") return (await recordFields(problem)).name;
   const id = problem.data?.attendee_id;
   return id ? ((await people.get(id))?.name || "") : "";
 }
@@ -120,7 +125,7 @@ function kindWord(type) {
 /** One problem as the staff read it: the kind of record, who, the reason as a sentence, what to do. */
 async function problemItem(problem) {
   const name = await personName(problem);
-  const fix = correctable(problem);
+  const fix = correctable(problem) && vault.unlocked();  // correcting opens sealed fields
   const todo = fix ? "todo_correct" : (problem.state === "conflict" ? "todo_conflict" : "todo_office");
   return el("li", { class: "fa-problem", dataset: { id: problem.id, state: problem.state } },
     el("p", {}, el("b", {}, kindWord(problem.type)), name ? [" · ", el("bdi", {}, name)] : null,
@@ -131,14 +136,22 @@ async function problemItem(problem) {
     el("small", {}, timeNode(problem.at), " · ", el("bdi", { dir: "ltr" }, problem.id.slice(0, 8))));
 }
 
-/** Download every unconfirmed record (outbox and problems) as a file the office can import. */
+/** Download every unconfirmed record (outbox and problems) as a file the office can import. Needs no
+ * unlock: records stay sealed, and the data key rides along wrapped by the tablet's recovery key, which
+ * only the server can derive (version 2). A tablet that never had a staff sign-in has nothing sealed
+ * and writes version 1. */
 export async function exportUnsent() {
-  const device = await db.getMeta("device");
+  const [device, keys] = [await db.getMeta("device"), await vault.keys()];
   const records = [...await db.all("outbox"), ...await db.all("problems")]
     .sort((a, b) => a.seq - b.seq)
-    .map(({ type, id, seq, at, data, state, reason }) => ({ type, id, seq, at, data, state, ...(reason ? { reason } : {}) }));
-  const file = { format: "caravan-outbox", version: 1, device_id: device?.id || null,
-    exported_at: new Date().toISOString(), records };
+    .map(({ type, id, seq, at, by, data, state, reason }) => ({
+      type, id, seq, at, ...(by ? { by } : {}), data, state, ...(reason ? { reason } : {}) }));
+  const file = { format: "caravan-outbox", version: keys ? 2 : 1, device_id: device?.id || null,
+    exported_at: new Date().toISOString(), ...(keys ? { key: keys.recovery } : {}), records };
+  // An exported record may reach the server through the office's import: undoing a tally in it must send
+  // a cancelling record, not delete it (outbox.undoTally), as if a push had been handed it.
+  const top = Math.max(0, ...records.map((r) => r.seq || 0));
+  if (top > ((await db.getMeta("offered")) || 0)) await db.setMeta("offered", top);
   const blob = new Blob([JSON.stringify(file, null, 1)], { type: "application/json" });
   const url = URL.createObjectURL(blob);
   const stamp = file.exported_at.replace(/[:.]/g, "-");
@@ -164,4 +177,5 @@ export function setup() {
   correct.setup();
   document.addEventListener("caravan:lang", render);
   document.addEventListener("caravan:saved", render);
+  for (const type of ["lock", "unlock", "wiped"]) vault.events.addEventListener(type, render);
 }

@@ -5,6 +5,7 @@ import { checkinKey, pendingRecords, wire } from "./outbox.js";
 import { current } from "./i18n.js";
 import { sha256Hex } from "./pass.js";
 import * as people from "./people.js";
+import * as vault from "./vault.js";
 
 const FIRST_BATCH = 100;
 const BACKOFF_BASE_MS = 5000;
@@ -19,9 +20,10 @@ const STORE_OF = { area: "areas", employer: "employers", event: "events", postin
 export const events = new EventTarget();
 /** What the status bar shows. `auth` is null, "reenroll" (401) or "revoked" (403). */
 /** `offline`: the last try met no network (not a server problem). `noAnswer`: the network is there but the
- * server did not answer as our API (timeout, 5xx, a captive portal's page, a redirect). */
+ * server did not answer as our API (timeout, 5xx, a captive portal's page, a redirect). `locked`: no staff
+ * member has unlocked the app, so nothing is sent. */
 export const state = { running: false, done: 0, total: 0, error: null, nextTry: null, auth: null, offline: false,
-  noAnswer: false };
+  noAnswer: false, locked: true };
 
 let api = "/api/sync/v1/";
 let timeoutMs = REQUEST_TIMEOUT_MS;
@@ -82,6 +84,7 @@ async function runOnce() {
   const device = await db.getMeta("device");
   if (!device?.token) return;
   state.auth = device.revoked ? "revoked" : null;
+  state.locked = !vault.unlocked();
   if (state.auth) return emit();
   clearTimeout(retryTimer);
   if (!navigator.onLine) {
@@ -89,6 +92,10 @@ async function runOnce() {
     Object.assign(state, { offline: true, noAnswer: false, error: null, nextTry: null });
     return emit();
   }
+  // Records are sealed under the data key, which only an unlocked app holds: a locked tablet sends
+  // nothing. It still asks whether it was revoked, so that a lost tablet wipes residents' data even if
+  // nobody can unlock it.
+  if (state.locked) return checkRevoked(device);
   Object.assign(state, { running: true, error: null, nextTry: null, done: 0, total: 0 });
   emit();
   try {
@@ -116,8 +123,7 @@ async function failed(err, device) {
   if (kind === "auth") {
     state.auth = "reenroll";
   } else if (kind === "revoked") {
-    state.auth = "revoked";
-    await db.setMeta("device", { ...device, revoked: true });
+    await revoked(device);
   } else {
     // Exponential back-off with jitter, so a county's tablets coming online together spread out.
     failures += 1;
@@ -126,6 +132,25 @@ async function failed(err, device) {
     state.nextTry = new Date(Date.now() + delay).toISOString();
     retryTimer = setTimeout(syncNow, delay);
   }
+}
+
+/** The office revoked this tablet (a 403 on any call): say so and wipe residents' data. */
+export async function revoked(device) {
+  state.auth = "revoked";
+  await db.setMeta("device", { ...device, revoked: true });
+  await wipeResidents();
+  emit();
+}
+
+async function checkRevoked(device) {
+  try {
+    await call("device", { method: "GET" }, device);
+    state.offline = false;
+  } catch (err) {
+    if (err instanceof SyncError && err.kind === "revoked") await revoked(device);
+    else state.offline = err instanceof SyncError && err.detail === "network";
+  }
+  emit();
 }
 
 async function call(path, init, device) {
@@ -187,7 +212,7 @@ async function push(device) {
     const batch = records.slice(i, i + batchSize);
     state.done = i;
     emit();
-    const res = await call("push", { method: "POST", body: JSON.stringify({ records: batch.map(wire) }) }, device);
+    const res = await call("push", { method: "POST", body: JSON.stringify({ records: await Promise.all(batch.map(wire)) }) }, device);
     if (res.status === 413 || (res.status === 422 && batch.length > 1)) {
       // Too big, or one record spoils the batch: halve until the bad one stands alone.
       if (batch.length === 1) throw new SyncError("retry", "413 for one record");
@@ -271,9 +296,8 @@ async function pull(device) {
   }
 }
 
-/** The tablet's own records, and the keys of a registration that say who the person is. */
+/** The tablet's own records. */
 const MADE = ["outbox", "sent", "problems"];
-const PERSONAL = ["name", "phone", "skills", "wishes", "pass_token"];
 
 /** An erased (or merged) resident: drop their data from this tablet's own copies of the registration.
  *  The server holds the record, so an unsent copy moves to "sent" (the receipt still counts it). */
@@ -281,8 +305,7 @@ async function forgetPerson(t, id) {
   for (const name of MADE) {
     const record = await db.req(t.objectStore(name).get(id));
     if (!record || record.type !== "attendee") continue;
-    const data = { ...record.data };
-    for (const key of PERSONAL) delete data[key];
+    const { data } = vault.withoutPersonal(record);
     if (name === "outbox") {
       t.objectStore("outbox").delete(id);
       t.objectStore("sent").put({ ...record, data, state: "erased" });
@@ -292,38 +315,53 @@ async function forgetPerson(t, id) {
   }
 }
 
-/** Store one page of pulled changes and the new cursor together, so a page is never half applied. */
+/** Store one page of pulled changes and the new cursor together, so a page is never half applied.
+ *  Residents are sealed first: sealing inside the transaction would end it. */
 async function applyChanges(changes, cursor) {
-  // Pass codes first: the transaction below cannot wait for WebCrypto.
-  const coded = new Map();
+  const residents = new Map();
   for (const change of changes) {
-    if (change.type === "attendee" && !change.deleted && change.data) {
-      coded.set(change.id, await people.withCode(change.data));
-    }
+    if (change.type !== "attendee" || change.deleted || typeof change.id !== "string" || !change.data) continue;
+    // Keep what only this tablet knows (the pass token of a person registered here); the pass code is
+    // derived from the pass hash.
+    const mine = residents.get(change.id)?.person || (await people.get(change.id));
+    residents.set(change.id, await people.prepare(await people.withCode({ ...(mine || {}), ...change.data, id: change.id })));
   }
   await db.tx([...db.PULLED, ...MADE, "checkins", "meta"], "readwrite", async (t) => {
     for (const change of changes) {
       const storeName = STORE_OF[change.type];
       if (!storeName || typeof change.id !== "string") continue;
       const store = t.objectStore(storeName);
-      if (change.deleted) {
-        store.delete(change.id);
-        if (change.type === "attendee") await forgetPerson(t, change.id);
+      if (change.type === "attendee" && change.deleted) {
+        people.remove(t, change.id);
+        await forgetPerson(t, change.id);
       } else if (change.type === "attendee") {
-        // Keep what only this tablet knows (the pass token of a person registered here).
-        const mine = await db.req(store.get(change.id));
-        store.put({ ...(mine || {}), ...coded.get(change.id), id: change.id });
-      } else if (change.type === "checkin") {
+        if (residents.has(change.id)) people.putRow(t, residents.get(change.id));
+      } else if (change.type === "checkin" && !change.deleted) {
         // Another tablet's check-in (ids only), found by the same key as this tablet's own.
         const { event_id: eventId, attendee_id: attendeeId } = change.data || {};
         if (eventId && attendeeId) store.put({ id: change.id, event_id: eventId, attendee_id: attendeeId,
           checkin: checkinKey(eventId, attendeeId) });
+      } else if (change.deleted) {
+        store.delete(change.id);
       } else {
         store.put({ ...change.data, id: change.id });
       }
     }
     t.objectStore("meta").put(cursor, "cursor");
   });
+}
+
+/** A revoked tablet: drop residents' data (the attendees store, the personal fields of sent records).
+ *  Unsent records (outbox, problems) stay, sealed, for the export file. */
+export async function wipeResidents() {
+  await db.tx(["attendees", "sent"], "readwrite", async (t) => {
+    await people.removeAll(t);
+    const sent = t.objectStore("sent");
+    for (const record of await db.req(sent.getAll())) {
+      if (record.type === "attendee") sent.put(vault.withoutPersonal(record));
+    }
+  });
+  await db.setMeta("wiped", new Date().toISOString());
 }
 
 /** The tablet's side of the receipt: how many records it made, and whether the digest matches. */
