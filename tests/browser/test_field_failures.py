@@ -12,7 +12,7 @@ from caravan import pwa
 from caravan.models import Attendee, CheckIn, ServiceGiven, Tally
 from caravan.services.codes import new_pass_token
 from caravan.services.devices import create_device
-from tests.browser.field_helpers import count, enter_code, store, sync_and_wait, tab, wait_pending
+from tests.browser.field_helpers import count, enter_code, staff_signin, store, sync_and_wait, tab, wait_pending
 
 SAVE_FAILED = "平板未能保存"
 
@@ -141,6 +141,8 @@ def test_a_version_1_database_is_upgraded_with_everything_kept_and_still_sends(n
                               "records": records, "sent": sent, "resident": resident, "eventId": event_id})
     page.goto(live_server + "/field/app")
     page.wait_for_selector("body[data-ready=true]")
+    # The updated app asks for a staff member first (the old one had no lock), then seals what was clear.
+    staff_signin(page)
     schema = page.evaluate("""async () => {
         const db = await (await import('/static/js/field/db.js')).open();
         const t = db.transaction(Array.from(db.objectStoreNames), 'readonly');

@@ -2,6 +2,8 @@
 server refused, explained and corrected, in Chromium against the live server."""
 from __future__ import annotations
 
+import json
+
 from flask_babel import force_locale
 from playwright.sync_api import expect
 from sqlalchemy import select
@@ -115,12 +117,11 @@ def break_name(page, name: str) -> None:
     """Give the unsent registration of ``name`` a name the server refuses, as an older app let through."""
     page.evaluate("""async (name) => {
         const db = await import('/static/js/field/db.js');
-        await db.tx(['outbox'], 'readwrite', async (t) => {
-            const store = t.objectStore('outbox');
-            const all = await db.req(store.getAll());
-            const record = all.find((r) => r.type === 'attendee' && r.data.name === name);
-            store.put({ ...record, data: { ...record.data, name: name + '\\u0007' } });
-        });
+        const vault = await import('/static/js/field/vault.js');
+        const opened = await Promise.all((await db.all('outbox')).map((r) => vault.openRecord(r)));
+        const record = opened.find((r) => r.type === 'attendee' && r.data.name === name);
+        const broken = await vault.sealRecord({ ...record, data: { ...record.data, name: name + '\\u0007' } });
+        await db.tx(['outbox'], 'readwrite', async (t) => { t.objectStore('outbox').put(broken); });
     }""", name)
 
 
@@ -196,12 +197,13 @@ def test_problems_the_server_holds_since_turn_into_sent_at_the_next_sync(app, ta
     exported = page.evaluate("async () => (await import('/static/js/field/status.js')).exportUnsent()")
     assert sorted(r["type"] for r in exported["records"]) == ["attendee", "checkin"]
     # At the office the registration is corrected in the file and the file imported.
-    from caravan.models import Device
-    from caravan.services.sync.outbox import import_outbox
+    # The file keeps the registration sealed; reading it opens it, as the office's import page does.
+    from caravan.services.sync.outbox import import_outbox, read_outbox
     app.config["SYNC_MAX_HELD_PER_DEVICE"] = 100
-    records = [{**r, "data": {**r["data"], "name": "Rahile"}} if r["type"] == "attendee" else r
-               for r in exported["records"]]
-    import_outbox(db.session.scalars(select(Device)).one(), records)
+    device, opened = read_outbox(json.dumps(exported).encode())
+    assert all("sealed" not in r["data"] for r in opened)
+    records = [{**r, "data": {**r["data"], "name": "Rahile"}} if r["type"] == "attendee" else r for r in opened]
+    import_outbox(device, records)
     db.session.commit()
     assert count(db, CheckIn) == 1
     sync_and_wait(page)
