@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -140,6 +141,8 @@ def test_record_page_shows_registration_checkins_services_interests_and_staff(cl
     for text in ("艾力·录入", "Tablet-Seven", "巴扎七号", "缝纫工七", "Office Nur", "电话已通知",
                  "Policy advice", "Pass scanned", "At a stall, on a tablet", "test"):
         assert text in page, text
+    # Who registered the person: the staff member and the tablet.
+    assert re.search(r"Registered by</dt><dd>[^/]*艾力·录入.*?Tablet-Seven.*?</dd>", page)
 
 
 @pytest.fixture

@@ -21,8 +21,8 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from caravan.extensions import db
-from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, CheckIn, ConsentChannel, Event, Interest,
-                            Posting, ServiceGiven, User)
+from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, CheckIn, ConsentChannel, Device, Event,
+                            Interest, Posting, ServiceGiven, User)
 from caravan.services import audit, resident_rules, residents
 from caravan.services.scope import area_within, is_county_level, subtree, within
 
@@ -149,6 +149,8 @@ class Record:
     staff: dict[int, User]
     #: The events of the check-ins and services, by id.
     events: dict[str, Event]
+    #: The tablet that registered the person, if any.
+    device: Device | None = None
 
 
 def record(attendee: Attendee) -> Record:
@@ -173,7 +175,8 @@ def record(attendee: Attendee) -> Record:
     ids |= {step.user_id for interest in interests for step in interest.steps}
     ids.discard(None)
     staff = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
-    return Record(attendee, checkins, services, interests, staff, events)
+    device = db.session.get(Device, attendee.device_id) if attendee.device_id else None
+    return Record(attendee, checkins, services, interests, staff, events, device)
 
 
 def village_choices(scope: Area) -> list[Area]:
