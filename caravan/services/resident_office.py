@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 
 from caravan.extensions import db
@@ -34,9 +34,14 @@ PER_PAGE = 25
 def in_scope(area: Area):
     """A SQL condition on :class:`Attendee`: the resident is in ``area`` (their village lies within it, or
     they were checked in at an event within it; no village counts as the county's)."""
-    checked_in_here = exists().where(CheckIn.attendee_id == Attendee.id, CheckIn.event_id == Event.id,
-                                     Event.area_id.in_(subtree(area)))
-    return or_(within(Attendee.village_id, area), checked_in_here)
+    if is_county_level(area):
+        return within(Attendee.village_id, area)  # every event is the county's: no check-in adds anyone
+    # One set of ids (a union), not "village OR check-in": PostgreSQL joins the union once, where an OR
+    # made it look up the township's check-ins again for every resident of the county.
+    tree = subtree(area).scalar_subquery()
+    ids = union_all(select(Attendee.id).where(Attendee.village_id.in_(tree)),
+                select(CheckIn.attendee_id).join(Event, CheckIn.event_id == Event.id).where(Event.area_id.in_(tree)))
+    return Attendee.id.in_(select(ids.subquery().c[0]))
 
 
 def living():
