@@ -98,9 +98,10 @@ def test_scope_village_checkins_and_no_village(client, login_as, build, town, db
     assert client.get(f"/office/residents/{stranger.id}").status_code == 404
     assert client.get(f"/office/residents/{visitor.id}").status_code == 200
     client.post("/signout")
-    login_as("office")
+    login_as("office")  # the area above: the county sees every township's residents
     page = _names(client.get("/office/residents/"))
-    assert "无村" in page and "外乡人" in page
+    assert "无村" in page and "外乡人" in page and "来访者" in page
+    assert client.get(f"/office/residents/{stranger.id}").status_code == 200
 
 
 def test_erased_and_merged_are_not_listed_and_a_merged_one_redirects(client, login_as, build, town, db):
