@@ -33,6 +33,8 @@ AUDIT_ACTIONS = {
     "user.create": _l("Staff member added"), "user.unlock": _l("Staff member unlocked"), "signin.ok": _l("Signed in"), "signin.fail": _l("Failed sign-in"),
     "print.posters": _l("Posters printed"), "print.flyers": _l("Flyers printed"),
     "print.passes": _l("Pass cards printed"),
+    "resident.register": _l("Resident registered at the office"), "resident.correct": _l("Resident's record corrected"),
+    "resident.erase": _l("Resident's data erased"), "resident.export": _l("Residents exported"),
 }
 
 

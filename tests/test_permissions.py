@@ -102,6 +102,18 @@ MATRIX = [
     ("/erased", "GET", 200, 200, 200, 200),
     ("/office/print/", "GET", 302, 403, 200, 200),
     ("/office/print/", "POST", 302, 403, 422, 422),  # nothing chosen
+    # Residents: {attendee} is a resident without a village (the county's); empty forms are 422.
+    ("/office/residents/", "GET", 302, 403, 200, 200),
+    ("/office/residents/export.csv", "GET", 302, 403, 200, 200),
+    ("/office/residents/export.xlsx", "GET", 302, 403, 200, 200),
+    ("/office/residents/new", "GET", 302, 403, 200, 200),
+    ("/office/residents/new", "POST", 302, 403, 422, 422),
+    ("/office/residents/{attendee}", "GET", 302, 403, 200, 200),
+    ("/office/residents/{attendee}/edit", "GET", 302, 403, 200, 200),
+    ("/office/residents/{attendee}/edit", "POST", 302, 403, 422, 422),
+    ("/office/residents/{attendee}/erase", "GET", 302, 403, 200, 200),
+    ("/office/residents/{attendee}/erase", "POST", 302, 403, 422, 422),  # not confirmed
+    ("/office/residents/{attendee}/pass", "POST", 302, 403, 200, 200),
 ]
 ROLES = [None, "field", "office", "admin"]
 
@@ -111,7 +123,7 @@ ROLES = [None, "field", "office", "admin"]
 def test_access(client, login_as, build, path, method, expected):
     employer = build.employer(area=build.county())
     path = path.format(posting=build.posting(employer=employer, area=build.county()).id, employer=employer.id,
-                       notice=build.notice().id, event=build.event().id)
+                       notice=build.notice().id, event=build.event().id, attendee=build.attendee().id)
     for role, status in zip(ROLES, expected):
         client.post("/signout")
         if role:
@@ -184,6 +196,19 @@ AREA_MATRIX = [
     # Pass cards carry the resident's secret token: only the user's area's residents are listed and printed.
     ("/office/print/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
     ("/office/print/", "POST", "passes", (200, 422, 422), (200, 422, 422), _),
+    # Residents of the user's villages, and those checked in at the user's events (see test_office_residents).
+    ("/office/residents/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
+    ("/office/residents/export.csv", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
+    ("/office/residents/export.xlsx", "GET", _, (200, 200, 200), (200, 200, 200), _),
+    ("/office/residents/new", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "village_option"),
+    ("/office/residents/new", "POST", "resident", (303, 422, 422), (303, 422, 422), _),
+    ("/office/residents/{attendee}", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/residents/{attendee}/edit", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/residents/{attendee}/edit", "POST", "resident", (303, 404, 404), (303, 404, 404), _),
+    ("/office/residents/{attendee}/erase", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    # The office user erases the own area's resident; for the administrator after them it is gone (404).
+    ("/office/residents/{attendee}/erase", "POST", "erase", (303, 404, 404), (404, 404, 404), _),
+    ("/office/residents/{attendee}/pass", "POST", _, (200, 404, 404), (200, 404, 404), _),
 ]
 # Routes that hold no data of an area: resident pages, sign-in, the tablet app's shell, and the sync API
 # (a tablet's token, not a staff session, decides what it gets). A township user gets the county user's answer.
@@ -244,6 +269,9 @@ def _form(kind: str | None, w: dict, role: str) -> dict:
                                                    "device_id": w["device"].id}).encode()), "outbox.json")},
         "passes": {"kind": "passes", "item": w["attendee"].id},
         "correction": {"name": "", "group": "other"},
+        "resident": {"name": f"居民-{w['label']}-{role}", "group": "other", "consent": "1",
+                     "village_id": w["village"].id if w["village"] else ""},
+        "erase": {"confirm": "1"},
     }[kind]
 
 
@@ -252,7 +280,8 @@ def _marker(name: str, w: dict) -> str:
             "posting_code": f">{w['posting'].code}<", "area_option": f'value="{w["area"].code}"',
             "csv_title": "csvrow-", "employer_name": w["employer"].name_zh,
             "notice_title": w["notice"].translations[0].title, "device_name": w["device"].name,
-            "attendee_name": w["attendee"].name}[name]
+            "attendee_name": w["attendee"].name,
+            "village_option": f'value="{w["village"].id}"' if w["village"] else "no village"}[name]
 
 
 @pytest.mark.parametrize("path, method, form, office, admin, marker", AREA_MATRIX,
@@ -267,7 +296,8 @@ def test_access_by_area(client, login_as, build, db, path, method, form, office,
         login_as(role, area=own)
         for w, status in zip(worlds, expected):
             url = path.format(posting=w["posting"].id, employer=w["employer"].id, event=w["event"].id,
-                              device=w["device"].id, notice=notice.id, problem=w["problem"].id)
+                              device=w["device"].id, notice=notice.id, problem=w["problem"].id,
+                              attendee=w["attendee"].id)
             response = client.open(url, method=method, data=_form(form, w, role))
             what = f"{role} of a township, {w['label']} {method} {path}"
             if status in (SHOWN, HIDDEN):

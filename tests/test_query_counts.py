@@ -10,7 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from caravan.demo.loader import load_demo
-from caravan.models import Area, Device, Event, PendingRecord, PendingStatus, Posting, User
+from caravan.models import (Area, Attendee, CheckIn, CheckInMethod, Device, Event, Interest, PendingRecord,
+                            PendingStatus, Posting, ReferralStatus, ReferralStep, ServiceGiven, ServiceKind, User)
+from caravan.models.base import new_uuid
 from caravan.services import audit
 from tests.builders import counting
 from tests.conftest import TEST_PASSWORD
@@ -31,6 +33,10 @@ BUDGETS = {
     "/office/tablets/problems": 5,  # with the names of the staff members the records name
     "/office/admin/": 6,  # with the look-up of locked user names
     "/office/print/": 13,
+    "/office/residents/": 6,  # the page and its count, villages, the area picker
+    "/office/residents/new": 3,
+    "/office/residents/{attendee}": 9,  # check-ins, services, interests with their steps, the staff
+    "/office/residents/{attendee}/edit": 4,
 }
 
 
@@ -50,7 +56,39 @@ def county(db, build):
                                      status=PendingStatus.rejected, reason="too_long:name",
                                      payload={"by": str(staff_id)}))
     db.session.commit()
+    _history(db, staff_id, n=3)
     return {code: db.session.scalar(select(Area).where(Area.code == code)) for code in ("KT", "KT-01")}
+
+
+def _resident(db) -> Attendee:
+    """The first resident of a village of KT-01."""
+    township = select(Area.id).where(Area.code.startswith("KT-01-"))
+    return db.session.scalar(select(Attendee).where(Attendee.village_id.in_(township)).order_by(Attendee.name)
+                             .limit(1))
+
+
+def _history(db, staff_id: int, n: int) -> None:
+    """``n`` check-ins, services and interests (each with a referral step) for :func:`_resident`, each at
+    its own event, from its own tablet and posting."""
+    person = _resident(db)
+    events = db.session.scalars(select(Event).order_by(Event.code).limit(n)).all()
+    postings = db.session.scalars(select(Posting).order_by(Posting.code).offset(
+        len(db.session.scalars(select(Interest.id).where(Interest.attendee_id == person.id)).all())).limit(n)).all()
+    area = db.session.scalar(select(Area).where(Area.code == "KT"))
+    for event_row, posting in zip(events, postings):
+        device = Device(name=f"Tablet {new_uuid()[:4]}", area=area)
+        db.session.add(device)
+        db.session.flush()
+        interest = Interest(id=new_uuid(), attendee_id=person.id, posting_id=posting.id, device_id=device.id,
+                            staff_id=staff_id)
+        db.session.add_all([
+            CheckIn(id=new_uuid(), event_id=event_row.id, attendee_id=person.id, method=CheckInMethod.scan,
+                    device_id=device.id, staff_id=staff_id),
+            ServiceGiven(id=new_uuid(), event_id=event_row.id, attendee_id=person.id, kind=ServiceKind.job_info,
+                         device_id=device.id, staff_id=staff_id), interest])
+        db.session.flush()
+        db.session.add(ReferralStep(interest_id=interest.id, status=ReferralStatus.interested, user_id=staff_id))
+    db.session.commit()
 
 
 def _paths(db) -> dict[str, str]:
@@ -59,7 +97,7 @@ def _paths(db) -> dict[str, str]:
     township = select(Area.id).where(Area.code.startswith("KT-01-"))
     posting = db.session.scalar(select(Posting).where(Posting.area_id.in_(township)).order_by(Posting.code).limit(1))
     event_row = db.session.scalar(select(Event).where(Event.area_id.in_(township)).order_by(Event.code).limit(1))
-    return {page: page.format(posting=posting.id, event=event_row.id) for page in BUDGETS}
+    return {page: page.format(posting=posting.id, event=event_row.id, attendee=_resident(db).id) for page in BUDGETS}
 
 
 def measure(client, db, build, area: Area) -> dict[str, int]:
@@ -92,3 +130,12 @@ def test_a_county_user_runs_no_more_statements_than_a_township_user(client, db, 
     client.post("/signout")
     whole = measure(client, db, build, county["KT"])
     assert {page: n for page, n in whole.items() if n > township[page]} == {}
+
+
+def test_a_residents_record_page_does_not_grow_with_the_persons_history(client, db, build, county):
+    """More check-ins, services and interests, from more tablets and staff: the same statements."""
+    before = measure(client, db, build, county["KT"])
+    _history(db, build.user("field").id, n=4)
+    client.post("/signout")
+    after = measure(client, db, build, county["KT"])
+    assert after["/office/residents/{attendee}"] == before["/office/residents/{attendee}"]

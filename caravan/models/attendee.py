@@ -31,7 +31,8 @@ class Attendee(UUIDPrimaryKey, Timestamps, Base):
     group: Mapped[AttendeeGroup] = mapped_column(str_enum(AttendeeGroup))
     skills: Mapped[str] = mapped_column(Text, default="")
     wishes: Mapped[str] = mapped_column(Text, default="")
-    consent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: Indexed: the office lists residents newest registration first and filters by registration period.
+    consent_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     consent_version: Mapped[str] = mapped_column(String(32))
     consent_channel: Mapped[ConsentChannel] = mapped_column(str_enum(ConsentChannel))
     #: The secret in the resident's pass QR (/p/<token>): at least 128 random bits.
