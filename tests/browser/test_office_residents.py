@@ -38,6 +38,9 @@ def test_find_open_and_correct_a_resident(live_server, new_page, office, screens
     sign_in(page, live_server, user)
     page.click("nav.nav a[href='/office/residents/']")
     expect(page.locator("#residents-results tbody tr")).to_have_count(3)
+    # htmx (a deferred script) wires the form up once the page has loaded: typing before that is a plain
+    # form a person would submit, not the live search this test is about.
+    page.wait_for_function("() => window.htmx && document.readyState === 'complete'")
 
     # The live search: typing part of a name swaps only the list, and the URL follows.
     page.evaluate("window.stillTheSamePage = true")
