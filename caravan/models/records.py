@@ -149,3 +149,5 @@ class ReferralStep(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     interest: Mapped[Interest] = relationship(back_populates="steps")
+    #: The office user who took the step (None for the first step, made by the resident or a tablet).
+    user = relationship("User")

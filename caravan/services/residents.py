@@ -12,6 +12,7 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import selectinload
 
 from caravan.extensions import db
 from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentChannel, Event, Interest, Posting,
@@ -110,9 +111,11 @@ def add_interest(attendee: Attendee, posting: Posting, event: Event | None = Non
 
 
 def interests_of(attendee: Attendee) -> list[Interest]:
-    """The attendee's interests, newest first."""
+    """The attendee's interests, newest first, with their postings and referral steps loaded."""
     return list(db.session.scalars(
-        select(Interest).where(Interest.attendee_id == attendee.id).order_by(Interest.device_at.desc())))
+        select(Interest).where(Interest.attendee_id == attendee.id).order_by(Interest.device_at.desc())
+        .options(selectinload(Interest.posting).selectinload(Posting.translations),
+                 selectinload(Interest.posting).selectinload(Posting.employer), selectinload(Interest.steps))))
 
 
 def erase(attendee: Attendee) -> None:

@@ -1,0 +1,29 @@
+"""Postings name whom the office calls about referrals: a contact name and phone (empty: the employer's).
+
+Revision ID: 0012
+Revises: 0007
+Create Date: 2026-12-02
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0012'
+down_revision = '0007'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    # Plain ADD COLUMN works in place on SQLite and PostgreSQL; the server default fills existing rows.
+    op.add_column('postings', sa.Column('contact_name', sa.String(length=100), server_default='', nullable=False))
+    op.add_column('postings', sa.Column('contact_phone', sa.String(length=32), server_default='', nullable=False))
+
+
+def downgrade():
+    # Not in batch mode: rebuilding postings would drop a table that translations refer to with ON DELETE
+    # CASCADE (and interests, services refer to). SQLite (3.35 and later) and PostgreSQL drop a column in place.
+    op.drop_column('postings', 'contact_phone')
+    op.drop_column('postings', 'contact_name')
