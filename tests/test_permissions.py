@@ -13,11 +13,14 @@ import pytest
 from caravan.models import Area, Device, PendingRecord, PendingStatus
 from caravan.services import audit
 from caravan.services.devices import create_device
+from caravan.services.residents import add_interest
 
 #: A tablet id that matches no tablet, for routes that name one.
 NO_DEVICE = "00000000-0000-4000-8000-000000000000"
 #: A problem record (pending_records row) id that matches none.
 NO_PROBLEM = "0"
+#: An interest id that matches none.
+NO_INTEREST = "00000000-0000-4000-8000-000000000001"
 
 # path, method, then the expected status for anonymous, field, office, admin.
 # 302 for anonymous staff pages is the redirect to sign-in.
@@ -100,6 +103,11 @@ MATRIX = [
     ("/erased", "GET", 200, 200, 200, 200),
     ("/office/print/", "GET", 302, 403, 200, 200),
     ("/office/print/", "POST", 302, 403, 422, 422),  # nothing chosen
+    ("/office/referrals/", "GET", 302, 403, 200, 200),
+    ("/office/referrals/steps", "POST", 302, 403, 422, 422),  # nothing ticked
+    (f"/office/referrals/{NO_INTEREST}/step", "POST", 302, 403, 404, 404),
+    ("/office/referrals/export.csv", "GET", 302, 403, 200, 200),
+    ("/office/referrals/export.xlsx", "GET", 302, 403, 200, 200),
 ]
 ROLES = [None, "field", "office", "admin"]
 
@@ -180,6 +188,12 @@ AREA_MATRIX = [
     # Pass cards carry the resident's secret token: only the user's area's residents are listed and printed.
     ("/office/print/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
     ("/office/print/", "POST", "passes", (200, 422, 422), (200, 422, 422), _),
+    # Referrals follow the resident's village; a posted id outside the user's area is 404, nothing changes.
+    ("/office/referrals/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
+    ("/office/referrals/steps", "POST", "referral_step", (303, 404, 404), (303, 404, 404), _),
+    ("/office/referrals/{interest}/step", "POST", "referral_step", (303, 404, 404), (303, 404, 404), _),
+    ("/office/referrals/export.csv", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
+    ("/office/referrals/export.xlsx", "GET", _, (200, 200, 200), (200, 200, 200), _),  # rows: test_referrals
 ]
 # Routes that hold no data of an area: resident pages, sign-in, the tablet app's shell, and the sync API
 # (a tablet's token, not a staff session, decides what it gets). A township user gets the county user's answer.
@@ -212,10 +226,13 @@ def _world(build, db, area: Area, label: str) -> dict:
     user = build.user("office", area=area, username=f"clerk.{label}")
     audit.record("posting.update", user=user)
     db.session.commit()
+    posting = build.posting(employer=employer, area=area)
+    attendee = build.attendee(name=f"居民-{label}", village=village)
+    interest, _added = add_interest(attendee, posting)
+    db.session.commit()
     return {"area": area, "village": village, "employer": employer, "device": device, "user": user,
-            "posting": build.posting(employer=employer, area=area),
-            "event": build.event(area=area, place_zh=f"集市-{label}"),
-            "attendee": build.attendee(name=f"居民-{label}", village=village), "label": label, "problem": problem}
+            "posting": posting, "event": build.event(area=area, place_zh=f"集市-{label}"),
+            "attendee": attendee, "interest": interest, "label": label, "problem": problem}
 
 
 def _form(kind: str | None, w: dict, role: str) -> dict:
@@ -240,6 +257,8 @@ def _form(kind: str | None, w: dict, role: str) -> dict:
                                                    "device_id": w["device"].id}).encode()), "outbox.json")},
         "passes": {"kind": "passes", "item": w["attendee"].id},
         "correction": {"name": "", "group": "other"},
+        # The office user takes the first step, the administrator the next one.
+        "referral_step": {"ids": w["interest"].id, "status": "referred" if role == "office" else "withdrawn"},
     }[kind]
 
 
@@ -263,7 +282,8 @@ def test_access_by_area(client, login_as, build, db, path, method, form, office,
         login_as(role, area=own)
         for w, status in zip(worlds, expected):
             url = path.format(posting=w["posting"].id, employer=w["employer"].id, event=w["event"].id,
-                              device=w["device"].id, notice=notice.id, problem=w["problem"].id)
+                              device=w["device"].id, notice=notice.id, problem=w["problem"].id,
+                              interest=w["interest"].id)
             response = client.open(url, method=method, data=_form(form, w, role))
             what = f"{role} of a township, {w['label']} {method} {path}"
             if status in (SHOWN, HIDDEN):
@@ -296,7 +316,7 @@ def test_every_route_is_in_the_matrix(app):
             path = (rule.rule.replace("<code>", "ug").replace("<token>", "TOKEN")
                     .replace("<path:filename>", "css/caravan.css"))
             assert (re.sub(r"<(\w+)_id>", r"{\1}", path.replace("<device_id>", NO_DEVICE)
-                          .replace("<problem_id>", NO_PROBLEM)), method) in covered, \
+                          .replace("<problem_id>", NO_PROBLEM).replace("<interest_id>", NO_INTEREST)), method) in covered, \
                 f"no permission row for {method} {rule.rule}"
             assert (re.sub(r"<(\w+)_id>", r"{\1}", path), method) in by_area, \
                 f"no row in AREA_MATRIX (or NO_AREA) for {method} {rule.rule}"

@@ -10,8 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from caravan.demo.loader import load_demo
-from caravan.models import Area, Device, Event, PendingRecord, PendingStatus, Posting, User
+from caravan.models import (Area, Attendee, Device, Event, PendingRecord, PendingStatus, Posting, ReferralStatus,
+                            ReferralStep, User)
 from caravan.services import audit
+from caravan.services.residents import add_interest
 from tests.builders import counting
 from tests.conftest import TEST_PASSWORD
 
@@ -31,6 +33,9 @@ BUDGETS = {
     "/office/tablets/problems": 5,  # with the names of the staff members the records name
     "/office/admin/": 6,  # with the look-up of locked user names
     "/office/print/": 13,
+    # The count, the page, postings with texts and employers, villages, steps with their users, and the
+    # filters' postings, employers and areas.
+    "/office/referrals/": 14,
 }
 
 
@@ -49,6 +54,13 @@ def county(db, build):
         db.session.add(PendingRecord(device_id=device.id, record_id=f"r-{code}", record_type="checkin",
                                      status=PendingStatus.rejected, reason="too_long:name",
                                      payload={"by": str(staff_id)}))
+    # Every resident interested in two postings: the referral queue shows rows of several villages.
+    two = list(db.session.scalars(select(Posting).order_by(Posting.code).limit(2)))
+    for attendee in db.session.scalars(select(Attendee)).all():
+        for posting in two:
+            interest, _added = add_interest(attendee, posting)
+            interest.status = ReferralStatus.referred  # a step by a staff member: the page names them
+            db.session.add(ReferralStep(interest_id=interest.id, status=ReferralStatus.referred, user_id=staff_id))
     db.session.commit()
     return {code: db.session.scalar(select(Area).where(Area.code == code)) for code in ("KT", "KT-01")}
 

@@ -63,8 +63,7 @@ def referrals_queue():
 def _step(ids: list[str]):
     filters, args = _filters(request.form, "f_")
     try:
-        status, note = referrals.clean_step(request.form)
-        rows = referrals.take_step(scope(), ids, status, note, by=current_user)
+        status, rows = referrals.take_step(scope(), ids, request.form, by=current_user)
     except referrals.NotInScope:
         db.session.rollback()
         abort(404)

@@ -242,11 +242,13 @@ def clean_step(raw) -> tuple[ReferralStatus | None, str]:
     return status, note
 
 
-def take_step(scope: Area, ids: list[str], status: ReferralStatus, note: str, by) -> list[Interest]:
-    """Move each interest of ``ids`` to ``status`` with ``note``, all or none.
+def take_step(scope: Area, ids: list[str], raw, by) -> tuple[ReferralStatus, list[Interest]]:
+    """Move each interest of ``ids`` to the step named in the form ``raw`` (``status``, ``note``), all or none.
 
-    Raises :class:`NotInScope` when an id is unknown or outside ``scope`` and :class:`StepRefused` when
-    one of them may not take the step (nothing is changed then). Each step is audited as ``referral.step``.
+    Raises :class:`NotInScope` when an id is unknown or outside ``scope`` (checked first: an id of another
+    area answers alike whatever the form says), :class:`ValidationError` for a bad form and
+    :class:`StepRefused` when one of them may not take the step; nothing is changed then. Each step is
+    audited as ``referral.step``. Returns the step and the interests moved.
     """
     ids = list(dict.fromkeys(ids))
     if not ids or len(ids) > MAX_BULK:
@@ -256,6 +258,7 @@ def take_step(scope: Area, ids: list[str], status: ReferralStatus, note: str, by
         .with_for_update(of=Interest)))  # two clerks on one row: the second sees the first's step
     if len(rows) != len(ids):
         raise NotInScope()
+    status, note = clean_step(raw)
     refused = [(row, refusal(row.status, status)) for row in rows]
     refused = [(row, why) for row, why in refused if why]
     if refused:
@@ -272,7 +275,7 @@ def take_step(scope: Area, ids: list[str], status: ReferralStatus, note: str, by
         audit.record("referral.step", user=by, entity=row, before=before.value, after=status.value,
                      note=bool(note), rows=len(rows))
     db.session.flush()
-    return rows
+    return status, rows
 
 
 def record_export(by, f: Filters, fmt: str, count: int) -> None:
