@@ -19,6 +19,8 @@ from caravan.services.residents import add_interest
 NO_DEVICE = "00000000-0000-4000-8000-000000000000"
 #: A problem record (pending_records row) id that matches none.
 NO_PROBLEM = "0"
+#: A staff member's id that matches none.
+NO_USER = "0"
 #: An interest id that matches none.
 NO_INTEREST = "00000000-0000-4000-8000-000000000001"
 
@@ -104,6 +106,14 @@ MATRIX = [
     ("/office/print/", "GET", 302, 403, 200, 200),
     ("/office/print/", "POST", 302, 403, 422, 422),  # nothing chosen
     ("/office/referrals/", "GET", 302, 403, 200, 200),
+    (f"/office/admin/staff/{NO_USER}", "GET", 302, 403, 403, 404),
+    (f"/office/admin/staff/{NO_USER}", "POST", 302, 403, 403, 404),
+    (f"/office/admin/staff/{NO_USER}/deactivate", "POST", 302, 403, 403, 404),
+    (f"/office/admin/staff/{NO_USER}/reactivate", "POST", 302, 403, 403, 404),
+    (f"/office/admin/staff/{NO_USER}/reset-password", "POST", 302, 403, 403, 404),
+    # Every staff member's own password; an empty form is 422.
+    ("/account/password", "GET", 302, 200, 200, 200),
+    ("/account/password", "POST", 302, 422, 422, 422),
     ("/office/referrals/steps", "POST", 302, 403, 422, 422),  # nothing ticked
     (f"/office/referrals/{NO_INTEREST}/step", "POST", 302, 403, 404, 404),
     ("/office/referrals/export.csv", "GET", 302, 403, 200, 200),
@@ -194,6 +204,12 @@ AREA_MATRIX = [
     ("/office/referrals/{interest}/step", "POST", "referral_step", (303, 404, 404), (303, 404, 404), _),
     ("/office/referrals/export.csv", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
     ("/office/referrals/export.xlsx", "GET", _, (200, 200, 200), (200, 200, 200), _),  # rows: test_referrals
+    # One staff member: only administrators, only staff of their own area and below.
+    ("/office/admin/staff/{user}", "GET", _, (403, 403, 403), (200, 404, 404), _),
+    ("/office/admin/staff/{user}", "POST", "staff", (403, 403, 403), (303, 404, 404), _),
+    ("/office/admin/staff/{user}/deactivate", "POST", _, (403, 403, 403), (303, 404, 404), _),
+    ("/office/admin/staff/{user}/reactivate", "POST", _, (403, 403, 403), (303, 404, 404), _),
+    ("/office/admin/staff/{user}/reset-password", "POST", _, (403, 403, 403), (200, 404, 404), _),
 ]
 # Routes that hold no data of an area: resident pages, sign-in, the tablet app's shell, and the sync API
 # (a tablet's token, not a staff session, decides what it gets). A township user gets the county user's answer.
@@ -205,7 +221,7 @@ NO_AREA = [
     ("/api/sync/v1/pull", "GET"), ("/api/sync/v1/enroll", "POST"), ("/api/sync/v1/openapi.json", "GET"),
     ("/e/ug", "GET"), ("/j/ug", "GET"), ("/j/ug/interest", "POST"), ("/n/ug", "GET"), ("/register", "GET"),
     ("/register", "POST"), ("/p/", "GET"), ("/p/TOKEN", "GET"), ("/p/TOKEN/erase", "GET"),
-    ("/p/TOKEN/erase", "POST"), ("/erased", "GET"),
+    ("/p/TOKEN/erase", "POST"), ("/erased", "GET"), ("/account/password", "GET"), ("/account/password", "POST"),
 ]
 PLACES = ("own", "sibling", "above")
 
@@ -258,6 +274,7 @@ def _form(kind: str | None, w: dict, role: str) -> dict:
         "passes": {"kind": "passes", "item": w["attendee"].id},
         "correction": {"name": "", "group": "other"},
         # The office user takes the first step, the administrator the next one.
+        "staff": {"display_name": "Clerk", "role": "office", "area": w["area"].code},
         "referral_step": {"ids": w["interest"].id, "status": "referred" if role == "office" else "withdrawn"},
     }[kind]
 
@@ -283,7 +300,7 @@ def test_access_by_area(client, login_as, build, db, path, method, form, office,
         for w, status in zip(worlds, expected):
             url = path.format(posting=w["posting"].id, employer=w["employer"].id, event=w["event"].id,
                               device=w["device"].id, notice=notice.id, problem=w["problem"].id,
-                              interest=w["interest"].id)
+                              interest=w["interest"].id, user=w["user"].id)
             response = client.open(url, method=method, data=_form(form, w, role))
             what = f"{role} of a township, {w['label']} {method} {path}"
             if status in (SHOWN, HIDDEN):
@@ -316,7 +333,7 @@ def test_every_route_is_in_the_matrix(app):
             path = (rule.rule.replace("<code>", "ug").replace("<token>", "TOKEN")
                     .replace("<path:filename>", "css/caravan.css"))
             assert (re.sub(r"<(\w+)_id>", r"{\1}", path.replace("<device_id>", NO_DEVICE)
-                          .replace("<problem_id>", NO_PROBLEM).replace("<interest_id>", NO_INTEREST)), method) in covered, \
+                          .replace("<problem_id>", NO_PROBLEM).replace("<interest_id>", NO_INTEREST).replace("<user_id>", NO_USER)), method) in covered, \
                 f"no permission row for {method} {rule.rule}"
             assert (re.sub(r"<(\w+)_id>", r"{\1}", path), method) in by_area, \
                 f"no row in AREA_MATRIX (or NO_AREA) for {method} {rule.rule}"

@@ -1,4 +1,5 @@
 """Postings name whom the office calls about referrals: a contact name and phone (empty: the employer's).
+Staff whose password an administrator reset set a new one at their next sign-in: users.must_change_password.
 
 Revision ID: 0012
 Revises: 0007
@@ -20,9 +21,12 @@ def upgrade():
     # Plain ADD COLUMN works in place on SQLite and PostgreSQL; the server default fills existing rows.
     op.add_column('postings', sa.Column('contact_name', sa.String(length=100), server_default='', nullable=False))
     op.add_column('postings', sa.Column('contact_phone', sa.String(length=32), server_default='', nullable=False))
+    op.add_column('users', sa.Column('must_change_password', sa.Boolean(), server_default=sa.false(),
+                                     nullable=False))
 
 
 def downgrade():
+    op.drop_column('users', 'must_change_password')
     # Not in batch mode: rebuilding postings would drop a table that translations refer to with ON DELETE
     # CASCADE (and interests, services refer to). SQLite (3.35 and later) and PostgreSQL drop a column in place.
     op.drop_column('postings', 'contact_phone')
