@@ -29,6 +29,7 @@ def _interest(db, build, attendee, posting, status=S.interested, days_ago=0):
         db.session.add(ReferralStep(interest_id=interest.id, status=status, at=at))
     else:
         interest.steps[0].at = at
+    interest.status_at = at
     db.session.commit()
     return interest
 
@@ -236,3 +237,18 @@ def test_the_postings_referral_contact_is_saved_checked_and_shown_in_the_queue(c
     queue = client.get("/office/referrals/").get_data(as_text=True)
     assert "李师傅" in queue and "0998-1234567" in queue  # the posting's own contact
     assert "王经理" in queue  # no contact on the posting: its employer's
+
+
+def test_interests_inserted_in_bulk_like_sync_does_start_their_step_time_at_their_own_time(db, build):
+    """Sync inserts interests with one Core executemany: each row's status_at is its own device time."""
+    from sqlalchemy import insert
+    posting = build.posting()
+    people = [build.attendee(name=f"居民{n}") for n in range(2)]
+    times = [utcnow() - timedelta(days=30), utcnow() - timedelta(days=3)]
+    rows = [{"id": f"00000000-0000-4000-8000-00000000000{n}", "attendee_id": a.id, "posting_id": posting.id,
+             "status": S.interested, "device_at": at, "received_at": utcnow()}
+            for n, (a, at) in enumerate(zip(people, times))]
+    db.session.connection().execute(insert(Interest.__table__), rows)
+    db.session.commit()
+    stored = {i.id: i.status_at for i in db.session.scalars(select(Interest))}
+    assert [stored[r["id"]] for r in rows] == times

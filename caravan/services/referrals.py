@@ -19,7 +19,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 
 from caravan.extensions import db
 from caravan.models import Area, Attendee, Interest, Posting, ReferralStatus, ReferralStep
-from caravan.models.base import UTCDateTime, utcnow
+from caravan.models.base import utcnow
 from caravan.services import audit
 from caravan.services.catalogue.fields import Checker, ValidationError
 from caravan.services.scope import area_within, within
@@ -69,9 +69,8 @@ def refusal(current: ReferralStatus, new: ReferralStatus) -> str | None:
 
 
 def last_step_at():
-    """A SQL expression: when the interest took its latest step (its own time when it has none)."""
-    return func.coalesce(select(func.max(ReferralStep.at)).where(ReferralStep.interest_id == Interest.id)
-                         .correlate(Interest).scalar_subquery(), Interest.device_at, type_=UTCDateTime)
+    """A SQL expression: when the interest took its latest step."""
+    return Interest.status_at
 
 
 def in_scope(area: Area):
@@ -188,9 +187,9 @@ def _rows(query, last, now: datetime) -> list[Row]:
 
 
 def _aware(value) -> datetime:
-    # A coalesce() of subqueries is not typed as the column is: SQLite hands back text or a naive time (UTC).
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
+    # Rows from before status_at was kept have it filled by the migration; a missing one counts as now.
+    if value is None:
+        return utcnow()
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
@@ -270,7 +269,7 @@ def take_step(scope: Area, ids: list[str], raw, by) -> tuple[ReferralStatus, lis
     now = utcnow()
     for row in rows:
         before = row.status
-        row.status = status
+        row.status, row.status_at = status, now
         db.session.add(ReferralStep(interest_id=row.id, status=status, at=now, user_id=by.id, note=note))
         audit.record("referral.step", user=by, entity=row, before=before.value, after=status.value,
                      note=bool(note), rows=len(rows))

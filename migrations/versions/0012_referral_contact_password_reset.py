@@ -1,5 +1,7 @@
 """Postings name whom the office calls about referrals: a contact name and phone (empty: the employer's).
 Staff whose password an administrator reset set a new one at their next sign-in: users.must_change_password.
+Interests keep the time of their latest referral step (status_at, filled from the steps), indexed with their
+status: the office's queue orders and flags by it without reading every step.
 
 Revision ID: 0012
 Revises: 0007
@@ -23,9 +25,17 @@ def upgrade():
     op.add_column('postings', sa.Column('contact_phone', sa.String(length=32), server_default='', nullable=False))
     op.add_column('users', sa.Column('must_change_password', sa.Boolean(), server_default=sa.false(),
                                      nullable=False))
+    op.add_column('interests', sa.Column('status_at', sa.DateTime(timezone=True), nullable=True))
+    op.execute("UPDATE interests SET status_at = COALESCE((SELECT MAX(referral_steps.at) FROM referral_steps "
+               "WHERE referral_steps.interest_id = interests.id), interests.device_at)")
+    op.create_index('ix_interests_status_status_at', 'interests', ['status', 'status_at'], unique=False)
 
 
 def downgrade():
+    op.drop_index('ix_interests_status_status_at', table_name='interests')
+    # In place, not in batch mode: rebuilding interests would drop the table referral steps refer to with
+    # ON DELETE CASCADE.
+    op.drop_column('interests', 'status_at')
     op.drop_column('users', 'must_change_password')
     # Not in batch mode: rebuilding postings would drop a table that translations refer to with ON DELETE
     # CASCADE (and interests, services refer to). SQLite (3.35 and later) and PostgreSQL drop a column in place.

@@ -26,7 +26,7 @@ def queue(build, db):
     mirzat = build.attendee(name="米尔扎提", village=village)
     first, _ = add_interest(aygul, cook)
     old, _ = add_interest(mirzat, waiter)
-    old.steps[0].at = utcnow() - timedelta(days=20)  # overdue
+    old.steps[0].at = old.status_at = utcnow() - timedelta(days=20)  # overdue
     add_interest(mirzat, cook)
     db.session.commit()
     return {"user": build.user("office", area=county), "aygul": aygul, "first": first, "old": old}
