@@ -81,6 +81,9 @@ class Defaults:
     #: tablet that has not synced yet). Beyond it a record is kept as rejected (``too_many_held``), never
     #: dropped, and the office sees it under Tablets -> Records with problems.
     SYNC_MAX_HELD_PER_DEVICE = 2000
+    #: An open referral (interested, referred or interviewed) with no step for this many days is flagged
+    #: overdue in the office's follow-up queue.
+    REFERRAL_OVERDUE_DAYS = 14
     #: Largest request body accepted, in bytes.
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 

@@ -15,6 +15,16 @@ NOTICE_KINDS = {"training": _l("Training course"), "policy": _l("Policy informat
 PUBLISH_STATUSES = {"draft": _l("Draft"), "published": _l("Published"), "closed": _l("Closed")}
 REFERRAL_STATUSES = {"interested": _l("Interested"), "referred": _l("Referred to the employer"),
                      "interviewed": _l("Interviewed"), "hired": _l("Hired"), "withdrawn": _l("Withdrawn")}
+#: What happens next, for the resident's pass page: one sentence per status, in the resident's language.
+REFERRAL_NEXT = {
+    "interested": _l("Next: the employment office looks at your interest and, if the job suits you, passes "
+                     "your details to the employer. Staff will call you."),
+    "referred": _l("Your details were passed to the employer. Next: the employer or the office calls you "
+                   "to arrange an interview."),
+    "interviewed": _l("You had an interview. Next: the employer decides and you hear the result."),
+    "hired": _l("You were hired. Congratulations! Ask the employment office if you need anything else."),
+    "withdrawn": _l("This referral is closed. You can say \"I'm interested\" on the posting again at any time."),
+}
 
 #: What the audit log's action codes mean; a code missing here is shown as it is.
 AUDIT_ACTIONS = {
@@ -30,11 +40,14 @@ AUDIT_ACTIONS = {
     "device.reenroll": _l("Tablet re-enrolled"),
     "enrollment_code.create": _l("Enrollment code made"), "sync.import": _l("Unsent records imported"),
     "sync.correct": _l("Refused registration corrected"),
-    "user.create": _l("Staff member added"), "user.unlock": _l("Staff member unlocked"), "signin.ok": _l("Signed in"), "signin.fail": _l("Failed sign-in"),
+    "user.create": _l("Staff member added"), "user.update": _l("Staff member changed"),
+    "user.deactivate": _l("Staff member deactivated"), "user.reactivate": _l("Staff member reactivated"),
+    "user.reset_password": _l("Password reset"), "user.password": _l("Password changed"), "user.unlock": _l("Staff member unlocked"), "signin.ok": _l("Signed in"), "signin.fail": _l("Failed sign-in"),
     "print.posters": _l("Posters printed"), "print.flyers": _l("Flyers printed"),
     "print.passes": _l("Pass cards printed"),
     "resident.register": _l("Resident registered at the office"), "resident.correct": _l("Resident's record corrected"),
     "resident.erase": _l("Resident's data erased"), "resident.export": _l("Residents exported"),
+    "referral.step": _l("Referral moved on"), "referral.export": _l("Referrals exported"),
 }
 
 
@@ -43,4 +56,5 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["labels"] = {
         "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
         "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS,
-        "referral_statuses": REFERRAL_STATUSES, "audit_actions": AUDIT_ACTIONS}
+        "referral_statuses": REFERRAL_STATUSES,
+        "referral_next": REFERRAL_NEXT, "audit_actions": AUDIT_ACTIONS}

@@ -45,6 +45,16 @@ def test_xlsx_keeps_types_and_never_stores_a_formula():
     assert values[2][3] == datetime(2026, 11, 3, 9, 30)
 
 
+def test_translated_labels_are_written_as_text(app):
+    from flask_babel import lazy_gettext
+    with app.test_request_context():
+        label = lazy_gettext("Phone")
+        raw = xlsx_bytes([label], [[label]])
+        text = str(label)
+    sheet = load_workbook(io.BytesIO(raw)).active
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [[text], [text]]
+
+
 def test_download_names_the_file_in_the_user_s_script_with_an_ascii_fallback(app):
     with app.test_request_context():
         response = download("居民-2026", "xlsx", HEADER, ROWS)

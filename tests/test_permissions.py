@@ -13,11 +13,16 @@ import pytest
 from caravan.models import Area, Device, PendingRecord, PendingStatus
 from caravan.services import audit
 from caravan.services.devices import create_device
+from caravan.services.residents import add_interest
 
 #: A tablet id that matches no tablet, for routes that name one.
 NO_DEVICE = "00000000-0000-4000-8000-000000000000"
 #: A problem record (pending_records row) id that matches none.
 NO_PROBLEM = "0"
+#: A staff member's id that matches none.
+NO_USER = "0"
+#: An interest id that matches none.
+NO_INTEREST = "00000000-0000-4000-8000-000000000001"
 
 # path, method, then the expected status for anonymous, field, office, admin.
 # 302 for anonymous staff pages is the redirect to sign-in.
@@ -114,6 +119,19 @@ MATRIX = [
     ("/office/residents/{attendee}/erase", "GET", 302, 403, 200, 200),
     ("/office/residents/{attendee}/erase", "POST", 302, 403, 422, 422),  # not confirmed
     ("/office/residents/{attendee}/pass", "POST", 302, 403, 200, 200),
+    ("/office/referrals/", "GET", 302, 403, 200, 200),
+    (f"/office/admin/staff/{NO_USER}", "GET", 302, 403, 403, 404),
+    (f"/office/admin/staff/{NO_USER}", "POST", 302, 403, 403, 404),
+    (f"/office/admin/staff/{NO_USER}/deactivate", "POST", 302, 403, 403, 404),
+    (f"/office/admin/staff/{NO_USER}/reactivate", "POST", 302, 403, 403, 404),
+    (f"/office/admin/staff/{NO_USER}/reset-password", "POST", 302, 403, 403, 404),
+    # Every staff member's own password; an empty form is 422.
+    ("/account/password", "GET", 302, 200, 200, 200),
+    ("/account/password", "POST", 302, 422, 422, 422),
+    ("/office/referrals/steps", "POST", 302, 403, 422, 422),  # nothing ticked
+    (f"/office/referrals/{NO_INTEREST}/step", "POST", 302, 403, 404, 404),
+    ("/office/referrals/export.csv", "GET", 302, 403, 200, 200),
+    ("/office/referrals/export.xlsx", "GET", 302, 403, 200, 200),
 ]
 ROLES = [None, "field", "office", "admin"]
 
@@ -209,6 +227,18 @@ AREA_MATRIX = [
     # The office user erases the own area's resident; for the administrator after them it is gone (404).
     ("/office/residents/{attendee}/erase", "POST", "erase", (303, 404, 404), (404, 404, 404), _),
     ("/office/residents/{attendee}/pass", "POST", _, (200, 404, 404), (200, 404, 404), _),
+    # Referrals follow the resident's village; a posted id outside the user's area is 404, nothing changes.
+    ("/office/referrals/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
+    ("/office/referrals/steps", "POST", "referral_step", (303, 404, 404), (303, 404, 404), _),
+    ("/office/referrals/{interest}/step", "POST", "referral_step", (303, 404, 404), (303, 404, 404), _),
+    ("/office/referrals/export.csv", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
+    ("/office/referrals/export.xlsx", "GET", _, (200, 200, 200), (200, 200, 200), _),  # rows: test_referrals
+    # One staff member: only administrators, only staff of their own area and below.
+    ("/office/admin/staff/{user}", "GET", _, (403, 403, 403), (200, 404, 404), _),
+    ("/office/admin/staff/{user}", "POST", "staff", (403, 403, 403), (303, 404, 404), _),
+    ("/office/admin/staff/{user}/deactivate", "POST", _, (403, 403, 403), (303, 404, 404), _),
+    ("/office/admin/staff/{user}/reactivate", "POST", _, (403, 403, 403), (303, 404, 404), _),
+    ("/office/admin/staff/{user}/reset-password", "POST", _, (403, 403, 403), (200, 404, 404), _),
 ]
 # Routes that hold no data of an area: resident pages, sign-in, the tablet app's shell, and the sync API
 # (a tablet's token, not a staff session, decides what it gets). A township user gets the county user's answer.
@@ -220,7 +250,7 @@ NO_AREA = [
     ("/api/sync/v1/pull", "GET"), ("/api/sync/v1/enroll", "POST"), ("/api/sync/v1/staff", "POST"), ("/api/sync/v1/openapi.json", "GET"),
     ("/e/ug", "GET"), ("/j/ug", "GET"), ("/j/ug/interest", "POST"), ("/n/ug", "GET"), ("/register", "GET"),
     ("/register", "POST"), ("/p/", "GET"), ("/p/TOKEN", "GET"), ("/p/TOKEN/erase", "GET"),
-    ("/p/TOKEN/erase", "POST"), ("/erased", "GET"),
+    ("/p/TOKEN/erase", "POST"), ("/erased", "GET"), ("/account/password", "GET"), ("/account/password", "POST"),
 ]
 PLACES = ("own", "sibling", "above")
 
@@ -241,10 +271,13 @@ def _world(build, db, area: Area, label: str) -> dict:
     user = build.user("office", area=area, username=f"clerk.{label}")
     audit.record("posting.update", user=user)
     db.session.commit()
+    posting = build.posting(employer=employer, area=area)
+    attendee = build.attendee(name=f"居民-{label}", village=village)
+    interest, _added = add_interest(attendee, posting)
+    db.session.commit()
     return {"area": area, "village": village, "employer": employer, "device": device, "user": user,
-            "posting": build.posting(employer=employer, area=area),
-            "event": build.event(area=area, place_zh=f"集市-{label}"),
-            "attendee": build.attendee(name=f"居民-{label}", village=village), "label": label, "problem": problem}
+            "posting": posting, "event": build.event(area=area, place_zh=f"集市-{label}"),
+            "attendee": attendee, "interest": interest, "label": label, "problem": problem}
 
 
 def _form(kind: str | None, w: dict, role: str) -> dict:
@@ -272,6 +305,9 @@ def _form(kind: str | None, w: dict, role: str) -> dict:
         "resident": {"name": f"居民-{w['label']}-{role}", "group": "other", "consent": "1",
                      "village_id": w["village"].id if w["village"] else ""},
         "erase": {"confirm": "1"},
+        # The office user takes the first step, the administrator the next one.
+        "staff": {"display_name": "Clerk", "role": "office", "area": w["area"].code},
+        "referral_step": {"ids": w["interest"].id, "status": "referred" if role == "office" else "withdrawn"},
     }[kind]
 
 
@@ -297,7 +333,7 @@ def test_access_by_area(client, login_as, build, db, path, method, form, office,
         for w, status in zip(worlds, expected):
             url = path.format(posting=w["posting"].id, employer=w["employer"].id, event=w["event"].id,
                               device=w["device"].id, notice=notice.id, problem=w["problem"].id,
-                              attendee=w["attendee"].id)
+                              attendee=w["attendee"].id, interest=w["interest"].id, user=w["user"].id)
             response = client.open(url, method=method, data=_form(form, w, role))
             what = f"{role} of a township, {w['label']} {method} {path}"
             if status in (SHOWN, HIDDEN):
@@ -330,7 +366,7 @@ def test_every_route_is_in_the_matrix(app):
             path = (rule.rule.replace("<code>", "ug").replace("<token>", "TOKEN")
                     .replace("<path:filename>", "css/caravan.css"))
             assert (re.sub(r"<(\w+)_id>", r"{\1}", path.replace("<device_id>", NO_DEVICE)
-                          .replace("<problem_id>", NO_PROBLEM)), method) in covered, \
+                          .replace("<problem_id>", NO_PROBLEM).replace("<interest_id>", NO_INTEREST).replace("<user_id>", NO_USER)), method) in covered, \
                 f"no permission row for {method} {rule.rule}"
             assert (re.sub(r"<(\w+)_id>", r"{\1}", path), method) in by_area, \
                 f"no row in AREA_MATRIX (or NO_AREA) for {method} {rule.rule}"

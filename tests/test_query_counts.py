@@ -14,6 +14,7 @@ from caravan.models import (Area, Attendee, CheckIn, CheckInMethod, Device, Even
                             PendingStatus, Posting, ReferralStatus, ReferralStep, ServiceGiven, ServiceKind, User)
 from caravan.models.base import new_uuid
 from caravan.services import audit
+from caravan.services.residents import add_interest
 from tests.builders import counting
 from tests.conftest import TEST_PASSWORD
 
@@ -37,6 +38,9 @@ BUDGETS = {
     "/office/residents/new": 3,
     "/office/residents/{attendee}": 9,  # check-ins, services, interests with their steps, the staff
     "/office/residents/{attendee}/edit": 4,
+    # The count, the page, postings with texts and employers, villages, steps with their users, and the
+    # filters' postings, employers and areas.
+    "/office/referrals/": 14,
 }
 
 
@@ -55,6 +59,13 @@ def county(db, build):
         db.session.add(PendingRecord(device_id=device.id, record_id=f"r-{code}", record_type="checkin",
                                      status=PendingStatus.rejected, reason="too_long:name",
                                      payload={"by": str(staff_id)}))
+    # Every resident interested in two postings: the referral queue shows rows of several villages.
+    two = list(db.session.scalars(select(Posting).order_by(Posting.code).limit(2)))
+    for attendee in db.session.scalars(select(Attendee)).all():
+        for posting in two:
+            interest, _added = add_interest(attendee, posting)
+            interest.status = ReferralStatus.referred  # a step by a staff member: the page names them
+            db.session.add(ReferralStep(interest_id=interest.id, status=ReferralStatus.referred, user_id=staff_id))
     db.session.commit()
     _history(db, staff_id, n=3)
     return {code: db.session.scalar(select(Area).where(Area.code == code)) for code in ("KT", "KT-01")}

@@ -257,3 +257,16 @@ def test_no_personal_data_in_logs(client, village, caplog):
     client.post("/register", data=form(village, name="Patigul Memet", phone="13900009999"))
     assert "Patigul" not in caplog.text and "13900009999" not in caplog.text
 
+
+
+def test_many_interests_in_one_connection_keep_working(db, build):
+    """PostgreSQL's driver prepares a statement it has run a few times on one connection; a prepared
+    ON CONFLICT must still find the partial unique index of open interests (its condition cannot be a bound
+    parameter). A pooled connection of a live server runs it far more often than this."""
+    from caravan.services.residents import add_interest
+    posting = build.posting()
+    people = [build.attendee(name=f"居民{n}") for n in range(14)]
+    for attendee in people:
+        _interest, added = add_interest(attendee, posting)
+        assert added
+    db.session.commit()

@@ -24,7 +24,7 @@ def _load_user(session_id: str) -> User | None:
 
 def init_app(app: Flask) -> None:
     """Bind Flask-Login and register the sign-in pages."""
-    from caravan.auth import views  # noqa: F401  (registers the routes on bp)
+    from caravan.auth import password, views  # noqa: F401  (registers the routes on bp)
     login.init_app(app)
     login.login_view = "auth.signin"
     login.login_message = None  # the sign-in page says what it needs to; no English-only flash

@@ -54,6 +54,10 @@ class Posting(UUIDPrimaryKey, Timestamps, Translated, Base):
     transport: Mapped[bool] = mapped_column(Boolean, default=False)
     valid_until: Mapped[date | None] = mapped_column(Date)
     status: Mapped[PublishStatus] = mapped_column(str_enum(PublishStatus), default=PublishStatus.draft)
+    #: Whom the office calls about referrals to this posting (a site's own hiring contact); empty: the
+    #: employer's contact.
+    contact_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    contact_phone: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
     employer = relationship("Employer", back_populates="postings")
     area = relationship("Area")

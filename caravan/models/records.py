@@ -115,6 +115,12 @@ class Tally(FieldRecord, Base):
 INTEREST_OPEN_SQL = "status <> 'withdrawn'"
 
 
+def _status_at_default(context):
+    """A new interest's latest step is its first, made when the interest was (the device's time), also
+    for rows inserted in bulk by sync."""
+    return context.get_current_parameters().get("device_at") or utcnow()
+
+
 class Interest(FieldRecord, Base):
     """A resident's interest in a posting; the office follows it up as a referral.
 
@@ -127,6 +133,8 @@ class Interest(FieldRecord, Base):
         Index("uq_interests_open_attendee_posting", "attendee_id", "posting_id", unique=True,
               sqlite_where=text(INTEREST_OPEN_SQL), postgresql_where=text(INTEREST_OPEN_SQL)),
         _event_staff("interests"),
+        # The referral queue: open ones, the longest without a step first.
+        Index("ix_interests_status_status_at", "status", "status_at"),
     )
 
     attendee_id: Mapped[str] = mapped_column(ForeignKey("attendees.id"), index=True)
@@ -135,6 +143,9 @@ class Interest(FieldRecord, Base):
     #: The latest step of the follow-up, kept here for listing; the history is in referral_steps.
     status: Mapped[ReferralStatus] = mapped_column(
         str_enum(ReferralStatus), default=ReferralStatus.interested)
+    #: When the latest step was taken, kept here for the queue's order and overdue flag (the steps hold
+    #: the history). A new interest's is its own time; services.referrals.take_step moves it on.
+    status_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=_status_at_default)
 
     attendee = relationship("Attendee")
     posting = relationship("Posting")
@@ -158,3 +169,5 @@ class ReferralStep(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     interest: Mapped[Interest] = relationship(back_populates="steps")
+    #: The office user who took the step (None for the first step, made by the resident or a tablet).
+    user = relationship("User")

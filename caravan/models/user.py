@@ -6,7 +6,7 @@ from datetime import datetime
 
 from flask import current_app
 from flask_login import UserMixin
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -37,6 +37,9 @@ class User(UserMixin, Timestamps, Base):
     #: Part of every session's user id (see get_id): raising it ends all of this user's sessions, even
     #: copies of their cookies. Raised on sign-out, a new password and deactivation.
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: Set when an administrator resets the password: the user signs in with the temporary one and must
+    #: choose their own before anything else.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     area = relationship("Area")
 

@@ -4,4 +4,4 @@ from flask import Blueprint
 bp = Blueprint("office", __name__)
 
 from caravan.office import (admin, audit, employers, events, imports, notices, postings,  # noqa: E402,F401
-                            printing, residents, tablets, views)
+                            printing, referrals, residents, staff, tablets, views)

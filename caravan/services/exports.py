@@ -15,6 +15,7 @@ from datetime import date, datetime
 from urllib.parse import quote
 
 from flask import Response
+from flask_babel import LazyString
 from openpyxl import Workbook
 
 FORMATS = ("csv", "xlsx")
@@ -54,6 +55,8 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
 
 
 def _xlsx_cell(value):
+    if isinstance(value, LazyString):  # a translated label: openpyxl takes only real strings
+        value = str(value)
     if isinstance(value, datetime):
         return value.replace(tzinfo=None)  # spreadsheets have no time zones; callers pass local times
     return neutralize(value)

@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 import secrets
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import selectinload
 
 from caravan.extensions import db
 from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentChannel, Event, Interest, Posting,
                             ReferralStatus, ReferralStep)
 from caravan.models.base import new_uuid, utcnow
+from caravan.models.records import INTEREST_OPEN_SQL
 from caravan.services import resident_rules
 from caravan.services.codes import new_pass_token
 from caravan.services.sync import pending
@@ -101,7 +103,9 @@ def add_interest(attendee: Attendee, posting: Posting, event: Event | None = Non
               "status": ReferralStatus.interested}
     insert = {"postgresql": pg_insert, "sqlite": sqlite_insert}[db.session.get_bind().dialect.name]
     added = db.session.scalar(insert(Interest).values(**values).on_conflict_do_nothing(
-        index_elements=["attendee_id", "posting_id"], index_where=Interest.is_open())
+        # The index's condition as literal SQL: as a bound parameter PostgreSQL cannot match it to the
+        # partial index once the driver prepares the statement (after a few runs on one connection).
+        index_elements=["attendee_id", "posting_id"], index_where=text(INTEREST_OPEN_SQL))
         .returning(Interest.id)) is not None
     if added:
         db.session.add(ReferralStep(interest_id=values["id"], status=ReferralStatus.interested, at=now))
@@ -110,9 +114,11 @@ def add_interest(attendee: Attendee, posting: Posting, event: Event | None = Non
 
 
 def interests_of(attendee: Attendee) -> list[Interest]:
-    """The attendee's interests, newest first."""
+    """The attendee's interests, newest first, with their postings and referral steps loaded."""
     return list(db.session.scalars(
-        select(Interest).where(Interest.attendee_id == attendee.id).order_by(Interest.device_at.desc())))
+        select(Interest).where(Interest.attendee_id == attendee.id).order_by(Interest.device_at.desc())
+        .options(selectinload(Interest.posting).selectinload(Posting.translations),
+                 selectinload(Interest.posting).selectinload(Posting.employer), selectinload(Interest.steps))))
 
 
 def erase(attendee: Attendee) -> None:

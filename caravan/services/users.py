@@ -1,6 +1,8 @@
 """Staff accounts: creating them (sign-in is in caravan.services.signin)."""
 from __future__ import annotations
 
+import secrets
+
 from sqlalchemy import select
 
 from caravan.extensions import db
@@ -53,3 +55,81 @@ def create_user(username: str, password: str, role: str, area_code: str, display
     db.session.flush()
     audit.record("user.create", user=by, entity=user, role=role, area=area_code)
     return user
+
+
+#: Letters and digits a person reads out without mistakes (no 0/O, 1/l/I).
+_TEMPORARY_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+TEMPORARY_PASSWORD_LENGTH = 12
+
+
+def update_user(user: User, display_name: str, role: str, area_code: str, by, scope: Area) -> list[str]:
+    """Change a staff member's name, role and area (within ``scope``); returns the changed field names.
+
+    Administrators change neither their own role nor their own area (they could lock themselves out);
+    raises :class:`UserError` (codes ``area``, ``role``, ``self``). Audited as ``user.update``.
+    """
+    if role not in Role.__members__:
+        raise UserError(f"role: one of {', '.join(Role.__members__)}", code="role")
+    area = area_within(area_code, scope)
+    if area is None:
+        raise UserError(f"area: no area with code {area_code!r} within yours", code="area")
+    if user.id == by.id and (Role(role) != user.role or area.id != user.area_id):
+        raise UserError("administrators do not change their own role or area", code="self")
+    changed = [name for name, old, new in (("display_name", user.display_name, display_name.strip()[:100]),
+                                           ("role", user.role, Role(role)), ("area", user.area_id, area.id))
+               if old != new]
+    user.display_name, user.role, user.area = display_name.strip()[:100], Role(role), area
+    if changed:
+        db.session.flush()
+        audit.record("user.update", user=by, entity=user, changed=changed)
+    return changed
+
+
+def set_active(user: User, active: bool, by) -> bool:
+    """Deactivate (which ends every session) or reactivate a staff member; False when nothing changes.
+
+    Nobody deactivates themselves (raises :class:`UserError` with code ``self``). Audited.
+    """
+    if user.id == by.id and not active:
+        raise UserError("administrators do not deactivate themselves", code="self")
+    if user.active == active:
+        return False
+    user.active = active
+    db.session.flush()
+    audit.record("user.reactivate" if active else "user.deactivate", user=by, entity=user)
+    return True
+
+
+def reset_password(user: User, by) -> str:
+    """Give ``user`` a random temporary password, to be changed at their next sign-in; returns it (it is
+    shown once to the administrator and never stored or logged in the clear). Ends the user's sessions."""
+    temporary = "".join(secrets.choice(_TEMPORARY_ALPHABET) for _ in range(TEMPORARY_PASSWORD_LENGTH))
+    user.set_password(temporary)
+    user.must_change_password = True
+    db.session.flush()
+    audit.record("user.reset_password", user=by, entity=user)
+    return temporary
+
+
+def change_own_password(user: User, current: str, new: str, repeat: str) -> dict[str, str]:
+    """Set the signed-in ``user``'s new password; returns problems by field (codes), empty when done.
+
+    Codes: ``current`` (wrong password), ``short``, ``repeat`` (the two differ), ``same`` (unchanged).
+    Audited as ``user.password``.
+    """
+    problems = {}
+    if not user.check_password(current):
+        problems["current"] = "current"
+    if len(new) < MIN_PASSWORD_LENGTH:
+        problems["new"] = "short"
+    elif new == current or user.check_password(new):
+        problems["new"] = "same"
+    if new != repeat:
+        problems["repeat"] = "repeat"
+    if problems:
+        return problems
+    user.set_password(new)
+    user.must_change_password = False
+    db.session.flush()
+    audit.record("user.password", user=user, entity=user)
+    return {}

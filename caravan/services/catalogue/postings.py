@@ -67,6 +67,10 @@ def clean(raw, scope: Area, employer_by: str = "id", new_employers: bool = False
     for flag in ("housing", "meals", "transport"):
         values[flag] = c.boolean(flag)
     values["valid_until"] = c.day("valid_until")
+    values["contact_name"] = c.text("contact_name", 100)
+    values["contact_phone"] = c.text("contact_phone", 32)
+    if values["contact_phone"] and not employer_service.PHONE.match(values["contact_phone"]):
+        c.fail("contact_phone", _("Digits, spaces, + and - only."))
     values["texts"] = clean_texts(c, TEXT_LIMITS)
     c.check()
     return values
@@ -197,6 +201,7 @@ def form_values(posting: Posting) -> dict[str, str]:
         "housing": "1" if posting.housing else "", "meals": "1" if posting.meals else "",
         "transport": "1" if posting.transport else "",
         "valid_until": posting.valid_until.isoformat() if posting.valid_until else "",
+        "contact_name": posting.contact_name, "contact_phone": posting.contact_phone,
     }
     values.update(text_values(posting))
     return values

@@ -1,0 +1,283 @@
+"""Referral follow-up: the office's work queue of open interests and the steps each one takes.
+
+The one place of the step rule: an interest moves interested -> referred -> interviewed -> hired, one step
+at a time, or is withdrawn before it is hired; hired and withdrawn are final. Each step is a
+:class:`ReferralStep` row (who, when, note) and an audit entry (no note, no name: the note may hold
+personal data). Whose interests an office user sees: those of residents of their area (by village), the
+same rule as the residents' pages.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager, selectinload
+
+from caravan.extensions import db
+from caravan.models import Area, Attendee, Interest, Posting, ReferralStatus, ReferralStep
+from caravan.models.base import utcnow
+from caravan.services import audit
+from caravan.services.catalogue.fields import Checker, ValidationError
+from caravan.services.scope import area_within, within
+
+S = ReferralStatus
+#: The steps each status may take next; hired and withdrawn take none.
+NEXT: dict[ReferralStatus, tuple[ReferralStatus, ...]] = {
+    S.interested: (S.referred, S.withdrawn),
+    S.referred: (S.interviewed, S.withdrawn),
+    S.interviewed: (S.hired, S.withdrawn),
+    S.hired: (),
+    S.withdrawn: (),
+}
+#: Statuses the office still has to act on: the queue shows these unless asked for others.
+OPEN = (S.interested, S.referred, S.interviewed)
+#: The status filter's values besides the statuses themselves.
+ALL, OPEN_FILTER = "all", ""
+MAX_NOTE = 500
+#: Most rows one bulk change may name (a page of the queue is 50).
+MAX_BULK = 200
+
+
+class StepRefused(ValidationError):
+    """A step that does not follow the order; ``errors["status"]`` says why, in the user's language."""
+
+
+class NotInScope(LookupError):
+    """An interest named that does not exist or lies outside the user's area."""
+
+
+def overdue_days() -> int:
+    """After how many days without a step an open follow-up is overdue (REFERRAL_OVERDUE_DAYS)."""
+    return int(current_app.config["REFERRAL_OVERDUE_DAYS"])
+
+
+def refusal(current: ReferralStatus, new: ReferralStatus) -> str | None:
+    """Why an interest at ``current`` may not take the step ``new``; None when it may."""
+    if new in NEXT[current]:
+        return None
+    from caravan.labels import REFERRAL_STATUSES as names
+    if current == new:
+        return _("It is at “%(status)s” already.", status=names[current])
+    if not NEXT[current]:
+        return _("It is closed (“%(status)s”): it takes no further step.", status=names[current])
+    return _("From “%(current)s” the next step is “%(next)s” (or “%(withdrawn)s”).",
+             current=names[current], next=names[NEXT[current][0]], withdrawn=names[S.withdrawn])
+
+
+def last_step_at():
+    """A SQL expression: when the interest took its latest step."""
+    return Interest.status_at
+
+
+def in_scope(area: Area):
+    """SQL conditions: interests of residents of ``area`` (and below), erased residents left out."""
+    return (within(Attendee.village_id, area), Attendee.erased_at.is_(None))
+
+
+@dataclass
+class Filters:
+    """The queue's filters, from the page's query arguments (all strings, '' for none)."""
+
+    status: str = OPEN_FILTER
+    posting: str = ""
+    employer: str = ""
+    area: str = ""
+    age: int | None = None  #: at least this many days since the latest step
+    overdue: bool = False
+
+    def audit_detail(self) -> dict:
+        """The filters as an audit entry keeps them (ids and codes only, never personal data)."""
+        return {k: v for k, v in vars(self).items() if v not in ("", None, False)}
+
+
+def _query(scope: Area, f: Filters, now: datetime):
+    last = last_step_at().label("last_at")
+    query = select(Interest, last).join(Interest.attendee).where(*in_scope(scope))
+    if f.status == ALL:
+        pass
+    elif f.status in S.__members__:
+        query = query.where(Interest.status == S(f.status))
+    else:
+        query = query.where(Interest.status.in_(OPEN))
+    if f.posting:
+        query = query.where(Interest.posting_id == f.posting)
+    if f.employer:
+        query = query.where(Interest.posting_id.in_(select(Posting.id).where(Posting.employer_id == f.employer)))
+    if f.area:
+        chosen = area_within(f.area, scope)
+        query = query.where(within(Attendee.village_id, chosen) if chosen else Interest.id.is_(None))
+    days = max(f.age or 0, overdue_days() if f.overdue else 0)
+    if f.overdue:
+        query = query.where(Interest.status.in_(OPEN))
+    if days:
+        query = query.where(last_step_at() <= now - timedelta(days=days))
+    return query, last
+
+
+@dataclass
+class Page:
+    """One page of the queue: (interest, last step time, overdue) rows, and what the pager needs."""
+
+    items: list
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+@dataclass
+class Row:
+    """A queue row: the interest (its resident, posting and steps loaded), its latest step's time, how many
+    whole days ago that was, and whether the follow-up is overdue."""
+
+    interest: Interest
+    last_at: datetime
+    days: int
+    overdue: bool
+
+    @property
+    def note(self) -> str:
+        """The latest note written on a step, '' when there is none."""
+        return next((step.note for step in reversed(self.interest.steps) if step.note), "")
+
+    @property
+    def next_steps(self) -> tuple[ReferralStatus, ...]:
+        """The steps this interest may take next."""
+        return NEXT[self.interest.status]
+
+
+def contact_of(posting: Posting) -> tuple[str, str]:
+    """Whom to call about referrals to ``posting``: its own contact, else its employer's."""
+    if posting.contact_name or posting.contact_phone:
+        return posting.contact_name, posting.contact_phone
+    return posting.employer.contact_name, posting.employer.contact_phone
+
+
+def _rows(query, last, now: datetime) -> list[Row]:
+    limit = overdue_days()
+    rows = []
+    for interest, last_at in db.session.execute(query.order_by(last, Interest.id)):
+        last_at = _aware(last_at)
+        days = (now - last_at).days
+        rows.append(Row(interest, last_at, days, interest.status in OPEN and days >= limit))
+    return rows
+
+
+def _aware(value) -> datetime:
+    # Rows from before status_at was kept have it filled by the migration; a missing one counts as now.
+    if value is None:
+        return utcnow()
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _loading(query, steps: bool):
+    options = [contains_eager(Interest.attendee).selectinload(Attendee.village),
+               selectinload(Interest.posting).selectinload(Posting.translations),
+               selectinload(Interest.posting).selectinload(Posting.employer)]
+    if steps:
+        options.append(selectinload(Interest.steps).selectinload(ReferralStep.user))
+    return query.options(*options)
+
+
+def search(scope: Area, f: Filters, page: int = 1, per_page: int = 50) -> Page:
+    """The queue for an office user of ``scope``: open interests (or those of ``f.status``), oldest latest
+    step first, paged; each row with its steps and whether it is overdue."""
+    now = utcnow()
+    query, last = _query(scope, f, now)
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    page_query = _loading(query, steps=True).limit(per_page).offset((page - 1) * per_page)
+    return Page(_rows(page_query, last, now), total, page, per_page)
+
+
+def export_rows(scope: Area, f: Filters) -> list[Row]:
+    """Every row of the filtered queue (no paging), for an export."""
+    now = utcnow()
+    query, last = _query(scope, f, now)
+    return _rows(_loading(query, steps=True), last, now)
+
+
+def postings_in_queue(scope: Area) -> list[Posting]:
+    """The postings that residents of ``scope`` are interested in, for the queue's posting filter."""
+    ids = select(Interest.posting_id).join(Interest.attendee).where(*in_scope(scope)).distinct()
+    return list(db.session.scalars(select(Posting).where(Posting.id.in_(ids))
+                                   .options(selectinload(Posting.translations)).order_by(Posting.code)))
+
+
+def clean_step(raw) -> tuple[ReferralStatus | None, str]:
+    """The step's status and note from a form; :class:`ValidationError` when either is bad."""
+    c = Checker(raw)
+    status = None
+    if not c.get("status"):
+        c.fail("status", _("Choose the next step."))
+    else:
+        status = c.choice("status", ReferralStatus)
+        if status == S.interested:
+            c.fail("status", _("Choose the next step."))
+    note = c.text("note", MAX_NOTE)
+    c.check()
+    return status, note
+
+
+def take_step(scope: Area, ids: list[str], raw, by) -> tuple[ReferralStatus, list[Interest]]:
+    """Move each interest of ``ids`` to the step named in the form ``raw`` (``status``, ``note``), all or none.
+
+    Raises :class:`NotInScope` when an id is unknown or outside ``scope`` (checked first: an id of another
+    area answers alike whatever the form says), :class:`ValidationError` for a bad form and
+    :class:`StepRefused` when one of them may not take the step; nothing is changed then. Each step is
+    audited as ``referral.step``. Returns the step and the interests moved.
+    """
+    ids = list(dict.fromkeys(ids))
+    if not ids or len(ids) > MAX_BULK:
+        raise NotInScope()
+    rows = list(db.session.scalars(
+        select(Interest).join(Interest.attendee).where(Interest.id.in_(ids), *in_scope(scope))
+        .with_for_update(of=Interest)))  # two clerks on one row: the second sees the first's step
+    if len(rows) != len(ids):
+        raise NotInScope()
+    status, note = clean_step(raw)
+    refused = [(row, refusal(row.status, status)) for row in rows]
+    refused = [(row, why) for row, why in refused if why]
+    if refused:
+        why = refused[0][1]
+        message = why if len(ids) == 1 else _(
+            "%(num)d of the %(all)d chosen cannot take this step: %(why)s Nothing was changed.",
+            num=len(refused), all=len(ids), why=why)
+        raise StepRefused({"status": [message]})
+    now = utcnow()
+    for row in rows:
+        before = row.status
+        row.status, row.status_at = status, now
+        db.session.add(ReferralStep(interest_id=row.id, status=status, at=now, user_id=by.id, note=note))
+        audit.record("referral.step", user=by, entity=row, before=before.value, after=status.value,
+                     note=bool(note), rows=len(rows))
+    db.session.flush()
+    return status, rows
+
+
+def record_export(by, f: Filters, fmt: str, count: int) -> None:
+    """Audit an export of the queue: who, which filters, which format, how many rows."""
+    audit.record("referral.export", user=by, entity_type="interests", format=fmt, rows=count,
+                 filters=f.audit_detail())
