@@ -8,7 +8,7 @@ import zxingcpp
 from PIL import Image
 from sqlalchemy import select
 
-from caravan.models import AuditEntry, Device, Tally
+from caravan.models import AuditEntry, Device, NoticeTranslation, PostingTranslation, Tally
 from caravan.models.base import utcnow
 from tests.sync.conftest import API
 
@@ -69,9 +69,36 @@ def test_problems_page_shows_no_personal_data(login_as, tablet, build):
     login_as("office")
     page = tablet.client.get("/office/tablets/problems", headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert "Secret Name" not in page and person["data"]["pass_token"] not in page
-    assert "group has a value that is not allowed." in page
-    assert "Waiting for attendee_id to arrive." in page
+    assert "Group has a value that is not allowed." in page
+    assert "Waiting for Registration to arrive." in page
     assert "&lt;i&gt;x&lt;/i&gt;" in page and "<i>x</i>" not in page
+
+
+def test_problems_name_the_record_type_the_field_and_what_it_refers_to(login_as, make_tablet, build):
+    north, south = build.area(), build.area()
+    tablet = make_tablet("North 1", area=north)
+    posting = build.posting(status="draft", translations=[PostingTranslation(lang="zh", title="焊工"),
+                                                          PostingTranslation(lang="ug", title="كەپشەرچى")])
+    notice = build.notice(status="draft", translations=[NoticeTranslation(lang="zh", title="电工培训")])
+    there = build.event(south, place_zh="南村广场", place_ug="جەنۇبىي مەيدان")
+    person = tablet.attendee()
+    tablet.push([person, tablet.interest(person["id"], posting.id), tablet.tally(there.id),
+                 tablet.service(build.event(north).id, notice_id=notice.id),
+                 tablet.interest(person["id"], "0b7ac5d8-3f43-4a55-9b3c-3f0f3b0f3b0f")])  # no such posting
+    login_as("office")
+    expected = {
+        "zh": ["岗位意向", "访客计数", "岗位 指向未发布的招聘信息或通知。", "岗位：焊工", "活动：南村广场",
+               "通知：电工培训", "正在等待 岗位 到达。"],
+        "ug": ["خىزمەت ئورنىغا قىزىقىش", "خىزمەت ئورنى ئېلان قىلىنمىغان", "خىزمەت ئورنى: كەپشەرچى",
+               "پائالىيەت: جەنۇبىي مەيدان", "ئۇقتۇرۇش: 电工培训"],
+    }
+    for lang, texts in expected.items():
+        page = tablet.client.get("/office/tablets/problems", headers={"Accept-Language": lang}).get_data(as_text=True)
+        page = re.sub(r"<[^>]+>", "", page)
+        for text in texts:
+            assert text in page, (lang, text)
+        for raw in ("posting_id", "event_id", "notice_id", "interest", "tally"):
+            assert raw not in page, (lang, raw)
 
 
 def outbox(tablet, records):
