@@ -3,6 +3,7 @@ import base64
 import io
 import json
 import re
+from datetime import datetime, timezone
 
 import zxingcpp
 from PIL import Image
@@ -23,6 +24,17 @@ def test_the_list_shows_tablets_with_their_problem_counts_escaped(login_as, make
     assert re.search(r'<td class="num has-problems"[^>]*>1</td>\s*<td class="num"[^>]*>0</td>\s*'
                      r'<td class="num has-problems"[^>]*>1</td>', page)
     assert 'href="/office/tablets/"' in page  # the office nav links here
+
+
+def test_office_dates_are_written_year_first_in_every_language(login_as, make_tablet, db):
+    tablet = make_tablet()
+    tablet.device.last_sync_at = datetime(2026, 12, 3, 8, 15, tzinfo=timezone.utc)
+    db.session.commit()
+    login_as("office")
+    for lang in ("en", "zh", "ug"):
+        page = tablet.client.get("/office/tablets/", headers={"Accept-Language": lang}).get_data(as_text=True)
+        assert re.search(r">2026-12-03 \d\d:15<", page), lang
+        assert "12/3/26" not in page and "2026/12/3" not in page
 
 
 def test_a_new_code_is_shown_as_text_and_as_a_qr_that_enrolls(client, login_as, build, db):
