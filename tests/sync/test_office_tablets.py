@@ -96,20 +96,21 @@ def test_problems_name_the_record_type_the_field_and_what_it_refers_to(login_as,
     person = tablet.attendee()
     tablet.push([person, tablet.interest(person["id"], posting.id), tablet.tally(there.id),
                  tablet.service(build.event(north).id, notice_id=notice.id),
-                 tablet.interest(person["id"], "0b7ac5d8-3f43-4a55-9b3c-3f0f3b0f3b0f")])  # no such posting
+                 tablet.interest(person["id"], "0b7ac5d8-3f43-4a55-9b3c-3f0f3b0f3b0f"),  # no such posting
+                 tablet.tally(build.event(north).id, count=5000)])
     login_as("office")
     expected = {
         "zh": ["岗位意向", "访客计数", "岗位 指向未发布的招聘信息或通知。", "岗位：焊工", "活动：南村广场",
-               "通知：电工培训", "正在等待 岗位 到达。"],
+               "通知：电工培训", "正在等待 岗位 到达。", "数量 超出范围。"],
         "ug": ["خىزمەت ئورنىغا قىزىقىش", "خىزمەت ئورنى ئېلان قىلىنمىغان", "خىزمەت ئورنى: كەپشەرچى",
-               "پائالىيەت: جەنۇبىي مەيدان", "ئۇقتۇرۇش: 电工培训"],
+               "پائالىيەت: جەنۇبىي مەيدان", "ئۇقتۇرۇش: 电工培训", "سانى دائىرىدىن"],
     }
     for lang, texts in expected.items():
         page = tablet.client.get("/office/tablets/problems", headers={"Accept-Language": lang}).get_data(as_text=True)
         page = re.sub(r"<[^>]+>", "", page)
         for text in texts:
             assert text in page, (lang, text)
-        for raw in ("posting_id", "event_id", "notice_id", "interest", "tally"):
+        for raw in ("posting_id", "event_id", "notice_id", "interest", "tally", "count"):
             assert raw not in page, (lang, raw)
 
 
@@ -131,7 +132,7 @@ def test_import_goes_through_the_same_ingest_even_for_a_revoked_tablet(login_as,
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "1 of 2 records from tablet Tablet 1 are now on the server." in page
-    assert "already received" in page and "count is out of range." in page
+    assert "already received" in page and "Count is out of range." in page
     assert [t.device_id for t in db.session.scalars(select(Tally))] == [tablet.device.id]
     assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "sync.import")).detail["records"] == 2
 

@@ -24,7 +24,8 @@ RECORD_TYPES = {
 FIELD_WORDS = {
     "name": _l("Name"), "phone": _l("Phone"), "village_id": _l("Village"), "group": _l("Group"),
     "skills": _l("Skills"), "wishes": _l("Wishes"), "event_id": _l("Event"), "attendee_id": _l("Registration"),
-    "posting_id": _l("Posting"), "notice_id": _l("Notice"),
+    "posting_id": _l("Posting"), "notice_id": _l("Notice"), "by": _l("Staff member"), "pass_token": _l("Pass"),
+    "kind": _l("Kind"), "method": _l("How"), "count": _l("Count"),
 }
 
 #: The fields whose value is the id of something the office can name: a posting, an event, a notice.
