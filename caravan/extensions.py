@@ -10,7 +10,9 @@ from caravan.models.base import Base
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-babel = Babel()
+#: A date with a time in the short form (the office's lists) is written year first, e.g. 2026-12-03 08:15, in
+#: every language: "12/3/26" in English reads as 12 March to many readers.
+babel = Babel(date_formats=dict(Babel.default_date_formats, **{"datetime.short": "yyyy-MM-dd HH:mm"}))
 csrf = CSRFProtect()
 login = LoginManager()
 htmx = Htmx()

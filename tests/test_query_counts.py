@@ -31,7 +31,7 @@ BUDGETS = {
     "/office/notices/": 4,
     "/office/audit": 7,
     "/office/tablets/": 6,
-    "/office/tablets/problems": 5,  # with the names of the staff members the records name
+    "/office/tablets/problems": 6,  # with the staff members the records name, and what their reasons name
     "/office/admin/": 6,  # with the look-up of locked user names
     "/office/print/": 13,
     "/office/residents/": 6,  # the page and its count, villages, the area picker
@@ -51,6 +51,8 @@ def county(db, build):
     load_demo(TEST_PASSWORD)
     db.session.commit()
     staff_id = db.session.scalar(select(User.id).order_by(User.id).limit(1))
+    posting_id = db.session.scalar(select(Posting.id).order_by(Posting.code).limit(1))
+    event_id = db.session.scalar(select(Event.id).order_by(Event.code).limit(1))
     for code in ("KT-01", "KT-02", "KT-01-02"):
         area = db.session.scalar(select(Area).where(Area.code == code))
         device = Device(name=f"Tablet {code}", area=area)
@@ -59,6 +61,13 @@ def county(db, build):
         db.session.add(PendingRecord(device_id=device.id, record_id=f"r-{code}", record_type="checkin",
                                      status=PendingStatus.rejected, reason="too_long:name",
                                      payload={"by": str(staff_id)}))
+        # Records whose reasons name a posting and an event: the page looks their titles up once.
+        db.session.add(PendingRecord(device_id=device.id, record_id=f"p-{code}", record_type="interest",
+                                     status=PendingStatus.rejected, reason="not_published:posting_id",
+                                     payload={"by": str(staff_id), "data": {"posting_id": posting_id}}))
+        db.session.add(PendingRecord(device_id=device.id, record_id=f"e-{code}", record_type="tally",
+                                     status=PendingStatus.rejected, reason="outside_area:event_id",
+                                     payload={"by": str(staff_id), "data": {"event_id": event_id}}))
     # Every resident interested in two postings: the referral queue shows rows of several villages.
     two = list(db.session.scalars(select(Posting).order_by(Posting.code).limit(2)))
     for attendee in db.session.scalars(select(Attendee)).all():

@@ -156,17 +156,12 @@ STRINGS = {
     "sync_error": _l("Sync failed; it will be tried again."),
     "language": _l("Language"),
     # The problem list: what kind of record, what went wrong, what to do.
-    "kind_attendee": _l("Registration"),
-    "kind_checkin": _l("Check-in"),
-    "kind_service": _l("Service given"),
-    "kind_tally": _l("Visitor count"),
-    "kind_interest": _l("Interest in a posting"),
+    **{f"kind_{kind}": word for kind, word in reasons.RECORD_TYPES.items()},
     "state_rejected": _l("refused by the server"),
     "state_conflict": _l("in conflict with a record on the server"),
-    "field_phone": _l("Phone"),
-    "field_event": _l("Event"),
-    "field_posting": _l("Posting"),
-    "field_notice": _l("Notice"),
+    # The words of the fields a reason names (the tablet's own keys for those it has no other string for).
+    **{f"field_{field.removesuffix('_id')}": reasons.FIELD_WORDS[field]
+       for field in ("phone", "event_id", "posting_id", "notice_id")},
     "todo_correct": _l("Correct the registration and save it: it is sent again, and the check-in and services "
                        "waiting for it follow."),
     "todo_office": _l("This cannot be corrected on the tablet. Ask the county office: they see it under "

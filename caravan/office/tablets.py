@@ -9,12 +9,14 @@ import qrcode
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal, or_, select, union_all
 from sqlalchemy.orm import selectinload
 
 from caravan.auth.access import role_required
 from caravan.extensions import db
-from caravan.models import Area, AreaLevel, Device, PendingRecord, Role, User
+from caravan.i18n import current_locale_str
+from caravan.models import (Area, AreaLevel, Device, Event, Notice, NoticeTranslation, PendingRecord, Posting,
+                            PostingTranslation, Role, User)
 from caravan.models.base import utcnow
 from caravan.office import bp
 from caravan.office.common import scope
@@ -23,7 +25,8 @@ from caravan.services.scope import areas_within, get_within, is_county_level, wi
 from caravan.services.sync import corrections
 from caravan.services.sync.enroll import display, new_enrollment_code
 from caravan.services.sync.outbox import OutboxError, import_outbox, read_outbox
-from caravan.services.sync.reasons import STATUS_LABELS, describe
+from caravan.services.sync.reasons import (SUBJECT_FIELDS, STATUS_LABELS, describe, field_word, reason_field,
+                                           record_type_word)
 from caravan.services.sync.validate import Invalid, staff_id
 
 #: Most problem rows shown on one page, newest first.
@@ -33,7 +36,7 @@ PROBLEMS_SHOWN = 500
 @bp.context_processor
 def _sync_labels() -> dict:
     return {"describe_reason": describe, "sync_statuses": STATUS_LABELS, "staff_id_of": staff_id_of,
-            "correctable": corrections.correctable}
+            "correctable": corrections.correctable, "record_type_word": record_type_word, "field_word": field_word}
 
 
 def _areas() -> list[Area]:
@@ -135,7 +138,48 @@ def problems():
     rows = list(rows)
     names = dict(db.session.execute(select(Device.id, Device.name).where(Device.id.in_(_device_ids()))).all())
     return render_template("office/tablets/problems.html", rows=rows, names=names, staff=_staff_of(rows),
-                           corrected=request.args.get("corrected"))
+                           subjects=_subjects(rows), corrected=request.args.get("corrected"))
+
+
+def _subject_ref(row: PendingRecord) -> tuple[str, str] | None:
+    """The field and the id of the posting, event or notice a problem's reason is about
+    (``not_published:posting_id`` -> ``("posting_id", <the record's posting_id>)``), if it names one."""
+    field = reason_field(row.reason)
+    data = row.payload.get("data") if isinstance(row.payload, dict) else None
+    value = data.get(field) if field in SUBJECT_FIELDS and isinstance(data, dict) else None
+    return (field, value) if isinstance(value, str) and value else None
+
+
+def _subjects(rows: list[PendingRecord]) -> dict[int, str]:
+    """Problem row id -> the title of the posting or notice, or the place of the event, its reason is about,
+    in the reader's language (else Chinese, else any), in one look-up for the page. Postings and events
+    outside the user's area are left out like unknown ones; notices are county-wide (read by everyone)."""
+    refs = {row.id: ref for row in rows if (ref := _subject_ref(row)) is not None}
+    ids = {field: {value for f, value in refs.values() if f == field} for field in SUBJECT_FIELDS}
+    parts, locale = [], current_locale_str()
+    if ids["posting_id"]:
+        parts.append(select(literal("posting_id"), PostingTranslation.posting_id, PostingTranslation.lang,
+                            PostingTranslation.title).join(Posting)
+                     .where(Posting.id.in_(ids["posting_id"]), within(Posting.area_id, scope())))
+    if ids["notice_id"]:
+        parts.append(select(literal("notice_id"), NoticeTranslation.notice_id, NoticeTranslation.lang,
+                            NoticeTranslation.title).join(Notice).where(Notice.id.in_(ids["notice_id"])))
+    if ids["event_id"]:
+        place = getattr(Event, f"place_{locale}", Event.place_zh)
+        parts.append(select(literal("event_id"), Event.id, literal(locale),
+                            func.coalesce(func.nullif(place, ""), Event.place_zh))
+                     .where(Event.id.in_(ids["event_id"]), within(Event.area_id, scope())))
+    if not parts:
+        return {}
+    texts: dict[tuple[str, str], dict[str, str]] = {}
+    for field, row_id, lang, text in db.session.execute(union_all(*parts) if len(parts) > 1 else parts[0]):
+        texts.setdefault((field, row_id), {})[lang] = text
+    found = {}
+    for problem_id, ref in refs.items():
+        by_lang = texts.get(ref)
+        if by_lang:
+            found[problem_id] = by_lang.get(locale) or by_lang.get("zh") or next(iter(by_lang.values()))
+    return found
 
 
 def _staff_of(rows: list[PendingRecord]) -> dict[int, str]:

@@ -128,3 +128,44 @@ def test_a_refused_registration_is_corrected_at_the_office(live_server, new_page
     assert db.session.get(Attendee, person["id"]).name == "Aygul Tursun"
     assert db.session.scalars(select(CheckIn)).one().attendee_id == person["id"]
     assert errors == []
+
+
+def test_the_tablets_list_fits_a_phone_and_a_revoked_row_keeps_its_button(live_server, new_page, office, build, db,
+                                                                          screenshot):
+    """Two tablets, one revoked: at 360 px in Uyghur no sideways scrolling and both buttons on screen; at
+    1280 px in Chinese a table whose names and dates are not broken; Re-enroll does not look disabled."""
+    from caravan.models import Device
+    from caravan.models.base import utcnow
+    from tests.browser.conftest import PHONE
+    user, township = office
+    revoked, _token = create_device("平板A", township.code)
+    revoked.revoked_at = utcnow()
+    db.session.commit()
+
+    page = new_page(viewport=PHONE, locale="ug-CN")
+    sign_in(page, live_server, user)
+    page.goto(live_server + "/office/tablets/")
+    assert page.locator(".tablets-table tbody tr").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    buttons = page.locator(".tablets-table .actions .btn")
+    assert buttons.count() == 2
+    for i in range(2):
+        box = buttons.nth(i).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    reenroll = page.locator(f"form[action='/office/tablets/{revoked.id}/reenroll'] button")
+    # The button looks like any active one: nothing around it is made transparent.
+    assert reenroll.evaluate("""b => { for (let e = b; e; e = e.parentElement)
+                                         if (getComputedStyle(e).opacity !== '1') return false;
+                                       return true; }""")
+    screenshot(page, "office-tablets-two-ug-phone")
+
+    page = new_page(locale="zh-CN")
+    sign_in(page, live_server, user)
+    page.goto(live_server + "/office/tablets/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    lines = page.evaluate("""() => [...document.querySelectorAll('.tablets-table td.name, .tablets-table .when')]
+        .map(e => { const r = document.createRange(); r.selectNodeContents(e);
+                    return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; })""")
+    assert lines == [1, 1, 1, 1], lines  # no name or date broken over two lines
+    assert db.session.get(Device, revoked.id).revoked
+    screenshot(page, "office-tablets-two-zh-tablet")

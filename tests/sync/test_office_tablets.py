@@ -3,12 +3,13 @@ import base64
 import io
 import json
 import re
+from datetime import datetime, timezone
 
 import zxingcpp
 from PIL import Image
 from sqlalchemy import select
 
-from caravan.models import AuditEntry, Device, Tally
+from caravan.models import AuditEntry, Device, NoticeTranslation, PostingTranslation, Tally
 from caravan.models.base import utcnow
 from tests.sync.conftest import API
 
@@ -20,9 +21,20 @@ def test_the_list_shows_tablets_with_their_problem_counts_escaped(login_as, make
     login_as("office")
     page = tablet.client.get("/office/tablets/").get_data(as_text=True)
     assert "&lt;b&gt;Tab&lt;/b&gt;" in page and "<b>Tab</b>" not in page
-    assert re.search(r'<td class="num has-problems">1</td>\s*<td class="num">0</td>\s*'
-                     r'<td class="num has-problems">1</td>', page)
+    assert re.search(r'<td class="num has-problems"[^>]*>1</td>\s*<td class="num"[^>]*>0</td>\s*'
+                     r'<td class="num has-problems"[^>]*>1</td>', page)
     assert 'href="/office/tablets/"' in page  # the office nav links here
+
+
+def test_office_dates_are_written_year_first_in_every_language(login_as, make_tablet, db):
+    tablet = make_tablet()
+    tablet.device.last_sync_at = datetime(2026, 12, 3, 8, 15, tzinfo=timezone.utc)
+    db.session.commit()
+    login_as("office")
+    for lang in ("en", "zh", "ug"):
+        page = tablet.client.get("/office/tablets/", headers={"Accept-Language": lang}).get_data(as_text=True)
+        assert re.search(r">2026-12-03 \d\d:15<", page), lang
+        assert "12/3/26" not in page and "2026/12/3" not in page
 
 
 def test_a_new_code_is_shown_as_text_and_as_a_qr_that_enrolls(client, login_as, build, db):
@@ -69,9 +81,37 @@ def test_problems_page_shows_no_personal_data(login_as, tablet, build):
     login_as("office")
     page = tablet.client.get("/office/tablets/problems", headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert "Secret Name" not in page and person["data"]["pass_token"] not in page
-    assert "group has a value that is not allowed." in page
-    assert "Waiting for attendee_id to arrive." in page
+    assert "Group has a value that is not allowed." in page
+    assert "Waiting for Registration to arrive." in page
     assert "&lt;i&gt;x&lt;/i&gt;" in page and "<i>x</i>" not in page
+
+
+def test_problems_name_the_record_type_the_field_and_what_it_refers_to(login_as, make_tablet, build):
+    north, south = build.area(), build.area()
+    tablet = make_tablet("North 1", area=north)
+    posting = build.posting(status="draft", translations=[PostingTranslation(lang="zh", title="焊工"),
+                                                          PostingTranslation(lang="ug", title="كەپشەرچى")])
+    notice = build.notice(status="draft", translations=[NoticeTranslation(lang="zh", title="电工培训")])
+    there = build.event(south, place_zh="南村广场", place_ug="جەنۇبىي مەيدان")
+    person = tablet.attendee()
+    tablet.push([person, tablet.interest(person["id"], posting.id), tablet.tally(there.id),
+                 tablet.service(build.event(north).id, notice_id=notice.id),
+                 tablet.interest(person["id"], "0b7ac5d8-3f43-4a55-9b3c-3f0f3b0f3b0f"),  # no such posting
+                 tablet.tally(build.event(north).id, count=5000)])
+    login_as("office")
+    expected = {
+        "zh": ["岗位意向", "访客计数", "岗位 指向未发布的招聘信息或通知。", "岗位：焊工", "活动：南村广场",
+               "通知：电工培训", "正在等待 岗位 到达。", "数量 超出范围。"],
+        "ug": ["خىزمەت ئورنىغا قىزىقىش", "خىزمەت ئورنى ئېلان قىلىنمىغان", "خىزمەت ئورنى: كەپشەرچى",
+               "پائالىيەت: جەنۇبىي مەيدان", "ئۇقتۇرۇش: 电工培训", "سانى دائىرىدىن"],
+    }
+    for lang, texts in expected.items():
+        page = tablet.client.get("/office/tablets/problems", headers={"Accept-Language": lang}).get_data(as_text=True)
+        page = re.sub(r"<[^>]+>", "", page)
+        for text in texts:
+            assert text in page, (lang, text)
+        for raw in ("posting_id", "event_id", "notice_id", "interest", "tally", "count"):
+            assert raw not in page, (lang, raw)
 
 
 def outbox(tablet, records):
@@ -92,7 +132,7 @@ def test_import_goes_through_the_same_ingest_even_for_a_revoked_tablet(login_as,
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "1 of 2 records from tablet Tablet 1 are now on the server." in page
-    assert "already received" in page and "count is out of range." in page
+    assert "already received" in page and "Count is out of range." in page
     assert [t.device_id for t in db.session.scalars(select(Tally))] == [tablet.device.id]
     assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "sync.import")).detail["records"] == 2
 

@@ -1,7 +1,8 @@
 """Reasons for held, conflicting and rejected records, as sentences in the reader's language.
 
 The API answers with the stable code (``too_long:name``); the office pages and, if it likes, the tablet
-turn it into a sentence. Field names stay as the API spells them.
+turn it into a sentence, with the field in words (:data:`FIELD_WORDS`, the one table of them: the tablet's
+strings take theirs from it).
 """
 from __future__ import annotations
 
@@ -12,6 +13,23 @@ STATUS_LABELS = {
     "accepted": _l("accepted"), "duplicate": _l("already received"), "conflict": _l("conflict"),
     "held": _l("held"), "rejected": _l("rejected"), "applied": _l("applied"),
 }
+
+#: A record type in words, as the office and the tablet name it; a type not listed is shown as sent.
+RECORD_TYPES = {
+    "attendee": _l("Registration"), "checkin": _l("Check-in"), "service": _l("Service given"),
+    "tally": _l("Visitor count"), "interest": _l("Interest in a posting"),
+}
+
+#: A field a reason names (``too_long:phone``), in words; a field not listed is shown as the API spells it.
+FIELD_WORDS = {
+    "name": _l("Name"), "phone": _l("Phone"), "village_id": _l("Village"), "group": _l("Group"),
+    "skills": _l("Skills"), "wishes": _l("Wishes"), "event_id": _l("Event"), "attendee_id": _l("Registration"),
+    "posting_id": _l("Posting"), "notice_id": _l("Notice"), "by": _l("Staff member"), "pass_token": _l("Pass"),
+    "kind": _l("Kind"), "method": _l("How"), "count": _l("Count"),
+}
+
+#: The fields whose value is the id of something the office can name: a posting, an event, a notice.
+SUBJECT_FIELDS = ("posting_id", "event_id", "notice_id")
 
 MESSAGES = {
     "not_an_object": _l("The record is not a JSON object."),
@@ -59,11 +77,29 @@ def correctable(record_type: str, status: str, reason: str) -> bool:
             and field in CORRECTABLE_FIELDS)
 
 
+def record_type_word(record_type) -> str:
+    """A record type in words (``interest`` -> "Interest in a posting"); an unknown type as sent."""
+    word = RECORD_TYPES.get(record_type) if isinstance(record_type, str) else None
+    return str(word) if word is not None else str(record_type or "—")
+
+
+def field_word(field: str) -> str:
+    """A field of a reason in words (``posting_id`` -> "Posting"); an unknown field as the API spells it."""
+    word = FIELD_WORDS.get(field)
+    return str(word) if word is not None else field
+
+
+def reason_field(reason: str) -> str:
+    """The field a stored reason names (``not_published:posting_id`` -> ``posting_id``), or ""."""
+    return (reason or "").partition(":")[2]
+
+
 def describe(reason: str) -> str:
-    """The sentence for a stored reason such as ``too_long:name``; the code itself if it is unknown."""
+    """The sentence for a stored reason such as ``too_long:name``, the field in words; the code itself if it
+    is unknown."""
     code, _sep, field = (reason or "").partition(":")
     message = MESSAGES.get(code)
     if message is None:
         return reason
     text = str(message)
-    return text % {"field": field} if "%(field)s" in text else text
+    return text % {"field": field_word(field)} if "%(field)s" in text else text
