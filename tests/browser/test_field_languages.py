@@ -3,6 +3,8 @@ screen's messages) that stayed in the old language after a tap on another langua
 that a phone squeezed into narrow columns and scrolled sideways."""
 from __future__ import annotations
 
+import re
+
 from flask_babel import force_locale
 from playwright.sync_api import expect
 
@@ -120,3 +122,28 @@ def test_lock_screen_messages_follow_the_language(persistent, live_server, code,
     lang(page, "ug")
     expect(page.locator("#unlock-error")).to_have_text(text(app, "pin_wrong", "ug", num=4))
     assert page.evaluate("() => getComputedStyle(document.querySelector('#unlock-error')).direction") == "rtl"
+
+
+def test_a_tablet_not_enrolled_says_nothing_of_a_lock_and_offers_no_export(persistent, live_server, code, county):
+    context = persistent(auto_staff=False)
+    page = open_app(context, live_server, unlock=False)
+    page.wait_for_selector("#enroll:not([hidden])")
+    expect(page.locator("#st-message")).to_be_empty()
+    expect(page.locator("#export")).to_be_hidden()
+    enroll(page, code=code(), wait=False)
+    page.wait_for_selector("#signin-form:not([hidden])")
+    expect(page.locator("#export")).to_be_visible()   # enrolled: locked, and records could be waiting
+
+
+def test_the_pass_code_stays_on_one_line_left_to_right_on_a_phone(tablet, county):
+    context, page = tablet(fresh=True, viewport=PHONE)
+    lang(page, "ug")
+    tab(page, "register")
+    page.fill("#register-form [name=name]", "ئايگۈل")
+    page.select_option("#reg-village", index=1)
+    page.check("#register-form [name=consent]")
+    page.click("#register-form button[type=submit]")
+    page.wait_for_selector("#pass:not([hidden])")
+    expect(page.locator("#pass-code")).to_have_text(re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$"))
+    assert lines_of(page, "#pass-code") == 1
+    assert page.evaluate("() => getComputedStyle(document.querySelector('#pass-code')).direction") == "ltr"

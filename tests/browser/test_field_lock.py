@@ -221,6 +221,9 @@ def test_revoked_tablet_wipes_residents_and_keeps_and_exports_its_unsent_records
     context.set_offline(False)
     sync_and_wait(page)
     expect(page.locator("#st-message")).to_contain_text("停用")
+    # Not a green "online": the tablet no longer syncs.
+    expect(page.locator("#st-net")).to_have_text("已停用")
+    expect(page.locator("#st-net")).to_have_class("fa-net fa-noanswer")
     assert raw_store(page, "attendees") == []
     sent = raw_store(page, "sent")
     assert [r["type"] for r in sent if r["type"] == "attendee"] == ["attendee"]
@@ -231,7 +234,8 @@ def test_revoked_tablet_wipes_residents_and_keeps_and_exports_its_unsent_records
     page.reload()
     page.wait_for_selector("body[data-ready=true]")
     expect(page.locator("#lock-message")).to_contain_text("停用")
-    expect(page.locator("#st-message")).to_contain_text("停用")
+    expect(page.locator("#st-net")).to_have_text("已停用")
+    expect(page.locator("#st-message")).to_be_empty()  # the lock screen says it; once is enough
     assert pending(page) == 2
     export = read_export(page)
     assert [r["type"] for r in export["records"]] == ["attendee", "checkin"]
