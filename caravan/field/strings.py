@@ -142,6 +142,7 @@ STRINGS = {
     "offline": _l("Offline"),
     "offline_safe": _l("Offline — records are safe on this tablet; they will be sent when the network returns."),
     "online": _l("Online"),
+    "revoked_state": _l("Revoked"),
     "no_answer": _l("Server not answering"),
     "no_answer_safe": _l("The server does not answer. Records are safe on this tablet; it will try again."),
     "receipt": _l("Made %(made)s, the server holds %(held)s"),

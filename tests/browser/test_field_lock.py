@@ -187,7 +187,13 @@ def test_five_wrong_pins_wipe_the_pins_and_an_online_signin_recovers_every_recor
     expect(page.locator("#signin-error")).to_have_text(re.compile("网络"))
     assert pending(page) == 3
     context.set_offline(False)
-    staff_signin(page, pin="97531086")
+    page.click("#signin-form button[type=submit]")
+    page.wait_for_selector("#pin-form:not([hidden])")
+    expect(page.locator("#lock-message")).to_be_empty()  # the warning is answered: not above the new-PIN form
+    page.fill("#pin-form [name=pin]", "97531086")
+    page.fill("#pin-form [name=pin2]", "97531086")
+    page.click("#pin-form button[type=submit]")
+    page.wait_for_selector("body[data-lock=open]", state="attached")
     wait_pending(page, 0)
     assert count(db, Attendee, name=MADE_OFFLINE[0], phone=MADE_OFFLINE[1]) == 1
     page.reload()
@@ -221,6 +227,9 @@ def test_revoked_tablet_wipes_residents_and_keeps_and_exports_its_unsent_records
     context.set_offline(False)
     sync_and_wait(page)
     expect(page.locator("#st-message")).to_contain_text("停用")
+    # Not a green "online": the tablet no longer syncs.
+    expect(page.locator("#st-net")).to_have_text("已停用")
+    expect(page.locator("#st-net")).to_have_class("fa-net fa-noanswer")
     assert raw_store(page, "attendees") == []
     sent = raw_store(page, "sent")
     assert [r["type"] for r in sent if r["type"] == "attendee"] == ["attendee"]
@@ -231,7 +240,8 @@ def test_revoked_tablet_wipes_residents_and_keeps_and_exports_its_unsent_records
     page.reload()
     page.wait_for_selector("body[data-ready=true]")
     expect(page.locator("#lock-message")).to_contain_text("停用")
-    expect(page.locator("#st-message")).to_contain_text("停用")
+    expect(page.locator("#st-net")).to_have_text("已停用")
+    expect(page.locator("#st-message")).to_be_empty()  # the lock screen says it; once is enough
     assert pending(page) == 2
     export = read_export(page)
     assert [r["type"] for r in export["records"]] == ["attendee", "checkin"]

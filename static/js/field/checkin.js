@@ -67,7 +67,7 @@ async function handlePassCode(code) {
     return "unknown";
   }
   if (found.length === 1) return checkIn(found[0], "manual");
-  await showPeople(found, t("choose_person"));
+  await showPeople(found, "choose_person");
   return "choose";
 }
 
@@ -85,22 +85,30 @@ function registeredText(day) {
   return /^\d{4}-\d{2}-\d{2}$/.test(day || "") ? t("registered_on", { date: day }) : "";
 }
 
-/** The residents as buttons that check one in: name, village, registration date and the phone's last two
- * digits, enough to tell two namesakes apart. `title` heads the list (a code shared by several). */
-async function showPeople(found, title = "") {
+/** The residents as buttons that check one in: the name on its line, below it village, registration date
+ * and the phone's last two digits, enough to tell two namesakes apart. `titleKey` heads the list (a code
+ * shared by several). What is shown is kept, to be shown again in another language. */
+let shown = null;  // {found, titleKey}
+
+async function showPeople(found, titleKey = "") {
+  shown = { found, titleKey };
   const list = $("#search-results");
   const villages = new Map((await db.all("areas")).map((a) => [a.id, a]));
   const details = (a) => [pick(villages.get(a.village_id)?.name), registeredText(a.registered_on),
     a.phone_tail ? t("phone_tail", { digits: a.phone_tail }) : ""].filter(Boolean);
   const items = found.map((a) => el("li", {},
     el("button", { type: "button", class: "btn fa-person", onclick: (e) => busy(e.currentTarget, () => checkIn(a, "manual")) },
-      el("b", {}, a.name), " ", ...details(a).flatMap((text, i) => [i ? " · " : "", el("span", {}, text)]))));
-  list.replaceChildren(...(title ? [el("li", { class: "fa-choose", role: "status" }, title)] : []),
+      el("b", { class: "fa-person-name" }, a.name),
+      el("span", { class: "fa-person-details" }, ...details(a).flatMap((text, i) => [i ? " · " : "", el("span", {}, text)])))));
+  list.replaceChildren(...(titleKey ? [el("li", { class: "fa-choose", role: "status" }, t(titleKey))] : []),
     ...(items.length ? items : [el("li", { class: "empty" }, t("no_results"))]));
 }
 
 async function search(query) {
-  if (!query.trim()) return $("#search-results").replaceChildren();
+  if (!query.trim()) {
+    shown = null;
+    return $("#search-results").replaceChildren();
+  }
   await showPeople(await people.search(query));
 }
 
@@ -130,6 +138,10 @@ export function setup(options) {
     });
   });
   $("#name-search").addEventListener("input", (e) => search(e.target.value));
+  // The results are the app's own text (villages, dates, "phone ending"): they follow the language too.
+  document.addEventListener("caravan:lang", () => {
+    if (shown && $("#search-results").childElementCount) showPeople(shown.found, shown.titleKey);
+  });
 }
 
 export function stopCamera() {

@@ -19,13 +19,15 @@ function choice(name, value, text) {
   return el("label", { class: "fa-choice" }, el("input", { type: "checkbox", name, value }), " ", el("span", {}, text));
 }
 
-/** Fill the choices from the current event's postings and notices. */
-export async function refresh() {
+/** Fill the choices from the current event's postings and notices; `keep` keeps what is ticked (the same
+ * form shown in another language). */
+export async function refresh({ keep = false } = {}) {
   const event = await ctx.event();
   $("#give-person").textContent = person ? person.name : "";
   $("#give-nobody").hidden = Boolean(person);
   $("#give-form").hidden = !person;
   if (!event) return;
+  const ticked = new Set($$("input:checked", $("#give-form")).map((i) => `${i.name}|${i.value}`));
   const postings = (await Promise.all((event.posting_ids || []).map((id) => db.get("postings", id)))).filter(Boolean);
   const notices = (await Promise.all((event.notice_ids || []).map((id) => db.get("notices", id)))).filter(Boolean);
   const title = (x) => pick(Object.fromEntries(Object.entries(x.texts || {}).map(([k, v]) => [k, v.title])));
@@ -35,6 +37,7 @@ export async function refresh() {
   const policy = notices.filter((n) => n.kind === "policy");
   $("#give-training").replaceChildren(choice("training", "", t("training_info")), ...training.map((n) => choice("training", n.id, title(n))));
   $("#give-policy").replaceChildren(choice("policy", "", t("policy_advice")), ...policy.map((n) => choice("policy", n.id, title(n))));
+  if (keep) for (const box of $$("input[type=checkbox]", $("#give-form"))) box.checked = ticked.has(`${box.name}|${box.value}`);
   await showTallies();
 }
 
@@ -84,6 +87,7 @@ async function saveGiven(giveForm) {
     if (!(err instanceof SaveError)) throw err;
     console.warn(err.cause);
     shown.className = "fa-error";
+    delete shown.dataset.saved;
     shown.dataset.t = "save_failed";
     shown.textContent = t("save_failed");
     return;
@@ -92,7 +96,14 @@ async function saveGiven(giveForm) {
   form = formToken();
   shown.className = "fa-ok";
   delete shown.dataset.t;
-  shown.textContent = `${t("saved")} (${records.length})`;
+  shown.dataset.saved = String(records.length);
+  savedNote();
+}
+
+/** "Saved (n)" in the tablet's language, after the last save of the form. */
+function savedNote() {
+  const shown = $("#give-saved");
+  if (shown.dataset.saved) shown.textContent = `${t("saved")} (${shown.dataset.saved})`;
 }
 
 /** Offer "undo" for the tally tap just saved, until the next tap or UNDO_MS. */
@@ -172,4 +183,9 @@ export function setup(options) {
     });
   }
   $("#tally-undo").addEventListener("click", () => busy($("#tally-undo"), undo));
+  // Choices and titles are the app's own text: they follow the language, keeping what is ticked.
+  document.addEventListener("caravan:lang", () => {
+    savedNote();
+    if (ctx.eventId()) refresh({ keep: true });
+  });
 }

@@ -5,7 +5,7 @@
 import * as db from "./db.js";
 import { current, t } from "./i18n.js";
 import * as sync from "./sync.js";
-import { $, el } from "./ui.js";
+import { $, $$, el } from "./ui.js";
 import * as vault from "./vault.js";
 
 const DEFAULTS = { minutes: 10, pinLength: 6, tries: vault.TRIES };
@@ -16,24 +16,42 @@ function settings() {
   return db.getMeta("lock").then((saved) => ({ ...DEFAULTS, ...(saved || {}) }));
 }
 
+/** Say the catalogue's `key` (with `vars`) in `node`, and keep both so that the text follows a change of
+ * language; no key: say `text` as it is (a server's message, already in the language it was asked in). */
+function say(node, key, vars = {}, text = "") {
+  if (key) {
+    node.dataset.key = key;
+    node.dataset.vars = JSON.stringify(vars);
+  } else {
+    delete node.dataset.key;
+    delete node.dataset.vars;
+  }
+  node.textContent = key ? t(key, vars) : text;
+}
+
 /** Show one of the lock screen's forms ("unlock", "signin", "pin") and note it on <body>. */
 function showForm(name) {
   if (document.body.dataset.lock === name && !$("#lock").hidden) return;  // keep what is typed and said
   for (const id of ["unlock", "signin", "pin"]) $(`#${id}-form`).hidden = id !== name;
-  for (const id of ["unlock-error", "signin-error", "pin-error"]) $(`#${id}`).textContent = "";
+  for (const id of ["unlock-error", "signin-error", "pin-error"]) say($(`#${id}`));
   document.body.dataset.lock = name;
   $(`#${name}-form input`)?.focus();
 }
 
 /** Fill the lock screen for the tablet's state: unlock with a PIN, or sign in online. */
+let renders = 0;
+
 export async function render({ signin = false } = {}) {
+  // The last call wins: a render for a change of language must not undo a tap on "add staff" after it.
+  const mine = ++renders;
   const [keys, device] = [await vault.keys(), await db.getMeta("device")];
+  if (mine !== renders) return;
   const pins = Object.values(keys?.pins || {});
   let message = "";
-  if (device?.revoked) message = t("revoked_wiped");
-  else if (keys?.wiped && !pins.length) message = t("pins_wiped");
-  else if (!keys) message = t("signin_first");
-  $("#lock-message").textContent = message;
+  if (device?.revoked) message = "revoked_wiped";
+  else if (keys?.wiped && !pins.length) message = "pins_wiped";
+  else if (!keys) message = "signin_first";
+  say($("#lock-message"), message);
   $("#lock-message").className = `fa-message ${device?.revoked || keys?.wiped ? "fa-warn" : ""}`.trim();
   $("#signin-back").hidden = !pins.length || vault.unlocked();
   if (pins.length && !signin && !vault.unlocked()) {
@@ -65,7 +83,7 @@ async function signIn(form) {
       body: JSON.stringify({ username: form.elements.username.value.trim(), password: form.elements.password.value }),
     });
   } catch {
-    error.textContent = t("signin_offline");
+    say(error, "signin_offline");
     return;
   }
   const type = res.headers.get("Content-Type") || "";
@@ -75,21 +93,25 @@ async function signIn(form) {
     await render({ signin: true });
   }
   if (!res.ok || !body?.recovery_key || !body.staff) {
-    $("#signin-error").textContent = body?.message || t("signin_failed");
+    if (body?.message) say(error, "", {}, body.message);
+    else say(error, "signin_failed");
     return;
   }
   await db.setMeta("lock", { minutes: Number(body.lock_minutes) || DEFAULTS.minutes,
     pinLength: Number(body.pin_length) || DEFAULTS.pinLength, tries: Number(body.pin_tries) || DEFAULTS.tries });
   const wasUnlocked = vault.unlocked();
   if (!(await vault.recover(body.recovery_key, body.staff, device.id))) {
-    error.textContent = t("signin_nokey");
+    say(error, "signin_nokey");
     return;
   }
   form.reset();
   // A re-enrolled tablet that was unlocked keeps its PINs; everyone else chooses one now.
   if (wasUnlocked && (await vault.hasPin(body.staff.id))) return vault.resume();
   const { pinLength } = await settings();
-  $("#pin-help").textContent = t("pin_help", { num: pinLength, name: body.staff.name || body.staff.username });
+  say($("#pin-help"), "pin_help", { num: pinLength, name: body.staff.name || body.staff.username });
+  // Signed in: the request to sign in, or the warning that led to it, is answered.
+  say($("#lock-message"));
+  $("#lock-message").className = "fa-message";
   showForm("pin");
 }
 
@@ -98,11 +120,11 @@ async function choosePin(form) {
   const [pin, again] = [form.elements.pin.value, form.elements.pin2.value];
   const error = $("#pin-error");
   if (!/^[0-9]+$/.test(pin) || pin.length < pinLength) {
-    error.textContent = t("pin_short", { num: pinLength });
+    say(error, "pin_short", { num: pinLength });
     return;
   }
   if (pin !== again) {
-    error.textContent = t("pin_mismatch");
+    say(error, "pin_mismatch");
     return;
   }
   form.reset();
@@ -116,7 +138,7 @@ async function unlock(form) {
   try {
     const result = await vault.unlock($("#unlock-staff").value, pin, (await settings()).tries);
     form.elements.pin.value = "";
-    if (result.wrong) $("#unlock-error").textContent = t("pin_wrong", { num: result.left });
+    if (result.wrong) say($("#unlock-error"), "pin_wrong", { num: result.left });
     else if (result.wiped) await render();
   } finally {
     button.disabled = false;
@@ -159,6 +181,8 @@ export function setup(base) {
   });
   vault.events.addEventListener("lock", () => clearTimeout(idleTimer));
   document.addEventListener("caravan:lang", () => {
+    // What the lock screen said (an error, the PIN help) is said again in the new language.
+    for (const node of $$("#lock [data-key]")) node.textContent = t(node.dataset.key, JSON.parse(node.dataset.vars || "{}"));
     if (!$("#lock").hidden && document.body.dataset.lock !== "pin") render({ signin: document.body.dataset.lock === "signin" });
   });
 }

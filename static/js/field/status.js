@@ -14,8 +14,8 @@ let renders = 0;
 export async function render() {
   // Renders overlap (a save and a sync at once): only the latest one may write the screen.
   const mine = ++renders;
-  const [outbox, problems, last, check] = await Promise.all([
-    db.all("outbox"), db.all("problems"), db.getMeta("lastSync"), sync.receiptCheck()]);
+  const [outbox, problems, last, check, device] = await Promise.all([
+    db.all("outbox"), db.all("problems"), db.getMeta("lastSync"), sync.receiptCheck(), db.getMeta("device")]);
   const items = await Promise.all(problems.sort((a, b) => a.seq - b.seq).map(problemItem));
   if (mine !== renders) return;
   const held = outbox.filter((r) => r.state === "held").length;
@@ -23,7 +23,10 @@ export async function render() {
   // Three states, in words and colours: online; offline (no network, calm: records wait here); and the
   // server not answering although the network is there (a timeout, 5xx, a portal's page: red).
   const offline = !navigator.onLine || s.offline;
-  const net = offline ? ["offline", "fa-off"] : (s.noAnswer ? ["no_answer", "fa-noanswer"] : ["online", "fa-on"]);
+  // A revoked tablet is not "online" for its staff, whatever the network: it no longer syncs.
+  const revoked = s.auth === "revoked";
+  const net = revoked ? ["revoked_state", "fa-noanswer"]
+    : (offline ? ["offline", "fa-off"] : (s.noAnswer ? ["no_answer", "fa-noanswer"] : ["online", "fa-on"]));
   $("#st-net").textContent = t(net[0]);
   $("#st-net").className = `fa-net ${net[1]}`;
   $("#st-pending").textContent = String(outbox.length);
@@ -38,7 +41,11 @@ export async function render() {
   let message = [];
   let kind = "";
   const locked = !vault.unlocked();
-  if (s.auth === "revoked") [message, kind] = [[t("revoked_wiped")], "fa-warn"];
+  // Not enrolled yet: nothing is locked and there is nothing to export.
+  const enrolled = Boolean(device);
+  // Locked, the lock screen says the revocation itself: once is enough.
+  if (revoked) [message, kind] = [locked ? [] : [t("revoked_wiped")], "fa-warn"];
+  else if (!enrolled) [message, kind] = [[], ""];
   else if (locked) [message, kind] = [[t("locked_sync")], "fa-calm"];
   else if (s.auth === "reenroll") [message, kind] = [[t("reenroll")], "fa-warn"];
   else if (offline) [message, kind] = [[t("offline_safe")], "fa-calm"];
@@ -49,6 +56,7 @@ export async function render() {
   document.body.dataset.sync = offline ? "offline" : (s.noAnswer ? "no-answer" : (kind === "fa-warn" ? "error" : "ok"));
   $("#sync-now").disabled = s.running;
   $("#sync-now").hidden = locked;  // nothing can be sent until someone unlocks
+  $("#export").hidden = !enrolled;
   // Also when revoked: the office can re-enroll this very tablet with a new code.
   $("#reenroll").hidden = !s.auth || locked;
   const button = $("#st-problems");
