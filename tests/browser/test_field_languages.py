@@ -53,6 +53,8 @@ def test_search_results_follow_the_language_and_fit_a_phone(tablet, county, buil
         expect(result).to_contain_text(text(app, "phone_tail", code, digits="01"))
         registered = text(app, "registered_on", code, date="")
         expect(result).to_contain_text(registered.strip())
+        # The date keeps its digits' order inside right-to-left text.
+        expect(result.locator("bdi[dir=ltr]")).to_have_text(re.compile(r"^\d{4}-\d{2}-\d{2}$"))
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{code}: page is {width}px wide"
         assert lines_of(page, "#search-results .fa-person-name") == 1, code

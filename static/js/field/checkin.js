@@ -80,9 +80,12 @@ async function onScanned(text) {
   await handleCode(text, "scan");
 }
 
-/** "registered 2024-12-02": numeric, as every date on the tablet (Chromium has no Uyghur date formats). */
-function registeredText(day) {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day || "") ? t("registered_on", { date: day }) : "";
+/** "registered 2024-12-02" as nodes, the date in a left-to-right <bdi> so that it keeps its order inside
+ * Uyghur text; numeric, as every date on the tablet (Chromium has no Uyghur date formats). */
+function registeredNodes(day) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day || "")) return null;
+  const [before, after = ""] = t("registered_on", { date: "\u0000" }).split("\u0000");
+  return [before, el("bdi", { dir: "ltr" }, day), after];
 }
 
 /** The residents as buttons that check one in: the name on its line, below it village, registration date
@@ -94,12 +97,12 @@ async function showPeople(found, titleKey = "") {
   shown = { found, titleKey };
   const list = $("#search-results");
   const villages = new Map((await db.all("areas")).map((a) => [a.id, a]));
-  const details = (a) => [pick(villages.get(a.village_id)?.name), registeredText(a.registered_on),
+  const details = (a) => [pick(villages.get(a.village_id)?.name), registeredNodes(a.registered_on),
     a.phone_tail ? t("phone_tail", { digits: a.phone_tail }) : ""].filter(Boolean);
   const items = found.map((a) => el("li", {},
     el("button", { type: "button", class: "btn fa-person", onclick: (e) => busy(e.currentTarget, () => checkIn(a, "manual")) },
       el("b", { class: "fa-person-name" }, a.name),
-      el("span", { class: "fa-person-details" }, ...details(a).flatMap((text, i) => [i ? " · " : "", el("span", {}, text)])))));
+      el("span", { class: "fa-person-details" }, ...details(a).flatMap((part, i) => [i ? " · " : "", el("span", {}, part)])))));
   list.replaceChildren(...(titleKey ? [el("li", { class: "fa-choose", role: "status" }, t(titleKey))] : []),
     ...(items.length ? items : [el("li", { class: "empty" }, t("no_results"))]));
 }
