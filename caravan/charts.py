@@ -67,6 +67,11 @@ def _finish(chart, locale: str, title: str) -> Markup:
                 parent.remove(child)
             elif child.get("style"):
                 del child.attrib["style"]
+    # A size of its own for renderers without the page's CSS (WeasyPrint draws an unsized inline SVG as
+    # nothing); on a page, charts.css makes it as wide as its column.
+    _x, _y, width, height = root.get("viewBox").split()
+    root.set("width", width)
+    root.set("height", height)
     root.set("class", "chart pygal-chart")
     root.set("lang", locale)
     root.set("role", "img")

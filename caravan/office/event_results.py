@@ -81,5 +81,5 @@ def event_results_export(event_id: str, fmt: str):
     audit.record("event.export", user=current_user, entity=event, format=fmt, rows=len(rows))
     db.session.commit()
     local_day = event.starts_at.astimezone(app_zone()).strftime("%Y-%m-%d")
-    return exports.download(f"{_('event-results')}-{event.code}-{local_day}", fmt, header, rows,
-                            title=_("Event results"))
+    name = _("event-results")
+    return exports.download(f"{name}-{event.code}-{local_day}", fmt, header, rows, title=_("Event results"))
