@@ -28,10 +28,24 @@ SVG = "http://www.w3.org/2000/svg"
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-def _config(locale: str, title: str, **extra) -> dict:
+#: The drawing's size in SVG units: small enough that its text stays readable on a 360 px phone, where the
+#: page shrinks it to the column (charts.css keeps it from growing past a readable size on a desktop).
+WIDTH, HEIGHT = 420, 280
+
+
+def whole_number_ticks(values: Sequence[int | None], steps: int = 5) -> list[int]:
+    """Ticks for a count axis: whole numbers from 0 past the largest value, about ``steps`` of them (a
+    count of 1 gets 0 and 1, not 0.1, 0.2, ...)."""
+    top = max([v for v in values if v is not None] + [1])
+    step = max(1, -(-top // steps))
+    return list(range(0, top + step, step))
+
+
+def _config(locale: str, title: str, values, **extra) -> dict:
     return {"js": [], "css": [], "no_prefix": True, "disable_xml_declaration": True, "explicit_size": False,
-            "width": 720, "height": 300, "title": title, "print_values": False, "show_y_guides": True,
-            "truncate_label": -1, "truncate_legend": -1, "legend_at_bottom": True, "margin": 12,
+            "width": WIDTH, "height": HEIGHT, "title": title, "print_values": False, "show_y_guides": True,
+            "truncate_label": -1, "truncate_legend": -1, "legend_at_bottom": True, "margin": 10,
+            "y_labels": whole_number_ticks(values), "range": None,
             "value_formatter": lambda v: f"{v:,.0f}" if v is not None else "", **extra}
 
 
@@ -40,7 +54,10 @@ def bar(title: str, labels: Sequence[str], values: Sequence[int], locale: str) -
     right-to-left language, unless they are all numbers (hours), which keep their order."""
     rtl = text_direction(locale) == "rtl" and any(_ARABIC.search(label) for label in labels)
     labels, values = (list(reversed(labels)), list(reversed(values))) if rtl else (list(labels), list(values))
-    chart = pygal.Bar(**_config(locale, title, show_legend=False, print_values=True))
+    # Many bars (hours of a long event): every other label, or they run into each other.
+    every = 1 + len(labels) // 8
+    chart = pygal.Bar(**_config(locale, title, values, show_legend=False, print_values=True,
+                                x_labels_major_every=every, show_minor_x_labels=every == 1))
     chart.x_labels = labels
     chart.add(title, list(values))
     return _finish(chart, locale, title)
@@ -49,8 +66,9 @@ def bar(title: str, labels: Sequence[str], values: Sequence[int], locale: str) -
 def line(title: str, labels: Sequence[str], series: dict[str, Sequence[int | None]], locale: str) -> Markup:
     """A line chart with one line per entry of ``series`` (name -> values over ``labels``; None where a
     line has no value yet, e.g. the days of this month still to come)."""
-    chart = pygal.Line(**_config(locale, title, show_legend=True, x_labels_major_every=5, show_minor_x_labels=False,
-                                 allow_interruptions=True, dots_size=2))
+    values = [v for line_values in series.values() for v in line_values]
+    chart = pygal.Line(**_config(locale, title, values, show_legend=True, x_labels_major_every=5,
+                                 show_minor_x_labels=False, allow_interruptions=True, dots_size=2))
     chart.x_labels = list(labels)
     for name, values in series.items():
         chart.add(name, list(values))
