@@ -189,3 +189,11 @@ def test_results_take_a_fixed_number_of_statements(app, db, build, client, login
             assert client.get(f"/office/events/{event.id}").status_code == 200
         counts.append(len(statements))
     assert counts[0] == counts[1], counts
+
+
+def test_a_polling_page_whose_session_ended_goes_to_sign_in_as_a_whole(app, db, build, client):
+    event, *_ = build_event(build, db, live=True)
+    response = client.get(f"/office/events/{event.id}", headers={"HX-Request": "true"})
+    assert response.status_code == 401 and response.data == b""
+    assert response.headers["HX-Redirect"] == f"/signin?next=/office/events/{event.id}"
+    assert client.get(f"/office/events/{event.id}").status_code == 302  # a page load still redirects

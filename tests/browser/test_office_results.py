@@ -59,3 +59,9 @@ def test_a_live_events_results_refresh_as_a_tablet_syncs(live_server, new_page, 
     expect(visitors).to_have_text("8")
     expect(page.locator("#event-figures[hx-trigger]")).to_have_count(1)  # still polling: the event is on
     assert not [e for e in errors if "Content Security Policy" in e], errors
+
+    # The session ends while the page polls: the whole page goes to sign-in, not into the figures' place.
+    page.context.clear_cookies()
+    page.clock.fast_forward("00:31")
+    page.wait_for_url(live_server + f"/signin?next=/office/events/{event.id}")
+    expect(page.locator("input[name=username]")).to_be_visible()
