@@ -166,7 +166,8 @@ def test_export_holds_the_figures_and_is_audited(app, db, build, client, login_a
     assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
     if fmt == "csv":
         text = response.data.decode("utf-8-sig")
-        assert "Visitors without registration,12," in text and "Aynur · Check-ins,3," in text
+        assert "Visitors without registration,12," in text and "By staff member,Aynur · Check-ins,3," in text
+        assert "By tablet,made online (no tablet) · Check-ins,1," in text
         rows = text.splitlines()
     else:
         sheet = load_workbook(io.BytesIO(response.data)).active

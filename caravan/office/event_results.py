@@ -60,7 +60,8 @@ def _export_labels(locale: str) -> dict:
         "service_kinds": {k: str(v) for k, v in SERVICE_KINDS.items()}, "interests": _("Interests by posting"),
         "posting": lambda p: (f"{p.code} {(p.text(locale).title if p.text(locale) else '')}".strip()
                               if p is not None else _("(posting removed)")),
-        "staff": _("By staff member"), "tablets": _("By tablet"), "not_named": _("not named"),
+        "staff": _("By staff member"), "tablets": _("By tablet"), "not_named": _("not named (older tablet app)"),
+        "no_tablet": _("made online (no tablet)"),
         "staff_kinds": {"checkins": _("Check-ins"), "registrations": _("Registrations"),
                         "services": _("Services given"), "interests": _("Interests"),
                         "tallied": _("Counted without registering")},

@@ -162,11 +162,12 @@ def export_rows(results: Results, labels: dict) -> tuple[list[str], list[list]]:
     rows += [[labels["services"], labels["service_kinds"][k], given, tallied]
              for k, (given, tallied) in results.services.items()]
     rows += [[labels["interests"], labels["posting"](posting), n, None] for posting, n in results.interests]
-    for section, people in ((labels["staff"], results.staff), (labels["tablets"], results.tablets)):
+    for section, people, nobody in ((labels["staff"], results.staff, labels["not_named"]),
+                                    (labels["tablets"], results.tablets, labels["no_tablet"])):
         for person in people:
+            name = person.name if person.user_id is not None else nobody
             for kind in stats.STAFF_KINDS:
-                rows.append([section, f"{person.name or labels['not_named']} · {labels['staff_kinds'][kind]}",
-                             person.counts.get(kind, 0), None])
+                rows.append([section, f"{name} · {labels['staff_kinds'][kind]}", person.counts.get(kind, 0), None])
     rows += [[labels["arrivals"], hour.strftime("%Y-%m-%d %H:00"), n, None] for hour, n in results.hours]
     if results.earlier or results.later:
         rows += [[labels["arrivals"], labels["earlier"], results.earlier, None],
