@@ -132,27 +132,31 @@ def month_comparison(area: Area, now: datetime, zone) -> dict[str, dict[str, int
     periods = {"this": (this, now), "same": (last, same), "last": (last, this)}
     events = select(Event.id).where(within(Event.area_id, area))
 
-    def figure(name, column, at, amount, *where):
+    def figures(at, where, *metrics):
+        """One scan of a table for several figures: (name, column, amount, condition) each, where amount is
+        "count", "distinct" or "sum" and condition further limits the rows counted (or None)."""
         cols = []
-        for period, (start, end) in periods.items():
-            inside = (at >= start) & (at < end)
-            value = func.count(func.distinct(case((inside, column)))) if amount == "distinct" else \
-                func.sum(case((inside, column if amount == "sum" else 1), else_=0))
-            cols.append(value.label(f"{name}_{period}"))
+        for name, column, amount, condition in metrics:
+            for period, (start, end) in periods.items():
+                inside = (at >= start) & (at < end)
+                if condition is not None:
+                    inside = inside & condition
+                value = func.count(func.distinct(case((inside, column)))) if amount == "distinct" else \
+                    func.sum(case((inside, column if amount == "sum" else 1), else_=0))
+                cols.append(value.label(f"{name}_{period}"))
         return select(*cols).where(at >= last, *where)
 
-    parts = {
-        "visits": figure("visits", CheckIn.id, CheckIn.device_at, "count", CheckIn.event_id.in_(events)),
-        "people": figure("people", CheckIn.attendee_id, CheckIn.device_at, "distinct", CheckIn.event_id.in_(events)),
-        "registrations": figure("registrations", CheckIn.id, CheckIn.device_at, "count",
-                                CheckIn.event_id.in_(events), CheckIn.method == CheckInMethod.register),
-        "visitors": figure("visitors", Tally.count, Tally.device_at, "sum", Tally.kind == TallyKind.visitor,
-                           Tally.event_id.in_(events)),
-        "services": figure("services", ServiceGiven.id, ServiceGiven.device_at, "count",
-                           ServiceGiven.event_id.in_(events)),
-        "interests": figure("interests", Interest.id, Interest.device_at, "count", Interest.event_id.in_(events)),
-    }
-    columns = [query.subquery() for query in parts.values()]
+    parts = [
+        # Visits, people and registrations come from the same check-ins: one pass over them.
+        figures(CheckIn.device_at, [CheckIn.event_id.in_(events)],
+                ("visits", CheckIn.id, "count", None), ("people", CheckIn.attendee_id, "distinct", None),
+                ("registrations", CheckIn.id, "count", CheckIn.method == CheckInMethod.register)),
+        figures(Tally.device_at, [Tally.kind == TallyKind.visitor, Tally.event_id.in_(events)],
+                ("visitors", Tally.count, "sum", None)),
+        figures(ServiceGiven.device_at, [ServiceGiven.event_id.in_(events)], ("services", ServiceGiven.id, "count", None)),
+        figures(Interest.device_at, [Interest.event_id.in_(events)], ("interests", Interest.id, "count", None)),
+    ]
+    columns = [query.subquery() for query in parts]
     joined = columns[0]
     for part in columns[1:]:
         joined = joined.join(part, true())  # one-row aggregates side by side
