@@ -13,6 +13,8 @@ ROLES = {"field": _l("Field staff"), "office": _l("County office"), "admin": _l(
 GROUPS = {"rural_worker": _l("Rural worker"), "graduate": _l("Graduate"), "other": _l("Other")}
 NOTICE_KINDS = {"training": _l("Training course"), "policy": _l("Policy information")}
 PUBLISH_STATUSES = {"draft": _l("Draft"), "published": _l("Published"), "closed": _l("Closed")}
+SERVICE_KINDS = {"job_info": _l("Job information"), "training_info": _l("Training information"),
+                 "policy_advice": _l("Policy advice")}
 REFERRAL_STATUSES = {"interested": _l("Interested"), "referred": _l("Referred to the employer"),
                      "interviewed": _l("Interviewed"), "hired": _l("Hired"), "withdrawn": _l("Withdrawn")}
 #: What happens next, for the resident's pass page: one sentence per status, in the resident's language.
@@ -36,6 +38,7 @@ AUDIT_ACTIONS = {
     "notice.draft": _l("Notice back to draft"),
     "employer.create": _l("Employer added"), "employer.update": _l("Employer changed"),
     "event.create": _l("Event planned"), "event.update": _l("Event changed"), "event.cancel": _l("Event cancelled"),
+    "event.export": _l("Event results exported"),
     "device.create": _l("Tablet added"), "device.enroll": _l("Tablet enrolled"), "device.revoke": _l("Tablet revoked"),
     "device.reenroll": _l("Tablet re-enrolled"),
     "enrollment_code.create": _l("Enrollment code made"), "sync.import": _l("Unsent records imported"),
@@ -57,4 +60,4 @@ def init_app(app: Flask) -> None:
         "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
         "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS,
         "referral_statuses": REFERRAL_STATUSES,
-        "referral_next": REFERRAL_NEXT, "audit_actions": AUDIT_ACTIONS}
+        "referral_next": REFERRAL_NEXT, "audit_actions": AUDIT_ACTIONS, "service_kinds": SERVICE_KINDS}

@@ -74,6 +74,8 @@ MATRIX = [
     ("/office/events/{event}/edit", "GET", 302, 403, 200, 200),
     ("/office/events/{event}/edit", "POST", 302, 403, 422, 422),
     ("/office/events/{event}/cancel", "POST", 302, 403, 303, 303),
+    ("/office/events/{event}", "GET", 302, 403, 200, 200),  # the event's results
+    ("/office/events/{event}/results.csv", "GET", 302, 403, 200, 200),
     ("/office/audit", "GET", 302, 403, 200, 200),
     ("/api/sync/v1/", "GET", 200, 200, 200, 200),
     ("/api/sync/v1/device", "GET", 401, 401, 401, 401),  # a staff session is no device token
@@ -198,6 +200,8 @@ AREA_MATRIX = [
     ("/office/events/{event}/edit", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/events/{event}/edit", "POST", "event", (303, 404, 404), (303, 404, 404), _),
     ("/office/events/{event}/cancel", "POST", _, (303, 404, 404), (303, 404, 404), _),
+    ("/office/events/{event}", "GET", _, (SHOWN, 404, 404), (SHOWN, 404, 404), "event_place"),
+    ("/office/events/{event}/results.csv", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/audit", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "username"),
     ("/office/tablets/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "device_name"),
     ("/office/tablets/codes", "POST", "tablet_code", (200, 400, 400), (200, 400, 400), _),
@@ -364,7 +368,7 @@ def test_every_route_is_in_the_matrix(app):
     for rule in app.url_map.iter_rules():
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             path = (rule.rule.replace("<code>", "ug").replace("<token>", "TOKEN")
-                    .replace("<path:filename>", "css/caravan.css"))
+                    .replace("<path:filename>", "css/caravan.css").replace("<fmt>", "csv"))
             assert (re.sub(r"<(\w+)_id>", r"{\1}", path.replace("<device_id>", NO_DEVICE)
                           .replace("<problem_id>", NO_PROBLEM).replace("<interest_id>", NO_INTEREST).replace("<user_id>", NO_USER)), method) in covered, \
                 f"no permission row for {method} {rule.rule}"

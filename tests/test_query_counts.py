@@ -20,7 +20,7 @@ from tests.conftest import TEST_PASSWORD
 
 #: Page -> most statements for one view of it (the user's own row and the session included).
 BUDGETS = {
-    "/office/": 8,
+    "/office/": 13,  # the month against last, daily check-ins, silent tablets (and their rows), open interests
     "/office/postings/": 9,
     "/office/postings/new": 4,
     "/office/postings/{posting}/edit": 7,
@@ -28,6 +28,10 @@ BUDGETS = {
     "/office/events/": 7,
     "/office/events/new": 8,
     "/office/events/{event}/edit": 13,  # with the staff at the event: one union of counts
+    # An event's results: counts, interests (and their postings' titles when there are any), staff, tablets,
+    # arrivals by hour; the export adds its audit entry.
+    "/office/events/{event}": 11,
+    "/office/events/{event}/results.csv": 12,
     "/office/notices/": 4,
     "/office/audit": 7,
     "/office/tablets/": 6,

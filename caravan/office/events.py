@@ -8,6 +8,7 @@ from flask_login import current_user
 from caravan.auth.access import role_required
 from caravan.extensions import db
 from caravan.models import Role
+from caravan.models.base import utcnow
 from caravan.office import bp
 from caravan.office.common import form_error_response, list_response, page_number, scope
 from caravan.services import stats
@@ -32,7 +33,8 @@ def events_list():
     """Upcoming (default) or past events of the user's area."""
     when = "past" if request.args.get("when") == "past" else "upcoming"
     results = events.search(scope(), when=when, page=page_number())
-    return list_response("office/events.html", "office/_events_table.html", results=results, when=when)
+    return list_response("office/events.html", "office/_events_table.html", results=results, when=when,
+                         now=utcnow())
 
 
 @bp.route("/events/new", methods=["GET", "POST"])
