@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from caravan.services.exports import csv_bytes, download, neutralize, xlsx_bytes
 
 HEADER = ["姓名", "ئىسىم", "Phone", "Registered", "Count"]
-ROWS = [["阿依古丽", "ئايگۈل", "=HYPERLINK(\"http://x\")", date(2026, 11, 3), 4],
+ROWS = [["阿依古丽", "ئايگۈل", "=HYPERLINK(\"https://example.org\")", date(2026, 11, 3), 4],
         ["+86 138", "@SUM(A1)", "-1", datetime(2026, 11, 3, 9, 30), 0]]
 
 
@@ -28,7 +28,7 @@ def test_csv_starts_with_a_bom_uses_crlf_and_keeps_every_script():
     assert "\r\n" in text
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == HEADER
-    assert rows[1][:3] == ["阿依古丽", "ئايگۈل", "'=HYPERLINK(\"http://x\")"]
+    assert rows[1][:3] == ["阿依古丽", "ئايگۈل", "'=HYPERLINK(\"https://example.org\")"]
     assert rows[1][3] == "2026-11-03"
     assert rows[2][:4] == ["'+86 138", "'@SUM(A1)", "'-1", "2026-11-03 09:30"]
 
@@ -39,7 +39,7 @@ def test_xlsx_keeps_types_and_never_stores_a_formula():
     assert sheet.title == "居民 名单"
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0] == HEADER
-    assert values[1][2] == "'=HYPERLINK(\"http://x\")"
+    assert values[1][2] == "'=HYPERLINK(\"https://example.org\")"
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
     assert values[1][4] == 4
     assert values[2][3] == datetime(2026, 11, 3, 9, 30)
