@@ -46,6 +46,14 @@ def test_publish_keeps_the_edit_typed_above_it(live_server, new_page, build, scr
     expect(page.locator(".status-bar .status")).to_have_text("已关闭")
     expect(page.locator("input[name=openings]")).to_have_value("1")
 
+    # The status bar on a phone, in Uyghur: its buttons fit the screen.
+    phone = new_page(viewport=PHONE, locale="ug-CN")
+    sign_in(phone, live_server, user)
+    phone.goto(f"{live_server}/office/postings/{posting.id}/edit")
+    expect(phone.locator(".status-bar button[value=publish]")).to_have_text("ساقلاپ ئېلان قىلىش")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(phone, "office-posting-status-bar-ug-phone")
+
 
 def test_cancel_an_event_asks_first_and_can_be_undone(live_server, new_page, build, screenshot):
     county = build.county()
@@ -84,3 +92,10 @@ def test_cancel_an_event_asks_first_and_can_be_undone(live_server, new_page, bui
     expect(page.locator(".status-bar .status")).to_have_text("پىلانلانغان")
     assert re.search(r"/office/events/[0-9a-f-]{36}/edit$", page.url)
     screenshot(page, "office-event-restored-ug-phone")
+
+    # The confirmation on a desktop, in Chinese.
+    desk = new_page(viewport=TABLET, locale="zh-CN")
+    sign_in(desk, live_server, user)
+    desk.goto(f"{live_server}/office/events/{event.id}/cancel")
+    expect(desk.locator("#event-cancel h1")).to_have_text(f"取消活动 {event.code}？")
+    screenshot(desk, "office-event-cancel-confirm-zh-desktop")
