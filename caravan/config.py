@@ -60,8 +60,13 @@ class Defaults:
     PASSWORD_HASH_METHOD = "scrypt"
     #: Version of the consent text residents agree to (templates/_macros/consent.html).
     CONSENT_VERSION = "2026-11"
-    #: Self-registrations allowed per address in REGISTER_WINDOW_SECONDS.
-    REGISTER_MAX_PER_ADDRESS = 10
+    #: Self-registrations allowed per phone (a random id in a cookie) in REGISTER_PHONE_WINDOW_SECONDS: a
+    #: family registering on one phone fits, one person pressing "Register" over and over does not.
+    REGISTER_MAX_PER_PHONE = 6
+    REGISTER_PHONE_WINDOW_SECONDS = 3600
+    #: Self-registrations allowed per address in REGISTER_WINDOW_SECONDS, whatever the phones: a ceiling
+    #: far above one market's crowd behind a stall's Wi-Fi or a carrier's NAT (services.registration_limit).
+    REGISTER_MAX_PER_ADDRESS = 300
     REGISTER_WINDOW_SECONDS = 3600
     #: Look-ups of unknown pass tokens allowed per address in PASS_MISS_WINDOW_SECONDS; then every pass
     #: look-up from that address waits, so tokens cannot be guessed by trying.

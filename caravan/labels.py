@@ -38,6 +38,7 @@ AUDIT_ACTIONS = {
     "notice.draft": _l("Notice back to draft"),
     "employer.create": _l("Employer added"), "employer.update": _l("Employer changed"),
     "event.create": _l("Event planned"), "event.update": _l("Event changed"), "event.cancel": _l("Event cancelled"),
+    "event.restore": _l("Event restored"),
     "event.export": _l("Event results exported"),
     "device.create": _l("Tablet added"), "device.enroll": _l("Tablet enrolled"), "device.revoke": _l("Tablet revoked"),
     "device.reenroll": _l("Tablet re-enrolled"),

@@ -73,6 +73,7 @@ MATRIX = [
     ("/office/events/new", "POST", 302, 403, 422, 422),
     ("/office/events/{event}/edit", "GET", 302, 403, 200, 200),
     ("/office/events/{event}/edit", "POST", 302, 403, 422, 422),
+    ("/office/events/{event}/cancel", "GET", 302, 403, 200, 200),  # the confirmation
     ("/office/events/{event}/cancel", "POST", 302, 403, 303, 303),
     ("/office/events/{event}", "GET", 302, 403, 200, 200),  # the event's results
     ("/office/events/{event}/results.csv", "GET", 302, 403, 200, 200),
@@ -199,6 +200,7 @@ AREA_MATRIX = [
     ("/office/events/new", "POST", "event", (303, 422, 422), (303, 422, 422), _),
     ("/office/events/{event}/edit", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/events/{event}/edit", "POST", "event", (303, 404, 404), (303, 404, 404), _),
+    ("/office/events/{event}/cancel", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/events/{event}/cancel", "POST", _, (303, 404, 404), (303, 404, 404), _),
     ("/office/events/{event}", "GET", _, (SHOWN, 404, 404), (SHOWN, 404, 404), "event_place"),
     ("/office/events/{event}/results.csv", "GET", _, (200, 404, 404), (200, 404, 404), _),

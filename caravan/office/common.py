@@ -7,6 +7,7 @@ from flask import abort, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from caravan.models import PublishStatus
 from caravan.services.catalogue.fields import ValidationError
 
 
@@ -78,6 +79,18 @@ def form_error_response(template: str, exc: ValidationError, **context):
     response = make_response(render_template(
         template, errors=exc.errors, alert=_("Please correct the marked fields."), **context), 422)
     return response
+
+
+#: The status buttons above a posting's or notice's form submit the form with ``then=<action>``.
+STATUS_ACTIONS = {"publish": PublishStatus.published, "close": PublishStatus.closed, "draft": PublishStatus.draft}
+
+
+def status_after_save() -> PublishStatus | None:
+    """The status a form's button asks for once the form is saved (None: just save; 400 if unknown)."""
+    action = request.form.get("then")
+    if not action:
+        return None
+    return STATUS_ACTIONS.get(action) or abort(400)
 
 
 def query_args(*names: str) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Office pages for caravan events: upcoming and past, the form, cancelling."""
+"""Office pages for caravan events: upcoming and past, the form, cancelling (asked first) and restoring."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -58,29 +58,45 @@ def event_new():
 @bp.route("/events/<event_id>/edit", methods=["GET", "POST"])
 @role_required(Role.office)
 def event_edit(event_id: str):
-    """An event's form; the postings and notices it shows are ticked; below it, who recorded what there."""
+    """An event's form; the postings and notices it shows are ticked; below it, who recorded what there.
+
+    The buttons above the form submit it too (``then=cancel|restore``), so what was typed is saved first:
+    "Cancel this event" then asks for confirmation, "Restore this event" plans it again.
+    """
     event = events.get(event_id, scope()) or abort(404)
     if request.method == "POST":
         form = request.form
+        then = form.get("then") or None
+        if then not in (None, "cancel", "restore"):
+            abort(400)
         try:
             changed = events.update(event, _clean(), by=current_user)
         except ValidationError as exc:
             return form_error_response("office/event_form.html", exc, values=form.to_dict(), event=event,
                                        **_form_context(form.getlist("postings"), form.getlist("notices")))
+        restored = then == "restore" and events.restore(event, by=current_user)
         db.session.commit()
-        flash(_("Saved.") if changed else _("Nothing was changed."), "ok")
+        if changed or not then:
+            flash(_("Saved.") if changed else _("Nothing was changed."), "ok")
+        if restored:
+            flash(_("Event %(code)s is planned again; tablets receive it at their next sync.", code=event.code),
+                  "ok")
+        if then == "cancel":
+            return redirect(url_for("office.event_cancel", event_id=event.id), 303)
         return redirect(url_for("office.event_edit", event_id=event.id), 303)
     return render_template("office/event_form.html", values=events.form_values(event), errors={}, event=event,
                            staff=stats.staff_at_event(event), staff_kinds=stats.STAFF_KINDS,
                            **_form_context([p.id for p in event.postings], [n.id for n in event.notices]))
 
 
-@bp.route("/events/<event_id>/cancel", methods=["POST"])
+@bp.route("/events/<event_id>/cancel", methods=["GET", "POST"])
 @role_required(Role.office)
 def event_cancel(event_id: str):
-    """Cancel an event; tablets drop it on their next sync."""
+    """Ask, then cancel an event; tablets drop it on their next sync. The event's page can restore it."""
     event = events.get(event_id, scope()) or abort(404)
+    if request.method == "GET":
+        return render_template("office/event_cancel.html", event=event)
     if events.cancel(event, by=current_user):
         db.session.commit()
-        flash(_("Event %(code)s was cancelled.", code=event.code), "ok")
+        flash(_("Event %(code)s was cancelled. “Restore this event” undoes it.", code=event.code), "ok")
     return redirect(url_for("office.event_edit", event_id=event_id), 303)

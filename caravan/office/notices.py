@@ -9,7 +9,7 @@ from caravan.auth.access import role_required
 from caravan.extensions import db
 from caravan.models import PublishStatus, Role
 from caravan.office import bp
-from caravan.office.common import form_error_response, list_response, page_number, query_args
+from caravan.office.common import form_error_response, list_response, page_number, query_args, status_after_save
 from caravan.services.catalogue import notices
 from caravan.services.catalogue.fields import ValidationError
 from caravan.services.catalogue.texts import missing_languages
@@ -48,13 +48,16 @@ def notice_edit(notice_id: str):
     """A notice's form with its status actions."""
     notice = notices.get(notice_id) or abort(404)
     if request.method == "POST":
+        then = status_after_save()  # a status button: save what was typed, then move (see posting_edit)
         try:
             changed = notices.update(notice, notices.clean(request.form), by=current_user)
+            moved = then is not None and notices.set_status(notice, then, by=current_user)
         except ValidationError as exc:
+            db.session.rollback()
             return form_error_response("office/notice_form.html", exc, values=request.form.to_dict(),
-                                       notice=notice)
+                                       notice=notices.get(notice_id))
         db.session.commit()
-        flash(_("Saved.") if changed else _("Nothing was changed."), "ok")
+        flash(_("Saved.") if changed or moved else _("Nothing was changed."), "ok")
         return redirect(url_for("office.notice_edit", notice_id=notice.id), 303)
     return render_template("office/notice_form.html", values=notices.form_values(notice), errors={},
                            notice=notice)

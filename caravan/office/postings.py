@@ -9,7 +9,8 @@ from caravan.auth.access import role_required
 from caravan.extensions import db
 from caravan.models import PublishStatus, Role
 from caravan.office import bp
-from caravan.office.common import form_error_response, list_response, page_number, query_args, scope
+from caravan.office.common import (form_error_response, list_response, page_number, query_args, scope,
+                                   status_after_save)
 from caravan.services.catalogue import employers, postings
 from caravan.services.catalogue.fields import ValidationError
 from caravan.services.scope import areas_within
@@ -54,18 +55,27 @@ def posting_new():
 @bp.route("/postings/<posting_id>/edit", methods=["GET", "POST"])
 @role_required(Role.office)
 def posting_edit(posting_id: str):
-    """A posting's form with its status actions."""
+    """A posting's form with its status actions.
+
+    The status buttons belong to this form (``then=publish|close|draft``): what was typed is saved first,
+    then the status changes, both or neither; a problem with either shows the form again as typed.
+    """
     posting = postings.get(posting_id, scope()) or abort(404)
     if request.method == "POST":
+        then = status_after_save()
         try:
             changed = postings.update(posting, postings.clean(request.form, scope()), by=current_user)
+            moved = then is not None and postings.set_status(posting, then, by=current_user)
         except ValidationError as exc:
             db.session.rollback()
             posting = postings.get(posting_id, scope())
             return form_error_response("office/posting_form.html", exc, values=request.form.to_dict(),
                                        posting=posting, **_form_context())
         db.session.commit()
-        flash(_("Saved.") if changed else _("Nothing was changed."), "ok")
+        if moved:
+            _flash_status(posting, then, saved=bool(changed))
+        else:
+            flash(_("Saved.") if changed else _("Nothing was changed."), "ok")
         return redirect(url_for("office.posting_edit", posting_id=posting.id), 303)
     return render_template("office/posting_form.html", values=postings.form_values(posting), errors={},
                            posting=posting, **_form_context())
@@ -83,10 +93,16 @@ def _set_status(posting_id: str, status: PublishStatus):
         return redirect(url_for("office.posting_edit", posting_id=posting_id), 303)
     db.session.commit()
     if changed:
-        flash({PublishStatus.published: _("Posting %(code)s is online.", code=posting.code),
-               PublishStatus.closed: _("Posting %(code)s is closed.", code=posting.code),
-               PublishStatus.draft: _("Posting %(code)s is a draft again.", code=posting.code)}[status], "ok")
+        _flash_status(posting, status)
     return redirect(url_for("office.posting_edit", posting_id=posting_id), 303)
+
+
+def _flash_status(posting, status: PublishStatus, saved: bool = False) -> None:
+    if saved:
+        flash(_("Saved."), "ok")
+    flash({PublishStatus.published: _("Posting %(code)s is online.", code=posting.code),
+           PublishStatus.closed: _("Posting %(code)s is closed.", code=posting.code),
+           PublishStatus.draft: _("Posting %(code)s is a draft again.", code=posting.code)}[status], "ok")
 
 
 @bp.route("/postings/<posting_id>/publish", methods=["POST"])

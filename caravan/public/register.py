@@ -1,8 +1,11 @@
 """Self-registration with consent, and "I'm interested" on a posting."""
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+import math
+import secrets
+
+from flask import abort, current_app, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _, ngettext
 from wtforms import SelectChoice
 
 from caravan.extensions import db
@@ -11,9 +14,12 @@ from caravan.models import ConsentChannel
 from caravan.public import bp
 from caravan.public.forms import RegisterForm
 from caravan.public.passes import current_pass, private, remember_pass
-from caravan.services import listings, resident_rules, residents, throttle
+from caravan.services import listings, registration_limit, resident_rules, residents, throttle
 
-REGISTER_BUCKET = "register"
+#: A random id that tells this phone's registrations from its neighbours' behind one address (see
+#: services.registration_limit); it names no one and is kept only as a keyed hash, for a day.
+PHONE_COOKIE = "caravan_phone"
+PHONE_COOKIE_AGE = 365 * 24 * 3600
 #: The form's name of a field where it differs from the service's.
 _FORM_FIELD = {"village_id": "village"}
 
@@ -50,32 +56,59 @@ def register():
     form.village.choices = [SelectChoice("", _("My village is not in the list"))] + [
         SelectChoice(v.id, f"{v.name_in(locale)} · {v.parent.name_in(locale)}" if v.parent else v.name_in(locale))
         for v in residents.villages()]
-    status = 200
+    status, headers, refusal = 200, {}, None
+    phone = request.cookies.get(PHONE_COOKIE)
     if request.method == "POST":
-        cfg = current_app.config
-        address = request.remote_addr or "unknown"
-        if throttle.is_limited(REGISTER_BUCKET, [address], cfg["REGISTER_MAX_PER_ADDRESS"],
-                               cfg["REGISTER_WINDOW_SECONDS"]):
-            abort(429)
         status = 422
         if form.validate():
-            try:
-                attendee = residents.register(
-                    name=form.name.data, phone=form.phone.data, village_id=form.village.data or None,
-                    group=form.group.data, skills=form.skills.data, wishes=form.wishes.data,
-                    consent_version=cfg["CONSENT_VERSION"], channel=ConsentChannel.self)
-            except residents.RegistrationError as exc:
-                for name, code in exc.errors.items():
-                    field = getattr(form, _FORM_FIELD.get(name, name), form.name)
-                    field.errors = [resident_rules.message(name, code)]
+            cfg = current_app.config
+            attempt = registration_limit.begin(phone, request.remote_addr or "unknown")
+            if attempt.refused:
+                # The form comes back as typed, with when to try again: nothing is lost.
+                refusal = _refusal_message(attempt)
+                status, headers = 429, {"Retry-After": str(attempt.retry_after)}
             else:
-                if posting is not None:
-                    residents.add_interest(attendee, posting)
-                throttle.record_hit(REGISTER_BUCKET, address)
-                db.session.commit()
-                response = redirect(url_for("public.pass_page", token=attendee.pass_token,
-                                            added=posting.code if posting else None))
-                return private(remember_pass(response, attendee.pass_token))
+                try:
+                    attendee = residents.register(
+                        name=form.name.data, phone=form.phone.data, village_id=form.village.data or None,
+                        group=form.group.data, skills=form.skills.data, wishes=form.wishes.data,
+                        consent_version=cfg["CONSENT_VERSION"], channel=ConsentChannel.self)
+                except residents.RegistrationError as exc:
+                    throttle.give_back(attempt.hit_ids)  # refused for its content: not a registration
+                    for name, code in exc.errors.items():
+                        field = getattr(form, _FORM_FIELD.get(name, name), form.name)
+                        field.errors = [resident_rules.message(name, code)]
+                else:
+                    if posting is not None:
+                        residents.add_interest(attendee, posting)
+                    db.session.commit()
+                    response = redirect(url_for("public.pass_page", token=attendee.pass_token,
+                                                added=posting.code if posting else None))
+                    return private(_remember_phone(remember_pass(response, attendee.pass_token), phone))
     texts = listings.translated(posting, locale, ("title",))[0] if posting else None
-    return render_template("public/register.html", form=form, posting=posting, posting_texts=texts,
-                           has_pass=current_pass() is not None), status
+    response = make_response(render_template(
+        "public/register.html", form=form, posting=posting, posting_texts=texts, refusal=refusal,
+        has_pass=current_pass() is not None), status, headers)
+    return _remember_phone(response, phone)
+
+
+def _remember_phone(response, phone: str | None):
+    """Give this phone its random id, unless it has one."""
+    if not phone:
+        response.set_cookie(PHONE_COOKIE, secrets.token_urlsafe(16), max_age=PHONE_COOKIE_AGE, httponly=True,
+                            samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
+    return response
+
+
+def _refusal_message(attempt: registration_limit.Attempt) -> str:
+    """Why a registration waits and for how long, in whole minutes."""
+    minutes = max(1, math.ceil(attempt.retry_after / 60))
+    if attempt.refused == "phone":
+        return ngettext("This phone has registered several people in the last hour. Please try again in "
+                        "%(num)d minute, or ask the staff at the stall. What you typed is kept below.",
+                        "This phone has registered several people in the last hour. Please try again in "
+                        "%(num)d minutes, or ask the staff at the stall. What you typed is kept below.", minutes)
+    return ngettext("Very many people are registering over this network just now. Please try again in "
+                    "%(num)d minute, or ask the staff at the stall. What you typed is kept below.",
+                    "Very many people are registering over this network just now. Please try again in "
+                    "%(num)d minutes, or ask the staff at the stall. What you typed is kept below.", minutes)

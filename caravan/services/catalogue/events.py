@@ -1,4 +1,4 @@
-"""Caravan events for the office: checking, creating, changing, cancelling and listing them.
+"""Caravan events for the office: checking, creating, changing, cancelling (and restoring) and listing them.
 
 Start and end are typed in the office's local time (BABEL_DEFAULT_TIMEZONE) and stored in UTC.
 """
@@ -106,6 +106,18 @@ def cancel(event: Event, by=None) -> bool:
     event.status = EventStatus.cancelled
     db.session.flush()
     audit.record("event.cancel", user=by, entity=event)
+    return True
+
+
+def restore(event: Event, by=None) -> bool:
+    """Undo a cancellation: the event is planned again and tablets receive it again on their next pull
+    (the change feed announces any change of an event); audited as ``event.restore``. False if it was
+    not cancelled."""
+    if event.status != EventStatus.cancelled:
+        return False
+    event.status = EventStatus.planned
+    db.session.flush()
+    audit.record("event.restore", user=by, entity=event)
     return True
 
 
