@@ -178,8 +178,8 @@ class _Season:
         self.pool: dict[str, list[_Person]] = {code: [] for code in BAZAAR_WEEKDAY}
         # Open interests, (resident, posting): a resident has one per posting, also those made by people
         # trying the demo; and residents erased since an earlier run, who come to no stop.
-        self.asked: set[tuple[str, str]] = set(db.session.execute(
-            select(Interest.attendee_id, Interest.posting_id).where(Interest.is_open())).tuples())
+        self.asked: set[tuple[str, str]] = {(a, p) for a, p in db.session.execute(
+            select(Interest.attendee_id, Interest.posting_id).where(Interest.is_open()))}
         self.erased = set(db.session.scalars(select(Attendee.id).where(Attendee.erased_at.is_not(None))))
         self.named: set[tuple[str, str]] = set()  # (name, village) of every person made
 
