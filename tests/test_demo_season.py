@@ -133,3 +133,12 @@ def test_the_season_has_real_proportions_and_an_event_on_now(app, db, tmp_path):
     printed = run(app, "print", "flyers", "--code", code, "-o", str(tmp_path / "flyer.pdf"))
     assert printed.exit_code == 0, printed.output
     assert (tmp_path / "flyer.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_todays_event_is_on_whenever_the_demo_runs():
+    zone = season.ZoneInfo("Asia/Urumqi")
+    for hour, minute in ((0, 1), (9, 30), (12, 0), (18, 59), (23, 58)):
+        now = season.datetime(2026, 12, 2, hour, minute, tzinfo=zone)
+        stop = season.live_stop(now)
+        assert stop.starts_at <= now - timedelta(hours=1) and stop.ends_at >= now + timedelta(hours=3)
+        assert stop.key == f"live:{season.TOWNSHIP}:2026-12-02"

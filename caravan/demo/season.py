@@ -114,12 +114,12 @@ def season_stops(today: date, zone: ZoneInfo) -> list[Stop]:
 
 
 def live_stop(now_local: datetime) -> Stop:
-    """Today's event in :data:`TOWNSHIP`: from 10:00 (or an hour before now, not before midnight) until
-    19:00 (or three hours after now). Its key holds the date: one such event per day the demo is run."""
+    """Today's event in :data:`TOWNSHIP`: from 10:00 (or an hour before now: run just after midnight, it
+    began the evening before) until 19:00 (or three hours after now), so it is on, with an hour of
+    check-ins behind it. Its key holds the date: one such event per day the demo is run."""
     today, zone = now_local.date(), now_local.tzinfo
     now_local = now_local.replace(second=0, microsecond=0)
-    start = max(datetime.combine(today, time(0), zone),
-                min(datetime.combine(today, time(10), zone), now_local - timedelta(hours=1)))
+    start = min(datetime.combine(today, time(10), zone), now_local - timedelta(hours=1))
     end = max(datetime.combine(today, time(19), zone), now_local + timedelta(hours=3))
     return Stop(f"live:{TOWNSHIP}:{today}", EventKind.bazaar, TOWNSHIP, start, end, _bazaar_place(TOWNSHIP),
                 live=True)
