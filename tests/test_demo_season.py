@@ -28,14 +28,10 @@ def _counts(db) -> dict[str, int]:
 
 def _sign_in(client, username):
     client.post("/signout")
-    return client.post("/signin", data={"username": username, "password": "demo-pass-2"})
+    return client.post("/signin", data={"username": username, "password": "demo-pass-3"})
 
 
-def test_township_logins_see_their_township_and_a_later_day_adds_only_its_own_days(app, db, client):
-    # Twice on one day: tests/test_cli.py::test_demo_fills_a_county_once.
-    load_demo("demo-pass-2")
-    season.load_season("demo-pass-2")
-    db.session.commit()
+def _township_logins_see_their_township(db, client):
     assert _sign_in(client, "office.kt02").headers["Location"] == "/office/"
     here, there = (db.session.scalar(select(Event.id).join(Event.area).where(Area.code == code, Event.id.in_(
         select(CheckIn.event_id))).order_by(Event.starts_at).limit(1)) for code in ("KT-02", "KT-03"))
@@ -46,23 +42,27 @@ def test_township_logins_see_their_township_and_a_later_day_adds_only_its_own_da
     shown = {code for code in villages if code in page}
     assert shown and all(code.startswith("KT-02-") for code in shown)
 
-    # A run eight days later adds the stops of those days and that day's event, once.
+
+
+def _a_later_day_adds_only_its_own_days(app, db):
+    """A run eight days later adds the stops of those days and that day's event, once."""
     later = utcnow() + timedelta(days=8)
     zone = season.ZoneInfo(app.config["BABEL_DEFAULT_TIMEZONE"])
     today, then = utcnow().astimezone(zone).date(), later.astimezone(zone).date()
     expected = [s for s in season.season_stops(then, zone) if s.starts_at.date() >= today]
     events = db.session.scalar(select(func.count()).select_from(Event))
-    added = season.load_season("demo-pass-2", now=later)
+    added = season.load_season("demo-pass-3", now=later)
     assert added["events"] == len(expected) + 1 and "users" not in added
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(Event)) == events + len(expected) + 1
     again = _counts(db)
-    assert season.load_season("demo-pass-2", now=later) == {}
+    assert season.load_season("demo-pass-3", now=later) == {}
     assert _counts(db) == again
     assert db.session.scalar(select(func.count()).select_from(PendingRecord)) == 0
 
 
-def test_the_season_has_real_proportions_and_an_event_on_now(app, db, tmp_path):
+def test_the_season_is_real_has_an_event_on_now_keeps_to_townships_and_grows_by_day(app, db, client, tmp_path):
+    # One demo for all of these: it is the slow part. Twice on one day: tests/test_cli.py.
     load_demo("demo-pass-3")
     added = season.load_season("demo-pass-3")
     db.session.commit()
@@ -133,6 +133,9 @@ def test_the_season_has_real_proportions_and_an_event_on_now(app, db, tmp_path):
     printed = run(app, "print", "flyers", "--code", code, "-o", str(tmp_path / "flyer.pdf"))
     assert printed.exit_code == 0, printed.output
     assert (tmp_path / "flyer.pdf").read_bytes().startswith(b"%PDF")
+
+    _township_logins_see_their_township(db, client)
+    _a_later_day_adds_only_its_own_days(app, db)
 
 
 def test_todays_event_is_on_whenever_the_demo_runs():
