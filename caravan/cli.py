@@ -67,7 +67,8 @@ def enrollment_code(area_code):
 def demo(password):
     """Fill the database with a realistic demo county and a past season; running it again adds nothing twice."""
     from caravan.demo.loader import load_demo
-    from caravan.demo.season import TOWNSHIP, TOWNSHIP_LOGINS, load_season
+    from caravan.demo.season import TOWNSHIP_LOGINS, load_season
+    from caravan.demo.stops import TOWNSHIP
     summary = load_demo(password)
     season = load_season(password)
     db.session.commit()

@@ -1,12 +1,13 @@
 """The demo county's past season, its event of today, its township logins and the README's examples."""
 import re
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from caravan.demo import season
+from caravan.demo import season, stops
 from caravan.demo.loader import load_demo
 from caravan.models import (Area, Attendee, Change, CheckIn, ConsentChannel, Device, Event, Interest, PendingRecord,
                             ReferralStatus, ReferralStep, ServiceGiven, Tally, User)
@@ -47,9 +48,9 @@ def _township_logins_see_their_township(db, client):
 def _a_later_day_adds_only_its_own_days(app, db):
     """A run eight days later adds the stops of those days and that day's event, once."""
     later = utcnow() + timedelta(days=8)
-    zone = season.ZoneInfo(app.config["BABEL_DEFAULT_TIMEZONE"])
+    zone = ZoneInfo(app.config["BABEL_DEFAULT_TIMEZONE"])
     today, then = utcnow().astimezone(zone).date(), later.astimezone(zone).date()
-    expected = [s for s in season.season_stops(then, zone) if s.starts_at.date() >= today]
+    expected = [s for s in stops.season_stops(then, zone) if s.starts_at.date() >= today]
     events = db.session.scalar(select(func.count()).select_from(Event))
     added = season.load_season("demo-pass-3", now=later)
     assert added["events"] == len(expected) + 1 and "users" not in added
@@ -72,7 +73,7 @@ def test_the_season_is_real_has_an_event_on_now_keeps_to_townships_and_grows_by_
     assert Counter(e.kind.value for e in events).keys() >= {"bazaar", "job_fair", "campus"}
     per_event = Counter(db.session.scalars(select(CheckIn.event_id)))
     assert all(10 <= n <= 400 for n in per_event.values())
-    assert min(e.starts_at for e in events) >= now - timedelta(days=season.SEASON_DAYS + 1)
+    assert min(e.starts_at for e in events) >= now - timedelta(days=stops.SEASON_DAYS + 1)
 
     # Registrations: consent, channels and groups in plausible shares; names in their script; fake phones.
     people = list(db.session.scalars(select(Attendee).where(Attendee.id.in_(select(CheckIn.attendee_id)))))
@@ -118,12 +119,12 @@ def test_the_season_is_real_has_an_event_on_now_keeps_to_townships_and_grows_by_
 
     # An event in the township is on now, with check-ins made before now, by its tablet.
     live = db.session.scalar(select(Event).join(Event.area).where(
-        Area.code == season.TOWNSHIP, Event.starts_at <= now, Event.ends_at > now + timedelta(hours=2)))
+        Area.code == stops.TOWNSHIP, Event.starts_at <= now, Event.ends_at > now + timedelta(hours=2)))
     assert live is not None
     checkins = list(db.session.scalars(select(CheckIn).where(CheckIn.event_id == live.id)))
     assert checkins and all(c.device_at <= now for c in checkins)
     tablet = db.session.get(Device, checkins[0].device_id)
-    assert tablet.area.code == season.TOWNSHIP
+    assert tablet.area.code == stops.TOWNSHIP
     assert {db.session.get(User, c.staff_id).username for c in checkins} <= {"field", "field.kt02"}
 
     # The README's flyer example names a demo event and prints.
@@ -139,9 +140,9 @@ def test_the_season_is_real_has_an_event_on_now_keeps_to_townships_and_grows_by_
 
 
 def test_todays_event_is_on_whenever_the_demo_runs():
-    zone = season.ZoneInfo("Asia/Urumqi")
+    zone = ZoneInfo("Asia/Urumqi")
     for hour, minute in ((0, 1), (9, 30), (12, 0), (18, 59), (23, 58)):
-        now = season.datetime(2026, 12, 2, hour, minute, tzinfo=zone)
-        stop = season.live_stop(now)
+        now = datetime(2026, 12, 2, hour, minute, tzinfo=zone)
+        stop = stops.live_stop(now)
         assert stop.starts_at <= now - timedelta(hours=1) and stop.ends_at >= now + timedelta(hours=3)
-        assert stop.key == f"live:{season.TOWNSHIP}:2026-12-02"
+        assert stop.key == f"live:{stops.TOWNSHIP}:2026-12-02"

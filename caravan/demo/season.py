@@ -1,10 +1,9 @@
 """A past season for the demo county, and an event going on today.
 
-Six months of caravan stops (:data:`SEASON_DAYS` before today, in the county's time zone): every
-township's weekly bazaar visited every other week (about two stops a week), a job fair each month and a
-campus day in term time; at each, check-ins of returning and new residents, registrations, services,
-tallies and interests, followed up by the office as referrals. Then an event in :data:`TOWNSHIP` that is
-on now, with a few check-ins, where a new user can enroll a tablet and check someone in.
+Six months of caravan stops (:mod:`caravan.demo.stops` says when and where); at each, check-ins of
+returning and new residents, registrations, services, tallies and interests, followed up by the office as
+referrals. Then an event in the demo township that is on now, with a few check-ins, where a new user can
+enroll a tablet and check someone in.
 
 Everything a tablet would send goes through the sync ingest (:func:`caravan.services.sync.ingest.record_batch`)
 from demo tablets, named staff and all, so the rows, the change feed, the receipts and the pushed batches
@@ -24,14 +23,15 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from flask import current_app
 from sqlalchemy import select, update
 
-from caravan.demo import data, names
+from caravan.demo import names
 from caravan.demo.loader import demo_code, demo_id
+from caravan.demo.stops import BAZAAR_WEEKDAY, TOWNSHIP, Stop, live_stop, season_stops
 from caravan.extensions import db
 from caravan.models import (Area, Attendee, AttendeeGroup, CheckIn, ConsentChannel, Device, Event, EventKind,
                             Interest, Notice, Posting, PublishStatus, ReferralStatus, ReferralStep, ServiceGiven,
@@ -43,11 +43,6 @@ from caravan.services.sync.ingest import MAX_BATCH, record_batch
 
 #: Changing the seed changes every made-up person and figure of a fresh demo.
 SEED = "caravan-demo-season-1"
-SEASON_DAYS = 182
-#: The township with its own demo logins, and where today's event is held.
-TOWNSHIP = "KT-02"
-#: Each township's bazaar day (Monday 0); the caravan comes every other week.
-BAZAAR_WEEKDAY = {"KT-01": 6, "KT-02": 3, "KT-03": 1, "KT-04": 5}
 #: Share of residents who write their name in Uyghur, by township (the county seat is more mixed).
 UYGHUR_SHARE = {"KT-01": 0.7, "KT-02": 0.92, "KT-03": 0.85, "KT-04": 0.92}
 #: The township logins: (user name, role, shown name).
@@ -70,72 +65,6 @@ _EPOCH = date(2020, 1, 1)
 #: A record type's name in the summary.
 PLURAL = {"attendee": "attendees", "checkin": "checkins", "service": "services", "tally": "tallies",
           "interest": "interests"}
-
-
-@dataclass
-class Stop:
-    """One event of the season: what it is, where, when."""
-
-    key: str
-    kind: EventKind
-    area: str
-    starts_at: datetime
-    ends_at: datetime
-    place: dict
-    live: bool = False  # today's event: records only until now
-
-    @property
-    def id(self) -> str:
-        return demo_id("events", self.key)
-
-
-def season_stops(today: date, zone: ZoneInfo) -> list[Stop]:
-    """The season's events from :data:`SEASON_DAYS` before ``today`` to yesterday, in date order; which
-    days hold a stop depends on the date alone, so every run agrees on the days they share."""
-    fair, campus = _place("job_fair_01"), _place("campus_01")
-
-    def at(day, hour, minute=0):
-        return datetime.combine(day, time(hour, minute), zone)
-
-    stops = []
-    for back in range(SEASON_DAYS, 0, -1):
-        day = today - timedelta(days=back)
-        week = day.toordinal() // 7
-        for i, (township, weekday) in enumerate(BAZAAR_WEEKDAY.items()):
-            if day.weekday() == weekday and (week + i) % 2 == 0:
-                stops.append(Stop(f"season:bazaar:{township}:{day}", EventKind.bazaar, township, at(day, 10, 30),
-                                  at(day, 18, 30), _bazaar_place(township)))
-        if day.weekday() == 4 and 8 <= day.day <= 14:  # the second Friday of the month
-            stops.append(Stop(f"season:job_fair:{day}", EventKind.job_fair, "KT-01", at(day, 10), at(day, 16), fair))
-        if day.weekday() == 2 and 15 <= day.day <= 21 and day.month in (3, 4, 5, 9, 10, 11, 12):
-            stops.append(Stop(f"season:campus:{day}", EventKind.campus, "KT-01", at(day, 14), at(day, 17, 30),
-                              campus))
-    return stops
-
-
-def live_stop(now_local: datetime) -> Stop:
-    """Today's event in :data:`TOWNSHIP`: from 10:00 (or an hour before now: run just after midnight, it
-    began the evening before) until 19:00 (or three hours after now), so it is on, with an hour of
-    check-ins behind it. Its key holds the date: one such event per day the demo is run."""
-    today, zone = now_local.date(), now_local.tzinfo
-    now_local = now_local.replace(second=0, microsecond=0)
-    start = min(datetime.combine(today, time(10), zone), now_local - timedelta(hours=1))
-    end = max(datetime.combine(today, time(19), zone), now_local + timedelta(hours=3))
-    return Stop(f"live:{TOWNSHIP}:{today}", EventKind.bazaar, TOWNSHIP, start, end, _bazaar_place(TOWNSHIP),
-                live=True)
-
-
-def _place(key: str) -> dict:
-    return next(e["place"] for e in data.EVENTS if e["key"] == key)
-
-
-def _bazaar_place(code: str) -> dict:
-    """Where the township's bazaar is: as the static demo names it, else after the township."""
-    for e in data.EVENTS:
-        if e["kind"] == "bazaar" and e["area"] == code:
-            return e["place"]
-    township = next(t for t in data.COUNTY["children"] if t["code"] == code)
-    return {"zh": f"{township['zh']}巴扎", "ug": f"{township['ug']} بازىرى", "en": f"{township['en']} bazaar"}
 
 
 def load_season(password: str, now: datetime | None = None) -> dict[str, int]:

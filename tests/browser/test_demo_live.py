@@ -4,7 +4,8 @@ import pytest
 from sqlalchemy import select
 
 from caravan.demo.loader import load_demo
-from caravan.demo.season import TOWNSHIP, load_season
+from caravan.demo.season import load_season
+from caravan.demo.stops import TOWNSHIP
 from caravan.models import Area, Attendee, CheckIn, Event
 from caravan.models.base import utcnow
 from caravan.services.sync.enroll import new_enrollment_code
