@@ -3,7 +3,8 @@ tablet-sized screen (1024x768).
 
 It fills a throw-away SQLite database with the demo (``flask demo``'s county and season), serves it on
 127.0.0.1, signs in as ``office`` in Chromium (the browser the tests use) and photographs /office/.
-Usage: .venv/bin/python scripts/screenshot.py [--port 5099] [--lang ug] [-o docs/screenshot.png]
+Usage: .venv/bin/python scripts/screenshot.py [--port 5099] [--lang ug] [--size 1024x768] [--path /office/]
+       [-o docs/screenshot.png]
 """
 import argparse
 import logging
@@ -42,6 +43,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=5099)
     parser.add_argument("--lang", default="ug", choices=["ug", "zh", "en"])
+    parser.add_argument("--size", default="1024x768", help="the window, WIDTHxHEIGHT")
+    parser.add_argument("--path", default="/office/", help="the office page to photograph")
     parser.add_argument("-o", "--output", default=os.path.join(ROOT, "docs", "screenshot.png"))
     args = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no request lines
@@ -53,13 +56,16 @@ def main() -> int:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                             args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
-                page = browser.new_page(viewport={"width": 1024, "height": 768})
+                width, height = (int(n) for n in args.size.split("x"))
+                page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(f"{base}/lang/{args.lang}")
                 page.goto(f"{base}/signin")
                 page.fill("input[name=username]", "office")
                 page.fill("input[name=password]", PASSWORD)
                 page.locator("form button[type=submit]").last.click()
                 page.wait_for_url(f"{base}/office/")
+                if args.path != "/office/":
+                    page.goto(base + args.path)
                 page.wait_for_load_state("networkidle")
                 page.screenshot(path=args.output)
                 browser.close()
