@@ -49,26 +49,35 @@ def enrollment_code(area_code):
     from sqlalchemy import select
 
     from caravan.models import Area
+    from caravan.services.catalogue.texts import app_zone
     from caravan.services.sync.enroll import display, new_enrollment_code
     area = db.session.scalar(select(Area).where(Area.code == area_code))
     if area is None:
         raise click.ClickException(f"area: no area with code {area_code!r}")
     row, code = new_enrollment_code(area)
     db.session.commit()
-    click.echo(f"enrollment code for a tablet in {area_code}, valid until {row.expires_at:%Y-%m-%d %H:%M} UTC:")
+    zone = app_zone()  # the county's time, as the web shows it
+    click.echo(f"enrollment code for a tablet in {area_code}, valid until "
+               f"{row.expires_at.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key}):")
     click.echo(display(code))
 
 
 @click.command("demo")
 @click.option("--password", default="caravan-demo", show_default=True, help="Password of the demo logins.")
 def demo(password):
-    """Fill the database with a realistic demo county; running it again adds nothing twice."""
+    """Fill the database with a realistic demo county and a past season; running it again adds nothing twice."""
     from caravan.demo.loader import load_demo
+    from caravan.demo.season import TOWNSHIP_LOGINS, load_season
+    from caravan.demo.stops import TOWNSHIP
     summary = load_demo(password)
+    season = load_season(password)
     db.session.commit()
     for name, (added, total) in summary.items():
         click.echo(f"{name:>10}: {added} added, {total} in all")
-    click.echo(f"demo logins: field, office, admin; password: {password}")
+    click.echo("season: " + (", ".join(f"{added} {name}" for name, added in season.items()) or "nothing") + " added")
+    township = ", ".join(username for username, _role, _name in TOWNSHIP_LOGINS)
+    click.echo(f"demo logins: field, office, admin (the county); {township} (township {TOWNSHIP}); "
+               f"password: {password}")
 
 
 def init_app(app: Flask) -> None:

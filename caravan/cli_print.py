@@ -1,4 +1,5 @@
-"""``flask --app caravan print posters|flyers|passes [--code CODE ...] [--per-page 1|4] -o FILE.pdf``."""
+"""``flask --app caravan print posters|flyers|passes [--code CODE ...] [--per-page 1|4] -o FILE.pdf``, or
+``--list`` to see what would be printed, with the codes to choose from (times in the county's time)."""
 from __future__ import annotations
 
 import click
@@ -8,6 +9,7 @@ from sqlalchemy import select
 from caravan import printing
 from caravan.extensions import db
 from caravan.models import Area
+from caravan.services.catalogue.texts import app_zone
 
 
 @click.command("print")
@@ -18,10 +20,13 @@ from caravan.models import Area
 @click.option("--per-page", type=click.Choice(["1", "4"]), default="1", show_default=True,
               help="Posters per A4 page.")
 @click.option("--lang", type=click.Choice(["zh", "ug", "en"]), default=None, help="Language of pass cards.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
+@click.option("--list", "listing", is_flag=True, help="List what would be printed, with codes; print nothing.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="The PDF file to write.")
 @with_appcontext
-def print_command(kind, codes, villages, per_page, lang, output):
+def print_command(kind, codes, villages, per_page, lang, listing, output):
     """Print posting posters, event flyers or sheets of pass cards to a PDF file."""
+    if not listing and not output:
+        raise click.UsageError("Missing option '-o' / '--output' (or --list).")
     if kind == "posters":
         items = printing.postings_for_print(list(codes))
         render = lambda: printing.posters_pdf(items, int(per_page))  # noqa: E731
@@ -47,7 +52,23 @@ def print_command(kind, codes, villages, per_page, lang, output):
             raise click.ClickException(f"unknown code {', '.join(missing)}")
     if not items:
         raise click.ClickException(f"nothing to print: no {kind} found")
+    if listing:
+        for item in items:
+            click.echo(_line(kind, item))
+        return
     pdf = render()
     with open(output, "wb") as fh:
         fh.write(pdf)
     click.echo(f"{len(items)} {kind} -> {output} ({len(pdf)} bytes)")
+
+
+def _line(kind: str, item) -> str:
+    """One line of ``--list``: a posting's or event's code and what it is, or a resident's village."""
+    if kind == "posters":
+        title = next((t.title for t in item.translations if t.lang == "zh"), "")
+        return f"{item.code}  {item.status.value:<9}  {title}"
+    if kind == "flyers":
+        zone = app_zone()
+        return (f"{item.code}  {item.starts_at.astimezone(zone):%Y-%m-%d %H:%M}-"
+                f"{item.ends_at.astimezone(zone):%H:%M} ({zone.key})  {item.kind.value:<8}  {item.place_zh}")
+    return f"{item.village.code if item.village else '-':<9}  {item.name}"

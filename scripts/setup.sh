@@ -94,9 +94,12 @@ step "Database (flask db upgrade)"
 
 step "Demo data (flask demo)"
 .venv/bin/flask --app caravan demo
+logins="demo logins (password caravan-demo): field, office, admin for the county; field.kt02, office.kt02 for township KT-02"
 
 if [ $serve -eq 1 ]; then
     step "Serving on http://127.0.0.1:5000/ (Ctrl+C stops)"
+    note "sign in at http://127.0.0.1:5000/signin; $logins"
     exec .venv/bin/flask --app caravan run --host 127.0.0.1 --port 5000
 fi
 step "Set up (not serving: --no-serve)"
+note "$logins"

@@ -1,7 +1,9 @@
 """The command-line tools: staff accounts, tablets, the demo county."""
+from datetime import timedelta
+
 from sqlalchemy import func, select
 
-from caravan.models import Attendee, Device, Event, Posting, PostingTranslation, User
+from caravan.models import Attendee, Device, EnrollmentCode, Event, Posting, PostingTranslation, User
 
 
 def run(app, *args, input=None):
@@ -53,11 +55,14 @@ def test_device_create_prints_the_token_last(app, build, client, db):
     assert response.status_code == 200 and response.json["area"] == "T-01"
 
 
-def test_device_code_prints_a_code_that_enrolls_once(app, build, client):
+def test_device_code_prints_a_code_that_enrolls_once(app, build, client, db):
     build.area("township")
     result = run(app, "device", "code", "--area", "T-01")
     assert result.exit_code == 0, result.output
     code = result.output.strip().splitlines()[-1]
+    # The expiry in the county's time, as the web shows it (Asia/Urumqi is UTC+6), not in UTC.
+    expires = db.session.scalar(select(EnrollmentCode.expires_at))
+    assert f"valid until {expires + timedelta(hours=6):%Y-%m-%d %H:%M} (Asia/Urumqi):" in result.output
     response = client.post("/api/sync/v1/enroll", json={"code": code, "name": "Tablet 8"})
     assert response.status_code == 200 and response.json["area"]["code"] == "T-01"
     assert client.post("/api/sync/v1/enroll", json={"code": code, "name": "Tablet 9"}).status_code == 410
@@ -70,12 +75,17 @@ def test_demo_fills_a_county_once(app, db, client):
     assert first.exit_code == 0, first.output
     counts = {model: db.session.scalar(select(func.count()).select_from(model))
               for model in (User, Posting, Event, Attendee, PostingTranslation)}
-    assert counts[Posting] >= 30 and counts[Event] >= 5 and counts[Attendee] >= 3 and counts[User] == 3
+    assert counts[Posting] >= 30 and counts[Event] >= 5 and counts[Attendee] >= 3 and counts[User] == 5
     assert counts[PostingTranslation] == 3 * counts[Posting]  # zh, ug and en for every posting
+    every_table = {table.name: db.session.scalar(select(func.count()).select_from(table))
+                   for table in db.metadata.sorted_tables}  # with the past season (tests/test_demo_season.py)
     second = run(app, "demo", "--password", "demo-pass-1")
-    assert second.exit_code == 0 and "0 added" in second.output
-    assert {m: db.session.scalar(select(func.count()).select_from(m)) for m in counts} == counts
-    for role, home in (("field", "/field/"), ("office", "/office/"), ("admin", "/office/admin/")):
+    assert second.exit_code == 0 and "0 added" in second.output and "season: nothing added" in second.output
+    assert {table.name: db.session.scalar(select(func.count()).select_from(table))
+            for table in db.metadata.sorted_tables} == every_table
+    assert "office.kt02, field.kt02 (township KT-02)" in second.output
+    for role, home in (("field", "/field/"), ("office", "/office/"), ("admin", "/office/admin/"),
+                       ("field.kt02", "/field/"), ("office.kt02", "/office/")):
         client.post("/signout")
         response = client.post("/signin", data={"username": role, "password": "demo-pass-1"})
         assert response.headers["Location"] == home

@@ -18,7 +18,7 @@ from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentCha
                             EventKind, Notice, NoticeKind, NoticeTranslation, Posting, PostingTranslation,
                             PublishStatus, Role, Sector, User, WageUnit)
 from caravan.models.base import utcnow
-from caravan.services.codes import new_code, new_pass_token
+from caravan.services.codes import CODE_ALPHABET, CODE_LENGTH, new_code, new_pass_token
 
 _NAMESPACE = uuid.UUID("5d0c8a4e-6f0b-4c55-9a43-5a1f6b2c7e10")
 LANGS = ("zh", "ug", "en")
@@ -27,6 +27,14 @@ LANGS = ("zh", "ug", "en")
 def demo_id(kind: str, key: str) -> str:
     """The stable UUID of a demo row."""
     return str(uuid.uuid5(_NAMESPACE, f"{kind}:{key}"))
+
+
+def demo_code(model, key: str) -> str:
+    """The short code of a demo posting or event: derived from its key, so every demo database has the same
+    codes (the README's examples name them); a new random one in the rare case it is taken."""
+    number = uuid.UUID(demo_id("code", key)).int
+    code = "".join(CODE_ALPHABET[number // len(CODE_ALPHABET) ** i % len(CODE_ALPHABET)] for i in range(CODE_LENGTH))
+    return new_code(model) if db.session.scalar(select(model.id).where(model.code == code)) else code
 
 
 def load_demo(password: str) -> dict[str, tuple[int, int]]:
@@ -81,7 +89,7 @@ class _Loader:
     def postings(self, employers, areas) -> dict[str, Posting]:
         def build(p):
             return Posting(
-                code=new_code(Posting), employer=employers[p["employer"]], sector=Sector(p["sector"]),
+                code=demo_code(Posting, p["key"]), employer=employers[p["employer"]], sector=Sector(p["sector"]),
                 openings=p["openings"], wage_min=p["wage_min"], wage_max=p["wage_max"],
                 wage_unit=WageUnit(p["wage_unit"]), area=areas[p["area"]], housing=p["housing"],
                 meals=p["meals"], transport=p["transport"], status=PublishStatus(p["status"]),
@@ -105,7 +113,7 @@ class _Loader:
     def events(self, areas, postings, notices) -> None:
         def build(e):
             return Event(
-                code=new_code(Event), kind=EventKind(e["kind"]), area=areas[e["area"]],
+                code=demo_code(Event, e["key"]), kind=EventKind(e["kind"]), area=areas[e["area"]],
                 place_zh=e["place"]["zh"], place_ug=e["place"]["ug"], place_en=e["place"]["en"],
                 starts_at=self._local(e["day_offset"], e["start"]), ends_at=self._local(e["day_offset"], e["end"]),
                 postings=[postings[k] for k in e["postings"]], notices=[notices[k] for k in e["notices"]])
