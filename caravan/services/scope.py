@@ -90,14 +90,9 @@ def _forget_if_areas_changed(session, _context) -> None:
 
 
 @event.listens_for(Session, "after_commit")
-@event.listens_for(Session, "after_rollback")
+@event.listens_for(Session, "after_rollback")  # a savepoint's too: an area added in it may be gone
 def _forget(session) -> None:
     session.info.pop(_KEPT, None)
-
-
-@event.listens_for(Session, "after_soft_rollback")
-def _forget_after_savepoint(session, _previous) -> None:
-    session.info.pop(_KEPT, None)  # an area added in a savepoint that was undone
 
 
 def areas_within(area: Area, level: AreaLevel | None = None) -> list[Area]:
