@@ -21,6 +21,8 @@ def init_app(app: Flask) -> None:
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _sqlite_pragmas)
             event.listen(db.engine, "savepoint", _sqlite_savepoint_takes_write_lock)
+        elif db.engine.dialect.name == "postgresql":
+            event.listen(db.engine, "connect", _postgresql_no_jit)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -31,6 +33,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _postgresql_no_jit(dbapi_connection, _record) -> None:
+    # PostgreSQL compiles a statement to machine code when its estimated cost is high. The office's
+    # statements over a county's check-ins cost that much on paper but run in tens of milliseconds, and
+    # compiling them took a second and more (1.1-1.7 s measured in bench/office.py): an answer that a
+    # person waits for is never worth it.
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET jit = off")
+    dbapi_connection.commit()
 
 
 def _sqlite_savepoint_takes_write_lock(conn, _name) -> None:

@@ -51,6 +51,38 @@ def test_the_scope_is_one_statement_however_deep_the_tree(app, db, build, towns)
     assert len(statements) == 1
 
 
+def test_the_kept_area_tree_follows_areas_added_moved_and_undone(app, db, build, towns):
+    """The tree is read once per transaction; an area added or moved (flushed), or undone with a savepoint
+    or the transaction, is seen at once by the next limit."""
+    own, sibling = towns["own"], towns["sibling"]
+    assert set(area_ids_within(own)) == {own.id, towns["own_village"].id}
+    added = build.area("village", parent=own)  # flushed by the builder
+    assert added.id in area_ids_within(own)
+    added.parent = sibling
+    db.session.flush()
+    assert added.id not in area_ids_within(own) and added.id in area_ids_within(sibling)
+    with db.session.begin_nested() as savepoint:
+        undone = Area(code="UNDONE", level=AreaLevel.village, parent=own, name_zh="撤销")
+        db.session.add(undone)
+        db.session.flush()
+        undone_id = undone.id
+        assert undone_id in area_ids_within(own)
+        savepoint.rollback()
+    assert undone_id not in area_ids_within(own)
+    db.session.commit()
+    with counting(db.engine) as statements:
+        area_ids_within(own), area_ids_within(sibling)
+    assert len(statements) == 1  # read again after the commit, once for both
+
+
+def test_the_kept_area_tree_survives_a_loop_in_the_areas(app, db, build, towns):
+    """A loop of parents (never made by caravan, but possible in the table) ends the walk, not the page."""
+    own, village = towns["own"], towns["own_village"]
+    own.parent_id = village.id
+    db.session.flush()
+    assert set(area_ids_within(own)) == {own.id, village.id}
+
+
 def test_codes_with_like_wildcards_do_not_widen_the_scope(app, db, build):
     """The tree is followed by parent, not by code, so ``_`` and ``%`` in a code match nothing else."""
     county = build.county()

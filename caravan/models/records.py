@@ -69,7 +69,14 @@ def _event_staff(table: str) -> Index:
 
 class CheckIn(FieldRecord, Base):
     __tablename__ = "checkins"
-    __table_args__ = (_event_staff("checkins"),)
+    __table_args__ = (
+        _event_staff("checkins"),
+        # A township's residents include everyone checked in at its events: read from the index alone.
+        Index("ix_checkins_event_id_attendee_id", "event_id", "attendee_id"),
+        # The dashboard's months and days: a county's check-ins of a period, or an area's events' ones.
+        Index("ix_checkins_device_at", "device_at"),
+        Index("ix_checkins_event_id_device_at", "event_id", "device_at"),
+    )
 
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
     attendee_id: Mapped[str] = mapped_column(ForeignKey("attendees.id"), index=True)
@@ -81,7 +88,8 @@ class CheckIn(FieldRecord, Base):
 
 class ServiceGiven(FieldRecord, Base):
     __tablename__ = "services_given"
-    __table_args__ = (_event_staff("services_given"),)
+    #: By time too: the dashboard compares this month's services with last month's.
+    __table_args__ = (_event_staff("services_given"), Index("ix_services_given_device_at", "device_at"))
 
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
     attendee_id: Mapped[str | None] = mapped_column(ForeignKey("attendees.id"), index=True)
@@ -135,6 +143,8 @@ class Interest(FieldRecord, Base):
         _event_staff("interests"),
         # The referral queue: open ones, the longest without a step first.
         Index("ix_interests_status_status_at", "status", "status_at"),
+        # ... and in its order (several statuses at once): the first page is read without sorting them all.
+        Index("ix_interests_status_at_id", "status_at", "id"),
     )
 
     attendee_id: Mapped[str] = mapped_column(ForeignKey("attendees.id"), index=True)

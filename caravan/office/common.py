@@ -9,10 +9,13 @@ from flask_login import current_user
 
 from caravan.models import PublishStatus
 from caravan.services.catalogue.fields import ValidationError
+from caravan.services.scope import load_tree
 
 
 def scope():
-    """The area whose data the signed-in user sees (their own and below)."""
+    """The area whose data the signed-in user sees (their own and below). The area tree is read with it, in
+    the one statement that loading the user's area took anyway (see :mod:`caravan.services.scope`)."""
+    load_tree()
     return current_user.area
 
 

@@ -221,8 +221,10 @@ def export_rows(scope: Area, f: Filters) -> list[Row]:
 
 def postings_in_queue(scope: Area) -> list[Posting]:
     """The postings that residents of ``scope`` are interested in, for the queue's posting filter."""
-    ids = select(Interest.posting_id).join(Interest.attendee).where(*in_scope(scope)).distinct()
-    return list(db.session.scalars(select(Posting).where(Posting.id.in_(ids))
+    # Asked per posting (a few hundred), each answered by its first interest in scope, rather than by
+    # listing the postings of every interest in scope (tens of thousands) and keeping each once.
+    wanted = select(Interest.id).join(Interest.attendee).where(Interest.posting_id == Posting.id, *in_scope(scope))
+    return list(db.session.scalars(select(Posting).where(wanted.exists())
                                    .options(selectinload(Posting.translations)).order_by(Posting.code)))
 
 

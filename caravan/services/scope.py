@@ -2,8 +2,13 @@
 
 The one place of this rule: every office view and the services they call limit their queries with
 :func:`within` (or fetch single rows with :func:`get_within`), so an object outside the user's area answers
-like an unknown id. The area tree is walked in SQL, by a recursive query over ``parent_id``, inside the
-statement that needs it: limiting a query to an area costs no statement of its own, however deep the tree.
+like an unknown id. The area tree (every area's id and parent, a few hundred rows) is read in one
+statement and kept for the rest of the transaction (:func:`area_ids_within`): the queries that need an
+area's subtree name its areas themselves, and limiting further queries to any area costs no statement of
+its own, however deep the tree. (Walking the tree inside each statement, by a recursive query, left
+PostgreSQL guessing thousands of areas and planning the big tables' scans on that guess; with the ids in
+hand it sees that a township is a tenth of the county.) The tree is read again after a commit, a rollback
+or a flush that changed an area.
 
 A county-level user sees the whole county, rows without an area included (postings with no work place,
 attendees with no village, log entries of nobody). Rows without an area that are county-wide by nature
@@ -11,11 +16,15 @@ attendees with no village, log entries of nobody). Rows without an area that are
 """
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import event, or_, select
+from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
 from caravan.extensions import db
 from caravan.models import Area, AreaLevel
+
+#: The key of the kept area tree in a session's ``info``: ({area id: [ids of its children]}, [the areas]).
+_KEPT = "caravan.scope.area_tree"
 
 
 def is_county_level(area: Area) -> bool:
@@ -40,13 +49,50 @@ def ancestors(area: Area) -> Select:
 def within(column, area: Area) -> ColumnElement[bool]:
     """A SQL condition: ``column`` (an area id) lies within ``area``; rows without an area count as the
     county's, so only a county-level user sees them."""
-    condition = column.in_(subtree(area))
+    from caravan.database import any_of  # the database module imports the services: not at load time
+    condition = any_of(column, area_ids_within(area))
     return or_(condition, column.is_(None)) if is_county_level(area) else condition
 
 
 def area_ids_within(area: Area) -> list[str]:
-    """The ids of ``area`` and every area below it, in one query."""
-    return list(db.session.scalars(subtree(area)))
+    """The ids of ``area`` and every area below it, from the kept area tree (one query the first time in a
+    transaction)."""
+    children = load_tree()
+    ids, todo, seen = [], [area.id], set()
+    while todo:
+        area_id = todo.pop()
+        if area_id not in seen:  # a loop in the tree (never made by caravan) must not hang a page
+            seen.add(area_id)
+            ids.append(area_id)
+            todo.extend(children.get(area_id, ()))
+    return ids
+
+
+def load_tree() -> dict[str | None, list[str]]:
+    """The kept area tree, {area id: [ids of its children]}; read first if need be, in one statement that
+    loads every area, so that an area the page reads next (the user's own, a resident's village) comes
+    from the session without a statement of its own."""
+    kept = db.session.info.get(_KEPT)
+    if kept is None:
+        areas = list(db.session.scalars(select(Area)))
+        children = {}
+        for area in areas:
+            children.setdefault(area.parent_id, []).append(area.id)
+        # The areas are kept too: the session holds its rows only as long as something refers to them.
+        kept = db.session.info[_KEPT] = (children, areas)
+    return kept[0]
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_if_areas_changed(session, _context) -> None:
+    if any(isinstance(obj, Area) for obj in (*session.new, *session.dirty, *session.deleted)):
+        session.info.pop(_KEPT, None)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")  # a savepoint's too: an area added in it may be gone
+def _forget(session) -> None:
+    session.info.pop(_KEPT, None)
 
 
 def areas_within(area: Area, level: AreaLevel | None = None) -> list[Area]:

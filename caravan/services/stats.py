@@ -200,14 +200,20 @@ def open_interests(area: Area, now: datetime) -> dict[str, int]:
     """Open interests in the postings of ``area`` (not yet hired, not withdrawn), by how long they have
     waited since they were made or since their latest referral step: ``fresh`` (under 7 days), ``waiting``
     (7 to 14), ``overdue`` (over 14), and ``total``. One statement."""
-    latest = select(func.max(ReferralStep.at)).where(ReferralStep.interest_id == Interest.id).scalar_subquery()
-    since = func.coalesce(latest, Interest.device_at)
+    # The latest step of each interest from one grouped pass over the steps, joined once: a subquery per
+    # interest and per age (four of them) looked the steps up 160,000 times for 40,000 open interests.
+    latest = select(ReferralStep.interest_id, func.max(ReferralStep.at).label("at")) \
+        .group_by(ReferralStep.interest_id).subquery()
+    waits = select(func.coalesce(latest.c.at, Interest.device_at).label("since")) \
+        .outerjoin(latest, latest.c.interest_id == Interest.id) \
+        .where(Interest.status.in_((ReferralStatus.interested, ReferralStatus.referred, ReferralStatus.interviewed)),
+               Interest.posting_id.in_(select(Posting.id).where(within(Posting.area_id, area)))).subquery()
+    since = waits.c.since
     week, fortnight = (now - timedelta(days=days) for days in INTEREST_AGES)
     row = db.session.execute(select(
         func.count().label("total"),
         func.sum(case((since >= week, 1), else_=0)).label("fresh"),
         func.sum(case(((since < week) & (since >= fortnight), 1), else_=0)).label("waiting"),
         func.sum(case((since < fortnight, 1), else_=0)).label("overdue"),
-    ).where(Interest.status.in_((ReferralStatus.interested, ReferralStatus.referred, ReferralStatus.interviewed)),
-            Interest.posting_id.in_(select(Posting.id).where(within(Posting.area_id, area))))).one()
+    )).one()
     return {key: int(value or 0) for key, value in row._mapping.items()}
