@@ -264,7 +264,7 @@ class Ingest:
             if not self.known.has(model, value) and not missing:
                 missing = key
         if record.type == "tally" and not missing:
-            return cancel_refusal(record.data, self.known.tallies.get(data["cancels_id"])), ""
+            return cancel_refusal(data, self.known.tallies.get(data.get("cancels_id"))), ""
         return None, missing
 
     def _apply(self, record: Record, device_id: str | None, received_at: datetime) -> bool:
