@@ -102,3 +102,17 @@ def test_a_held_cancel_is_checked_when_its_tally_arrives(tablet, build, db, app)
     from caravan.services.sync.reasons import describe
     with app.test_request_context(headers={"Accept-Language": "en"}):
         assert "an undo must take back exactly the count it names" in describe(row.reason)
+
+
+def test_a_tally_is_undone_once_only(tablet, build, db):
+    event = build.event(area=tablet.device.area)
+    tap = tablet.tally(event.id, count=2)
+    first, second, third = _cancel(tablet, tap), _cancel(tablet, tap), _cancel(tablet, tap)
+    response = tablet.push([tap, first, second])
+    assert statuses(response) == ["accepted", "accepted", "rejected"]
+    assert response.json["results"][2]["reason"] == "cancelled_already:cancels_id"
+    assert statuses(tablet.push([first])) == ["duplicate"]  # a resend of the first is still harmless
+    later = tablet.push([third])
+    assert statuses(later) == ["rejected"] and later.json["results"][0]["reason"] == "cancelled_already:cancels_id"
+    db.session.expire_all()
+    assert db.session.scalar(select(func.sum(Tally.count)).where(Tally.event_id == event.id)) == 0

@@ -62,8 +62,10 @@ class _Known:
         self.present: dict[type, set[str]] = {}
         self.erased: set[str] = set()
         self.reach = reach
-        #: A tally a pushed one cancels: its id -> (event_id, kind, count), for :func:`cancel_refusal`.
+        #: A tally a pushed one cancels: its id -> (event_id, kind, count), for :func:`cancel_refusal`;
+        #: and the id of the tally that cancels it, if one is stored (or applied in this push).
         self.tallies: dict[str, tuple[str, str, int]] = {}
+        self.cancelled_by: dict[str, str] = {}
 
     def load(self, model: type, ids: set[str]) -> None:
         have = self.present.setdefault(model, set())
@@ -89,6 +91,9 @@ class _Known:
                                                               table.c.count).where(any_of(table.c.id, wanted))):
                 have.add(row_id)
                 self.tallies[row_id] = (event_id, getattr(kind, "value", kind), count)
+            self.cancelled_by.update(
+                (cancelled, canceller) for cancelled, canceller
+                in _rows(select(table.c.cancels_id, table.c.id).where(any_of(table.c.cancels_id, wanted))))
         else:
             have.update(row_id for row_id, in _rows(select(table.c.id).where(any_of(table.c.id, wanted))))
 
@@ -264,7 +269,10 @@ class Ingest:
             if not self.known.has(model, value) and not missing:
                 missing = key
         if record.type == "tally" and not missing:
-            return cancel_refusal(data, self.known.tallies.get(data.get("cancels_id"))), ""
+            cancels = data.get("cancels_id")
+            if cancels and self.known.cancelled_by.get(cancels, record.id) != record.id:
+                return Reason("cancelled_already", "cancels_id"), ""  # an undo pressed twice counts once
+            return cancel_refusal(data, self.known.tallies.get(cancels)), ""
         return None, missing
 
     def _apply(self, record: Record, device_id: str | None, received_at: datetime) -> bool:
@@ -287,6 +295,8 @@ class Ingest:
             self.tokens.add(record.data["pass_token"])
         elif record.type == "tally":
             self.known.tallies[record.id] = (record.data["event_id"], record.data["kind"], record.data["count"])
+            if record.data.get("cancels_id"):
+                self.known.cancelled_by[record.data["cancels_id"]] = record.id
         elif record.type == "interest":
             self.interests.add(record)
         return True

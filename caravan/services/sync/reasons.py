@@ -57,6 +57,7 @@ MESSAGES = {
                         "for the office to review."),
     "not_its_cancel": _l("%(field)s names a visitor count of another event or kind, or with another number: an "
                          "undo must take back exactly the count it names. Nothing was undone."),
+    "cancelled_already": _l("%(field)s names a visitor count that was undone already; it is undone only once."),
     "sealed": _l("The encrypted personal fields of this record could not be opened: the file was changed "
                  "or damaged after it was exported."),
     "too_many_held": _l("This tablet has too many records waiting for residents or events that have not "
