@@ -1,8 +1,12 @@
-"""Command-line tools: ``flask --app caravan user create``, ``device create``, ``device code``, ``demo``."""
+"""Command-line tools: ``flask --app caravan user create``, ``device create``, ``device code``,
+``device reenroll``, ``demo``."""
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from caravan.extensions import db
@@ -49,17 +53,47 @@ def enrollment_code(area_code):
     from sqlalchemy import select
 
     from caravan.models import Area
-    from caravan.services.catalogue.texts import app_zone
     from caravan.services.sync.enroll import display, new_enrollment_code
     area = db.session.scalar(select(Area).where(Area.code == area_code))
     if area is None:
         raise click.ClickException(f"area: no area with code {area_code!r}")
     row, code = new_enrollment_code(area)
     db.session.commit()
-    zone = app_zone()  # the county's time, as the web shows it
-    click.echo(f"enrollment code for a tablet in {area_code}, valid until "
-               f"{row.expires_at.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key}):")
+    click.echo(f"enrollment code for a tablet in {area_code}, valid until {_local(row.expires_at)}:")
     click.echo(display(code))
+
+
+@device_cli.command("reenroll")
+@click.argument("device")
+def reenroll_code(device):
+    """Make a one-time code that re-enrolls the revoked tablet DEVICE (its id, or its name if no other
+    tablet has it), as the office's "Re-enroll" button does: the tablet keeps its id and its records.
+    Prints the code as the last line."""
+    from sqlalchemy import select
+
+    from caravan.models import Device
+    from caravan.services.sync.enroll import display, new_enrollment_code
+    found = db.session.get(Device, device) or db.session.scalars(select(Device).where(Device.name == device)).all()
+    if isinstance(found, list):
+        if not found:
+            raise click.ClickException(f"device: no tablet with id or name {device!r}")
+        if len(found) > 1:
+            ids = ", ".join(d.id for d in found)
+            raise click.ClickException(f"device: {len(found)} tablets are named {device!r}; give the id ({ids})")
+        found = found[0]
+    if not found.revoked:
+        raise click.ClickException(f"device: {found.name} ({found.id}) is not revoked; it needs no re-enrollment")
+    row, code = new_enrollment_code(found.area, device=found)
+    db.session.commit()
+    click.echo(f"re-enrollment code for {found.name} ({found.id}) in {found.area.code}, valid until "
+               f"{_local(row.expires_at)}:")
+    click.echo(display(code))
+
+
+def _local(moment: datetime) -> str:
+    """``moment`` in the county's time, as the office pages show times, with the zone named."""
+    zone = current_app.config["BABEL_DEFAULT_TIMEZONE"]
+    return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M} ({zone})"
 
 
 @click.command("demo")

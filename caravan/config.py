@@ -68,9 +68,14 @@ class Defaults:
     #: far above one market's crowd behind a stall's Wi-Fi or a carrier's NAT (services.registration_limit).
     REGISTER_MAX_PER_ADDRESS = 300
     REGISTER_WINDOW_SECONDS = 3600
-    #: Look-ups of unknown pass tokens allowed per address in PASS_MISS_WINDOW_SECONDS; then every pass
-    #: look-up from that address waits, so tokens cannot be guessed by trying.
-    PASS_MISS_MAX_PER_ADDRESS = 30
+    #: Look-ups of passes that do not exist allowed per phone (a random id in a cookie) in
+    #: PASS_MISS_PHONE_WINDOW_SECONDS: a mistyped link or two fit, trying link after link does not. Then
+    #: every pass look-up from that phone waits (services.pass_limit).
+    PASS_MISS_MAX_PER_PHONE = 10
+    PASS_MISS_PHONE_WINDOW_SECONDS = 600
+    #: The same per address in PASS_MISS_WINDOW_SECONDS, whatever the phones: a ceiling far above one
+    #: market's crowd behind a stall's Wi-Fi or a carrier's NAT, for a script that drops its cookies.
+    PASS_MISS_MAX_PER_ADDRESS = 300
     PASS_MISS_WINDOW_SECONDS = 600
     WTF_CSRF_TIME_LIMIT = 3600
     #: How long a tablet enrollment code stays valid.

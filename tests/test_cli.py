@@ -90,3 +90,40 @@ def test_demo_fills_a_county_once(app, db, client):
         response = client.post("/signin", data={"username": role, "password": "demo-pass-1"})
         assert response.headers["Location"] == home
         assert client.get(home).status_code == 200
+
+
+def test_device_reenroll_prints_a_code_that_gives_the_revoked_tablet_back_its_place(app, build, client, db):
+    from datetime import datetime, timedelta, timezone
+
+    from caravan.models import AuditEntry, EnrollmentCode
+    from caravan.models.base import utcnow
+    township = build.area("township")
+    first = run(app, "device", "create", "Tablet 7", "--area", "T-01")
+    device = db.session.scalar(select(Device))
+    active = run(app, "device", "reenroll", "Tablet 7")
+    assert active.exit_code != 0 and "is not revoked" in active.output
+    device.revoked_at = utcnow()
+    db.session.commit()
+    assert first.exit_code == 0
+    for given in ("Tablet 7", device.id):
+        result = run(app, "device", "reenroll", given)
+        assert result.exit_code == 0, result.output
+        # Its expiry in the county's time (Asia/Urumqi, UTC+6), a day from now.
+        row = db.session.scalars(select(EnrollmentCode).order_by(EnrollmentCode.id.desc())).first()
+        expires = row.expires_at.astimezone(timezone(timedelta(hours=6)))
+        assert f"valid until {expires:%Y-%m-%d %H:%M} (Asia/Urumqi)" in result.output
+        assert timedelta(hours=23) < row.expires_at - datetime.now(timezone.utc) <= timedelta(hours=24)
+        assert row.device_id == device.id
+    code = result.output.strip().splitlines()[-1]
+    response = client.post("/api/sync/v1/enroll", json={"code": code, "name": "Tablet 7"})
+    assert response.status_code == 200 and response.json["device_id"] == device.id
+    db.session.expire_all()
+    assert not db.session.get(Device, device.id).revoked
+    assert db.session.scalar(select(func.count()).select_from(Device)) == 1
+    assert db.session.scalar(select(func.count()).select_from(AuditEntry)
+                             .where(AuditEntry.action == "enrollment_code.create")) == 2
+    missing = run(app, "device", "reenroll", "Tablet 9")
+    assert missing.exit_code != 0 and "no tablet with id or name 'Tablet 9'" in missing.output
+    run(app, "device", "create", "Tablet 7", "--area", township.code)
+    twice = run(app, "device", "reenroll", "Tablet 7")
+    assert twice.exit_code != 0 and "2 tablets are named 'Tablet 7'; give the id" in twice.output

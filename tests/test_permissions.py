@@ -125,6 +125,7 @@ MATRIX = [
     ("/office/referrals/", "GET", 302, 403, 200, 200),
     (f"/office/admin/staff/{NO_USER}", "GET", 302, 403, 403, 404),
     (f"/office/admin/staff/{NO_USER}", "POST", 302, 403, 403, 404),
+    (f"/office/admin/staff/{NO_USER}/deactivate", "GET", 302, 403, 403, 404),
     (f"/office/admin/staff/{NO_USER}/deactivate", "POST", 302, 403, 403, 404),
     (f"/office/admin/staff/{NO_USER}/reactivate", "POST", 302, 403, 403, 404),
     (f"/office/admin/staff/{NO_USER}/reset-password", "POST", 302, 403, 403, 404),
@@ -242,6 +243,7 @@ AREA_MATRIX = [
     # One staff member: only administrators, only staff of their own area and below.
     ("/office/admin/staff/{user}", "GET", _, (403, 403, 403), (200, 404, 404), _),
     ("/office/admin/staff/{user}", "POST", "staff", (403, 403, 403), (303, 404, 404), _),
+    ("/office/admin/staff/{user}/deactivate", "GET", _, (403, 403, 403), (200, 404, 404), _),
     ("/office/admin/staff/{user}/deactivate", "POST", _, (403, 403, 403), (303, 404, 404), _),
     ("/office/admin/staff/{user}/reactivate", "POST", _, (403, 403, 403), (303, 404, 404), _),
     ("/office/admin/staff/{user}/reset-password", "POST", _, (403, 403, 403), (200, 404, 404), _),

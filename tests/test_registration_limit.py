@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from caravan.models import Attendee, ThrottleHit
-from caravan.public.register import PHONE_COOKIE
+from caravan.public.phone import PHONE_COOKIE
 from caravan.services import registration_limit
 
 

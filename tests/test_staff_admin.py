@@ -98,6 +98,80 @@ def test_the_staff_page_offers_unlock_for_a_locked_user_name(client, login_as, b
         _sign_in(other, clerk.username, "wrong password")
     login_as("admin", area=township)
     page = client.get(f"/office/admin/staff/{clerk.id}").get_data(as_text=True)
-    assert 'action="/office/admin/unlock"' in page and f'name="user" value="{clerk.id}"' in page
-    assert client.post("/office/admin/unlock", data={"user": str(clerk.id)}).status_code == 303
+    assert 'name="then" value="unlock"' in page  # a button of the staff form (see the test below)
+    assert client.post("/office/admin/unlock", data={"user": str(clerk.id)}).status_code == 303  # the admin page's
     assert _sign_in(other, clerk.username).status_code == 302
+
+
+def _staff_form(user, **changes) -> dict:
+    return {"display_name": user.display_name or "", "role": user.role.value, "area": user.area.code, **changes}
+
+
+def test_the_buttons_above_the_staff_form_save_what_was_typed_with_their_action(client, login_as, build, db, app):
+    township = build.area("township")
+    clerk = build.user("field", area=township)
+    other = app.test_client()
+    for _ in range(app.config["SIGNIN_MAX_FAILURES"]):
+        _sign_in(other, clerk.username, "wrong password")
+    login_as("admin", area=township)
+    client.get("/lang/en")
+    url = f"/office/admin/staff/{clerk.id}"
+    page = client.get(url).get_data(as_text=True)
+    # Every button submits the form; the first one (pressed by Enter in a field) only saves.
+    buttons = re.findall(r'<button[^>]*form="staff-form"[^>]*>', page)
+    assert len(buttons) == 4 and "hidden" in buttons[0] and "name=" not in buttons[0]
+    assert 'action="/office/admin/unlock"' not in page  # no separate little form that would drop the edits
+
+    assert client.post(url, data=_staff_form(clerk, display_name="Amina", then="unlock")).status_code == 303
+    assert _sign_in(other, clerk.username).status_code == 302  # unlocked ...
+    db.session.expire_all()
+    assert db.session.get(User, clerk.id).display_name == "Amina"  # ... and the typed name kept
+
+    reset = client.post(url, data=_staff_form(clerk, display_name="Amina Y.", then="reset"))
+    assert reset.status_code == 200 and reset.headers["Cache-Control"] == "no-store"
+    assert "data-temporary" in reset.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(User, clerk.id).display_name == "Amina Y."
+    assert db.session.get(User, clerk.id).must_change_password
+
+    db.session.get(User, clerk.id).active = False
+    db.session.commit()
+    # A problem in the form: nothing is done, the form comes back as typed.
+    bad = client.post(url, data=_staff_form(clerk, display_name="Amina Yusup", role="nobody", then="reactivate"))
+    assert bad.status_code == 422 and 'value="Amina Yusup"' in bad.get_data(as_text=True)
+    db.session.expire_all()
+    assert not db.session.get(User, clerk.id).active
+    assert client.post(url, data=_staff_form(clerk, display_name="Amina Yusup", then="reactivate")).status_code == 303
+    db.session.expire_all()
+    assert db.session.get(User, clerk.id).active and db.session.get(User, clerk.id).display_name == "Amina Yusup"
+    actions = [e.action for e in db.session.scalars(select(AuditEntry).where(AuditEntry.action.like("user.%"))
+                                                      .order_by(AuditEntry.id))]
+    assert actions == ["user.update", "user.unlock", "user.update", "user.reset_password", "user.update",
+                       "user.reactivate"]
+
+
+def test_deactivation_saves_the_form_then_asks_and_reactivate_undoes_it(client, login_as, build, db):
+    township = build.area("township")
+    clerk = build.user("office", area=township)
+    admin = login_as("admin", area=township)
+    client.get("/lang/en")
+    url = f"/office/admin/staff/{clerk.id}"
+    response = client.post(url, data=_staff_form(clerk, display_name="Amina", then="deactivate"))
+    assert response.status_code == 303 and response.headers["Location"] == f"{url}/deactivate"
+    db.session.expire_all()
+    clerk = db.session.get(User, clerk.id)
+    assert clerk.display_name == "Amina" and clerk.active  # saved, not yet deactivated
+    ask = client.get(f"{url}/deactivate").get_data(as_text=True)
+    assert f"Deactivate {clerk.username}?" in ask and "Yes, deactivate" in ask and "Reactivate" in ask
+    done = client.post(f"{url}/deactivate", follow_redirects=True).get_data(as_text=True)
+    assert "can no longer sign in" in done and "Reactivate" in done
+    db.session.expire_all()
+    assert not db.session.get(User, clerk.id).active
+    assert "already deactivated" in client.get(f"{url}/deactivate").get_data(as_text=True)
+    # Nobody deactivates, reactivates or resets themselves through the form's buttons.
+    mine = f"/office/admin/staff/{admin.id}"
+    for then in ("deactivate", "reactivate", "reset"):
+        assert client.post(mine, data=_staff_form(admin, then=then)).status_code == 400
+    assert "cannot change your own role" in client.get(f"{mine}/deactivate").get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(User, admin.id).active

@@ -162,7 +162,7 @@ STRINGS = {
     "state_conflict": _l("in conflict with a record on the server"),
     # The words of the fields a reason names (the tablet's own keys for those it has no other string for).
     **{f"field_{field.removesuffix('_id')}": reasons.FIELD_WORDS[field]
-       for field in ("phone", "event_id", "posting_id", "notice_id")},
+       for field in ("phone", "event_id", "posting_id", "notice_id", "cancels_id")},
     "todo_correct": _l("Correct the registration and save it: it is sent again, and the check-in and services "
                        "waiting for it follow."),
     "todo_office": _l("This cannot be corrected on the tablet. Ask the county office: they see it under "

@@ -1,24 +1,28 @@
 """The resident's pass (/p/<token>): their QR, data and interests, a language switch, and erasure.
 
 The token travels only in /p/ URLs and in an HttpOnly cookie that lets "I'm interested" find the pass
-on this phone. Unknown tokens count against the address; past the limit every look-up waits (429).
+on this phone. Unknown tokens count against the phone and the address (services.pass_limit); past either
+limit every look-up from there waits: a page in the resident's language says for how long (429).
 """
 from __future__ import annotations
 
+import math
+
 from flask import (Response, abort, current_app, make_response, redirect, render_template, request,
                    url_for)
+from flask_babel import ngettext
 
 from caravan.extensions import db
 from caravan.i18n import switch_language_cookie
 from caravan.models import Attendee
 from caravan.public import bp
 from caravan.qr import public_url, svg
-from caravan.services import residents, throttle
+from caravan.public.phone import phone_id, remember_phone
+from caravan.services import pass_limit, residents
 from caravan.services.codes import pass_code_of_token, show_pass_code
 
 PASS_COOKIE = "caravan_pass"
 PASS_COOKIE_AGE = 2 * 365 * 24 * 3600
-PASS_MISS_BUCKET = "pass_miss"
 
 
 def current_pass() -> Attendee | None:
@@ -45,17 +49,39 @@ def _address() -> str:
 
 
 def _lookup(token: str) -> Attendee:
-    """The pass's attendee; 429 while the address is paused, 404 (counted) for an unknown token."""
-    cfg = current_app.config
-    if throttle.is_limited(PASS_MISS_BUCKET, [_address()], cfg["PASS_MISS_MAX_PER_ADDRESS"],
-                           cfg["PASS_MISS_WINDOW_SECONDS"]):
-        abort(429)
+    """The pass's attendee; a wait page (429) while this phone or address is paused, 404 (counted) for an
+    unknown token. The pass this phone keeps in its cookie is always shown: it gives nothing away."""
+    phone = phone_id()
+    if request.cookies.get(PASS_COOKIE) != token:
+        wait = pass_limit.check(phone, _address())
+        if wait.refused:
+            abort(_refusal(wait, phone))
     attendee = residents.attendee_for_token(token)
     if attendee is None:
-        throttle.record_hit(PASS_MISS_BUCKET, _address())
+        pass_limit.count_miss(phone, _address())
         db.session.commit()
-        abort(404)
+        response = make_response(render_template("errors/error.html", code=404, csrf=False), 404)
+        abort(private(remember_phone(response, phone)))  # from now on, this phone's misses count as its own
     return attendee
+
+
+def _refusal(wait: pass_limit.Wait, phone: str | None) -> Response:
+    """The wait page: why, and in how many minutes to try again, in the resident's language (429)."""
+    minutes = max(1, math.ceil(wait.retry_after / 60))
+    if wait.refused == "phone":
+        message = ngettext("This phone has opened several pass links that do not exist. Please try again in "
+                           "%(num)d minute, or ask the staff at the stall to show your pass.",
+                           "This phone has opened several pass links that do not exist. Please try again in "
+                           "%(num)d minutes, or ask the staff at the stall to show your pass.", minutes)
+    else:
+        message = ngettext("Very many pass links that do not exist were opened over this network just now. "
+                           "Please try again in %(num)d minute, or ask the staff at the stall to show your pass.",
+                           "Very many pass links that do not exist were opened over this network just now. "
+                           "Please try again in %(num)d minutes, or ask the staff at the stall to show your "
+                           "pass.", minutes)
+    response = make_response(render_template("public/pass_wait.html", message=message), 429,
+                             {"Retry-After": str(wait.retry_after)})
+    return private(remember_phone(response, phone))
 
 
 @bp.route("/p/")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-import secrets
 
 from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _, ngettext
@@ -14,12 +13,9 @@ from caravan.models import ConsentChannel
 from caravan.public import bp
 from caravan.public.forms import RegisterForm
 from caravan.public.passes import current_pass, private, remember_pass
+from caravan.public.phone import phone_id, remember_phone
 from caravan.services import listings, registration_limit, resident_rules, residents, throttle
 
-#: A random id that tells this phone's registrations from its neighbours' behind one address (see
-#: services.registration_limit); it names no one and is kept only as a keyed hash, for a day.
-PHONE_COOKIE = "caravan_phone"
-PHONE_COOKIE_AGE = 365 * 24 * 3600
 #: The form's name of a field where it differs from the service's.
 _FORM_FIELD = {"village_id": "village"}
 
@@ -57,7 +53,7 @@ def register():
         SelectChoice(v.id, f"{v.name_in(locale)} · {v.parent.name_in(locale)}" if v.parent else v.name_in(locale))
         for v in residents.villages()]
     status, headers, refusal = 200, {}, None
-    phone = request.cookies.get(PHONE_COOKIE)
+    phone = phone_id()
     if request.method == "POST":
         status = 422
         if form.validate():
@@ -84,20 +80,12 @@ def register():
                     db.session.commit()
                     response = redirect(url_for("public.pass_page", token=attendee.pass_token,
                                                 added=posting.code if posting else None))
-                    return private(_remember_phone(remember_pass(response, attendee.pass_token), phone))
+                    return private(remember_phone(remember_pass(response, attendee.pass_token), phone))
     texts = listings.translated(posting, locale, ("title",))[0] if posting else None
     response = make_response(render_template(
         "public/register.html", form=form, posting=posting, posting_texts=texts, refusal=refusal,
         has_pass=current_pass() is not None), status, headers)
-    return _remember_phone(response, phone)
-
-
-def _remember_phone(response, phone: str | None):
-    """Give this phone its random id, unless it has one."""
-    if not phone:
-        response.set_cookie(PHONE_COOKIE, secrets.token_urlsafe(16), max_age=PHONE_COOKIE_AGE, httponly=True,
-                            samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
-    return response
+    return remember_phone(response, phone)
 
 
 def _refusal_message(attempt: registration_limit.Attempt) -> str:

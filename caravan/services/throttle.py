@@ -117,6 +117,20 @@ def give_back(hit_ids: list[int]) -> None:
         db.session.execute(delete(ThrottleHit).where(ThrottleHit.id.in_(hit_ids)))
 
 
+def wait_seconds(bucket: str, limit: Limit) -> int:
+    """Seconds until ``limit.value`` may have one more hit in ``bucket`` (0: it may now): when the hit
+    that puts it over the limit leaves the window."""
+    since = utcnow() - timedelta(seconds=limit.window_seconds)
+    recent = (ThrottleHit.bucket == bucket, ThrottleHit.key == _key(limit.value), ThrottleHit.at >= since)
+    count = db.session.scalar(select(func.count()).select_from(ThrottleHit).where(*recent))
+    if count < limit.max_hits:
+        return 0
+    freeing = db.session.scalar(select(ThrottleHit.at).where(*recent).order_by(ThrottleHit.at, ThrottleHit.id)
+                                .offset(count - limit.max_hits).limit(1))
+    wait = (freeing + timedelta(seconds=limit.window_seconds) - utcnow()).total_seconds() if freeing else 1
+    return max(1, math.ceil(wait))
+
+
 def reached(bucket: str, values: list[str], max_hits: int, window_seconds: int) -> set[str]:
     """Those of ``values`` that have ``max_hits`` hits or more in the window (one query for a list)."""
     keys = {_key(value): value for value in values}

@@ -63,8 +63,11 @@ def test_revoking_asks_first_then_stops_sync_and_is_audited(login_as, make_table
     event = build.event()
     login_as("office")
     client = tablet.client
+    client.get("/lang/en")
     confirm = client.get(f"/office/tablets/{tablet.device.id}/revoke").get_data(as_text=True)
     assert 'method="post"' in confirm and db.session.get(Device, tablet.device.id).revoked_at is None
+    # The question says what revoking does to the residents' data on the tablet, and how to come back.
+    assert "wipes the residents" in confirm and "re-enroll it" in confirm
     response = client.post(f"/office/tablets/{tablet.device.id}/revoke")
     assert response.status_code == 302
     db.session.expire_all()

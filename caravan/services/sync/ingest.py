@@ -62,6 +62,10 @@ class _Known:
         self.present: dict[type, set[str]] = {}
         self.erased: set[str] = set()
         self.reach = reach
+        #: A tally a pushed one cancels: its id -> (event_id, kind, count), for :func:`cancel_refusal`;
+        #: and the id of the tally that cancels it, if one is stored (or applied in this push).
+        self.tallies: dict[str, tuple[str, str, int]] = {}
+        self.cancelled_by: dict[str, str] = {}
 
     def load(self, model: type, ids: set[str]) -> None:
         have = self.present.setdefault(model, set())
@@ -82,6 +86,14 @@ class _Known:
             for row_id, status in _rows(select(table.c.id, table.c.status).where(any_of(table.c.id, wanted))):
                 have.add(row_id)
                 self.reach.note_status(row_id, status)
+        elif model is Tally:  # only ever loaded as the parent of a cancelling tally: its content is checked
+            for row_id, event_id, kind, count in _rows(select(table.c.id, table.c.event_id, table.c.kind,
+                                                              table.c.count).where(any_of(table.c.id, wanted))):
+                have.add(row_id)
+                self.tallies[row_id] = (event_id, getattr(kind, "value", kind), count)
+            self.cancelled_by.update(
+                (cancelled, canceller) for cancelled, canceller
+                in _rows(select(table.c.cancels_id, table.c.id).where(any_of(table.c.cancels_id, wanted))))
         else:
             have.update(row_id for row_id, in _rows(select(table.c.id).where(any_of(table.c.id, wanted))))
 
@@ -256,6 +268,11 @@ class Ingest:
                 return refusal, ""
             if not self.known.has(model, value) and not missing:
                 missing = key
+        if record.type == "tally" and not missing:
+            cancels = data.get("cancels_id")
+            if cancels and self.known.cancelled_by.get(cancels, record.id) != record.id:
+                return Reason("cancelled_already", "cancels_id"), ""  # an undo pressed twice counts once
+            return cancel_refusal(data, self.known.tallies.get(cancels)), ""
         return None, missing
 
     def _apply(self, record: Record, device_id: str | None, received_at: datetime) -> bool:
@@ -276,6 +293,10 @@ class Ingest:
         self.known.add(TYPE_MODEL[record.type], record.id)
         if record.type == "attendee":
             self.tokens.add(record.data["pass_token"])
+        elif record.type == "tally":
+            self.known.tallies[record.id] = (record.data["event_id"], record.data["kind"], record.data["count"])
+            if record.data.get("cancels_id"):
+                self.known.cancelled_by[record.data["cancels_id"]] = record.id
         elif record.type == "interest":
             self.interests.add(record)
         return True
@@ -348,6 +369,19 @@ class Ingest:
                 row.status, row.reason, row.resolved_at = PendingStatus.duplicate, str(SAME_INTEREST), self.now
             elif self._apply(record, row.device_id, row.received_at):
                 row.resolved_at = self.now
+
+
+def cancel_refusal(data: dict, cancelled: tuple[str, str, int] | None) -> Reason | None:
+    """Why a tally that cancels another (``cancels_id``) cannot stand, given the cancelled tally's event,
+    kind and count (None: it cancels nothing, or what it cancels is not known here): an undo takes back
+    exactly the tap it names, at the same event, of the same kind, by the same count, and a cancel is
+    never itself cancelled. Anything else would move visitors between events or kinds in the figures."""
+    if cancelled is None or not data.get("cancels_id"):
+        return None
+    event_id, kind, count = cancelled
+    if (data["event_id"], data["kind"], data["count"]) != (event_id, kind, -count) or count < 0:
+        return Reason("not_its_cancel", "cancels_id")
+    return None
 
 
 def _rows(statement):

@@ -25,7 +25,7 @@ FIELD_WORDS = {
     "name": _l("Name"), "phone": _l("Phone"), "village_id": _l("Village"), "group": _l("Group"),
     "skills": _l("Skills"), "wishes": _l("Wishes"), "event_id": _l("Event"), "attendee_id": _l("Registration"),
     "posting_id": _l("Posting"), "notice_id": _l("Notice"), "by": _l("Staff member"), "pass_token": _l("Pass"),
-    "kind": _l("Kind"), "method": _l("How"), "count": _l("Count"),
+    "kind": _l("Kind"), "method": _l("How"), "count": _l("Count"), "cancels_id": _l("Undone visitor count"),
 }
 
 #: The fields whose value is the id of something the office can name: a posting, an event, a notice.
@@ -55,6 +55,9 @@ MESSAGES = {
     "not_published": _l("%(field)s names a posting or notice that is not published."),
     "unknown_staff": _l("%(field)s names a staff member this server does not know; the record is kept "
                         "for the office to review."),
+    "not_its_cancel": _l("%(field)s names a visitor count of another event or kind, or with another number: an "
+                         "undo must take back exactly the count it names. Nothing was undone."),
+    "cancelled_already": _l("%(field)s names a visitor count that was undone already; it is undone only once."),
     "sealed": _l("The encrypted personal fields of this record could not be opened: the file was changed "
                  "or damaged after it was exported."),
     "too_many_held": _l("This tablet has too many records waiting for residents or events that have not "

@@ -97,7 +97,7 @@ export function receiptLine(check, unsent, refused) {
 /** The words for a reason's field, from the strings the screens already use. */
 const FIELD_WORDS = { name: "name", phone: "field_phone", village_id: "village", group: "group", skills: "skills",
   wishes: "wishes", event_id: "field_event", attendee_id: "kind_attendee", posting_id: "field_posting",
-  notice_id: "field_notice" };
+  notice_id: "field_notice", cancels_id: "field_cancels" };
 
 /** Whether a problem is a refused registration that the tablet can correct and send again (by the server's
  * rule, served with the strings: the reasons a correction of the person's own fields mends). */
