@@ -5,8 +5,9 @@ Each list has the same five columns: when (the event's start, or the time of an 
 step), the event's code, what (a kind, a group, a posting's code, an employer's name), the resident (the id
 of their living record; never a name: the resident's own page, scoped, has the rest) and a count. A row
 stands for one event, person, pair or posting and counts 1, except the rows of tallies (anonymous visitors,
-services given without registering), one per event with the sum of its tallies: the counts add up to the
-figure, and where there is no tally the number of rows is the figure.
+services given without registering), one per event with the sum of its tallies, and the rows of openings
+offered, one per posting with its openings: the counts add up to the figure, and for the other lists the
+number of rows is the figure.
 """
 from __future__ import annotations
 
