@@ -141,6 +141,8 @@ MATRIX = [
     ("/office/reports/quarterly.xlsx", "GET", 302, 403, 200, 200),
     ("/office/reports/quarterly.pdf", "GET", 302, 403, 200, 200),
     ("/office/reports/quarterly.doc", "GET", 302, 403, 404, 404),
+    ("/office/reports/submit", "POST", 302, 403, 303, 303),  # the current quarter of the user's area
+    ("/office/reports/submit?year=1999", "POST", 302, 403, 422, 422),
     ("/office/reports/records?figure=people", "GET", 302, 403, 200, 200),
     ("/office/reports/records?figure=nothing", "GET", 302, 403, 404, 404),
     ("/office/reports/records.csv?figure=visits", "GET", 302, 403, 200, 200),
@@ -252,6 +254,7 @@ AREA_MATRIX = [
     # unknown one. Without a code, the user's own area: its records are listed, those of others are not.
     ("/office/reports/?area={area_code}", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/reports/quarterly.csv?area={area_code}", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/reports/submit?area={area_code}", "POST", _, (303, 404, 404), (303, 404, 404), _),
     ("/office/reports/records?figure=events&area={area_code}", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/reports/records?figure=events", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN),
      "event_code"),

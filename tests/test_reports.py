@@ -310,3 +310,78 @@ def test_cli_writes_three_formats(app, db, build, tmp_path):
     unknown = runner.invoke(args=["report", "quarterly", "--year", "2026", "--quarter", "3", "--area", "NOPE",
                                   "-o", str(tmp_path / "q.csv")])
     assert unknown.exit_code != 0 and "NOPE" in unknown.output
+
+
+def test_submitting_keeps_the_figures_and_shows_what_changed_since(client, login_as, build, db):
+    """A submitted table keeps its figures and their SHA-256; a check-in that syncs later shows up figure by
+    figure (the township's row and the total), and the changed cells are marked."""
+    from sqlalchemy import select
+
+    from caravan.models import Event, SubmittedReport
+    from caravan.services.report_submissions import digest
+    season = build_season(build, db)
+    login_as("office")
+    url = f"/office/reports/?year={YEAR}&quarter={QUARTER}"
+    assert "This table has not been submitted yet." in client.get(url, headers={"Accept-Language": "en"}).text
+    response = client.post(f"/office/reports/submit?year={YEAR}&quarter={QUARTER}")
+    assert response.status_code == 303
+    report = db.session.scalar(select(SubmittedReport))
+    assert report.figures == _table(season).figures() and report.digest == digest(report.figures)
+    assert report.figures[TOTAL]["visits"] == 10
+    assert db.session.query(AuditEntry).filter_by(action="report.submit").count() == 1
+    page = client.get(url, headers={"Accept-Language": "en"}).text
+    assert "No figure has changed since." in page
+    # A tablet that synced late: a new person at the job fair in township A.
+    job_fair = db.session.scalar(select(Event).where(Event.kind == EventKind.job_fair))
+    late = build.attendee(village_id=season["a1"].id)
+    db.session.add(CheckIn(id=_id(), event_id=job_fair.id, attendee_id=late.id, method=CheckInMethod.scan,
+                           device_at=job_fair.starts_at))
+    db.session.commit()
+    page = client.get(url, headers={"Accept-Language": "en"}).text
+    assert "4 figures have changed since they were submitted" in page
+    changes = page[page.index('id="changes"'):]
+    assert changes.count("<tr>") == 1 + 4  # people and visits, in township A and in the total
+    assert "<td class=\"num\">14</td><td class=\"num\">15</td>" in changes
+    assert page.count("num changed") == 4
+    db.session.refresh(report)
+    assert report.figures[TOTAL]["visits"] == 10  # the submission itself never changes
+
+
+def test_a_quarter_that_has_not_begun_cannot_be_submitted(client, login_as, build, db):
+    from caravan.models import SubmittedReport
+    from caravan.models.base import utcnow
+    build.county()
+    login_as("office")
+    next_year = utcnow().year + 1
+    response = client.post(f"/office/reports/submit?year={next_year}&quarter=4", headers={"Accept-Language": "en"})
+    assert response.status_code == 422
+    assert "has not begun" in response.text
+    assert db.session.query(SubmittedReport).count() == 0
+
+
+def test_deadlines_next_three_and_the_late_quarter(app, db, build):
+    from datetime import date
+
+    from caravan.models import SubmittedReport
+    from caravan.services.report_submissions import upcoming_deadlines
+    county = build.county()
+    due = upcoming_deadlines(county, date(2026, 12, 2))
+    assert [(d.kind, d.year, d.period, d.due.isoformat(), d.submitted) for d in due] == [
+        ("quarterly", 2026, 3, "2026-09-30", False),  # late: not submitted
+        ("quarterly", 2026, 4, "2026-12-30", False),
+        ("quarterly", 2027, 1, "2027-03-30", False),
+        ("half_year", 2027, 1, "2027-06-30", None),
+    ]
+    db.session.add(SubmittedReport(area_id=county.id, kind="quarterly", year=2026, period=3, figures={},
+                                   digest="0" * 64))
+    db.session.commit()
+    due = upcoming_deadlines(county, date(2026, 11, 15))
+    assert [(d.kind, d.due.isoformat()) for d in due] == [
+        ("annual", "2026-11-15"), ("quarterly", "2026-12-30"), ("quarterly", "2027-03-30")]
+
+
+def test_the_dashboard_lists_the_reports_due(client, login_as, build):
+    build.county()
+    login_as("office")
+    page = client.get("/office/", headers={"Accept-Language": "en"}).text
+    assert 'id="deadlines"' in page and "Quarterly table" in page

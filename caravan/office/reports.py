@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, make_response, render_template, request
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -17,7 +17,7 @@ from caravan.models.base import utcnow
 from caravan.office import bp
 from caravan.office.common import page_number, query_int, scope
 from caravan.report_files import FILE_FORMATS, period_label, quarterly_bytes, quarterly_title
-from caravan.services import audit, exports
+from caravan.services import audit, exports, report_submissions
 from caravan.services.catalogue.texts import app_zone
 from caravan.services.report_records import all_records, records_page
 from caravan.services.reports import COLUMNS, KEYS, quarter_bounds, quarterly_table, table_rows
@@ -66,20 +66,48 @@ def _areas():
     return [a for a in areas_within(scope()) if a.level != AreaLevel.village or a.id == scope().id]
 
 
-@bp.route("/reports/")
-@role_required(Role.office)
-def reports_page():
-    """The quarterly table of the chosen area: one row per area below it and the total; each figure links
-    to the records behind it."""
-    choice = _choice()
+def _page(choice: Choice, status: int = 200, alert: str = ""):
+    """The table of ``choice``, its latest submission and what changed since, figure by figure."""
     start, end = quarter_bounds(choice.year, choice.quarter, app_zone())
     table = quarterly_table(choice.area, start, end)
+    submitted = report_submissions.latest(choice.area, choice.year, choice.quarter)
+    changed = report_submissions.changes(submitted.figures, table.figures()) if submitted else []
+    names = {row.area.code: row.area.name_in(current_locale_str()) for row in table.rows}
     response = make_response(render_template(
         "office/reports.html", choice=choice, table=table, columns=COLUMNS, areas=_areas(),
         years=range(utcnow().astimezone(app_zone()).year + 1, FIRST_YEAR - 1, -1), formats=FILE_FORMATS,
         title=quarterly_title(table, choice.year, choice.quarter, current_locale_str()),
-        period=period_label(table)), 400 if choice.error else 200)
+        period=period_label(table), submitted=submitted, changes=changed, row_names=names,
+        changed_cells={(c.row, c.column) for c in changed}, alert=alert or choice.error,
+        can_submit=start <= utcnow() and not choice.error), status)
     return response
+
+
+@bp.route("/reports/")
+@role_required(Role.office)
+def reports_page():
+    """The quarterly table of the chosen area: one row per area below it and the total; each figure links
+    to the records behind it; the latest submission and what changed since."""
+    choice = _choice()
+    return _page(choice, 400 if choice.error else 200)
+
+
+@bp.route("/reports/submit", methods=["POST"])
+@role_required(Role.office)
+def reports_submit():
+    """Submit the chosen quarter's table as it stands now (year, quarter and area in the query)."""
+    choice = _choice()
+    if choice.error:
+        return _page(choice, 422)
+    start, end = quarter_bounds(choice.year, choice.quarter, app_zone())
+    try:
+        report = report_submissions.submit(quarterly_table(choice.area, start, end), choice.year, choice.quarter,
+                                           current_user)
+    except report_submissions.SubmissionError as exc:
+        return _page(choice, 422, alert=str(exc))
+    db.session.commit()
+    flash(_("Submitted. Fingerprint of the figures: %(digest)s", digest=report.digest[:16]))
+    return redirect(url_for("office.reports_page", **choice.args()), 303)
 
 
 @bp.route("/reports/quarterly.<fmt>")
