@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import case, func, literal, select, union_all
 from sqlalchemy.orm import aliased
 
 from caravan.extensions import db
@@ -133,7 +133,7 @@ def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row)
 
     pairs = select(ev.c.row.label("row"), CheckIn.event_id.label("event_id"), living().label("person")) \
         .join(CheckIn, CheckIn.event_id == ev.c.id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
-        .distinct().subquery()
+        .distinct().cte("pairs")  # read twice below: a CTE is computed once (SQLite >= 3.35, PostgreSQL >= 12)
     shown = select(ev.c.row.label("row"), Posting.id.label("posting"), Posting.employer_id.label("employer"),
                    Posting.openings.label("openings")) \
         .join(event_postings, event_postings.c.event_id == ev.c.id) \
@@ -155,8 +155,9 @@ def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row)
     yield select(ev.c.row, named("events"), func.count()).group_by(ev.c.row)
     yield select(ev.c.row, named("bazaar"), func.count()).where(kind == EventKind.bazaar).group_by(ev.c.row)
     yield select(ev.c.row, named("job_fair"), func.count()).where(kind == EventKind.job_fair).group_by(ev.c.row)
-    yield select(pairs.c.row, named("visits"), func.count()).group_by(pairs.c.row)
-    yield select(pairs.c.row, named("residents"), func.count(func.distinct(pairs.c.person))).group_by(pairs.c.row)
+    yield union_all(select(pairs.c.row, named("visits"), func.count()).group_by(pairs.c.row),
+                    select(pairs.c.row, named("residents"), func.count(func.distinct(pairs.c.person)))
+                    .group_by(pairs.c.row))
     yield select(ev.c.row, Attendee.group, func.count(func.distinct(Attendee.id))) \
         .join(CheckIn, CheckIn.event_id == ev.c.id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
         .where(CheckIn.method == CheckInMethod.register, Attendee.merged_into_id.is_(None)) \
