@@ -137,21 +137,54 @@ def held_events(area: Area, start: datetime, end: datetime, row=None):
                                   Event.starts_at < end, within(Event.area_id, area)).subquery()
 
 
-def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row):
-    """The statements of the table over the events subquery ``ev``: each yields (row, name, n)."""
+#: Figures whose total is the sum of the rows: each event, and each resident's village, lies in one row.
+ADDITIVE = ("events", "bazaar", "job_fair", "visits", "visitors", "job_info", "training_info", "policy_advice",
+            "referred", "hired")
+
+
+def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row, total: bool):
+    """The statements of the table over the events subquery ``ev``: each yields (row, name, n). With
+    ``total``, only the figures that are not the sum of the rows (people, registrations, postings and
+    interests are counted once however many rows they appear in)."""
     def named(name):
         return literal(name).label("name")
 
-    pairs = select(ev.c.row.label("row"), CheckIn.event_id.label("event_id"), living().label("person")) \
-        .join(CheckIn, CheckIn.event_id == ev.c.id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
-        .distinct().cte("pairs")  # read twice below: a CTE is computed once (SQLite >= 3.35, PostgreSQL >= 12)
     shown = select(ev.c.row.label("row"), Posting.id.label("posting"), Posting.employer_id.label("employer"),
                    Posting.openings.label("openings")) \
         .join(event_postings, event_postings.c.event_id == ev.c.id) \
-        .join(Posting, Posting.id == event_postings.c.posting_id).distinct().subquery()
+        .join(Posting, Posting.id == event_postings.c.posting_id).distinct().cte("shown")
     interests = select(ev.c.row.label("row"), living().label("person"), Interest.posting_id.label("posting")) \
         .join(Interest, Interest.event_id == ev.c.id).join(Attendee, Attendee.id == Interest.attendee_id) \
         .distinct().subquery()
+    checked_in = select(ev.c.row).join(CheckIn, CheckIn.event_id == ev.c.id) \
+        .join(Attendee, Attendee.id == CheckIn.attendee_id)
+    if total:
+        yield checked_in.add_columns(named("residents"), func.count(func.distinct(living()))).group_by(ev.c.row)
+    else:
+        # Visits are distinct (event, person) pairs: people per event, added up by row.
+        per_event = checked_in.add_columns(func.count(func.distinct(living())).label("n")) \
+            .group_by(ev.c.row, CheckIn.event_id).subquery()
+        yield select(per_event.c.row, named("visits"), func.sum(per_event.c.n)).group_by(per_event.c.row)
+        yield checked_in.add_columns(named("residents"), func.count(func.distinct(living()))).group_by(ev.c.row)
+    yield checked_in.add_columns(Attendee.group, func.count(func.distinct(Attendee.id))) \
+        .where(CheckIn.method == CheckInMethod.register, Attendee.merged_into_id.is_(None)) \
+        .group_by(ev.c.row, Attendee.group)
+    yield union_all(
+        select(shown.c.row, named("employers"), func.count(func.distinct(shown.c.employer))).group_by(shown.c.row),
+        select(shown.c.row, named("postings"), func.count()).group_by(shown.c.row),
+        select(shown.c.row, named("openings"), func.sum(shown.c.openings)).group_by(shown.c.row))
+    yield select(interests.c.row, named("interests"), func.count()).group_by(interests.c.row)
+    if total:
+        return
+    kind = ev.c.kind
+    yield union_all(
+        select(ev.c.row, named("events"), func.count()).group_by(ev.c.row),
+        select(ev.c.row, named("bazaar"), func.count()).where(kind == EventKind.bazaar).group_by(ev.c.row),
+        select(ev.c.row, named("job_fair"), func.count()).where(kind == EventKind.job_fair).group_by(ev.c.row))
+    yield select(ev.c.row, ServiceGiven.kind, func.count()).join(ServiceGiven, ServiceGiven.event_id == ev.c.id) \
+        .group_by(ev.c.row, ServiceGiven.kind)
+    yield select(ev.c.row, Tally.kind, func.sum(Tally.count)).join(Tally, Tally.event_id == ev.c.id) \
+        .group_by(ev.c.row, Tally.kind)
     person = aliased(Attendee)
     alive = aliased(Attendee)
     steps = select(village_row(alive.village_id).label("row"), ReferralStep.status.label("status"),
@@ -162,33 +195,16 @@ def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row)
         .where(ReferralStep.at >= start, ReferralStep.at < end,
                ReferralStep.status.in_((ReferralStatus.referred, ReferralStatus.hired)),
                within(alive.village_id, area)).distinct().subquery()
-    kind = ev.c.kind
-    yield select(ev.c.row, named("events"), func.count()).group_by(ev.c.row)
-    yield select(ev.c.row, named("bazaar"), func.count()).where(kind == EventKind.bazaar).group_by(ev.c.row)
-    yield select(ev.c.row, named("job_fair"), func.count()).where(kind == EventKind.job_fair).group_by(ev.c.row)
-    yield union_all(select(pairs.c.row, named("visits"), func.count()).group_by(pairs.c.row),
-                    select(pairs.c.row, named("residents"), func.count(func.distinct(pairs.c.person)))
-                    .group_by(pairs.c.row))
-    yield select(ev.c.row, Attendee.group, func.count(func.distinct(Attendee.id))) \
-        .join(CheckIn, CheckIn.event_id == ev.c.id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
-        .where(CheckIn.method == CheckInMethod.register, Attendee.merged_into_id.is_(None)) \
-        .group_by(ev.c.row, Attendee.group)
-    yield select(ev.c.row, ServiceGiven.kind, func.count()).join(ServiceGiven, ServiceGiven.event_id == ev.c.id) \
-        .group_by(ev.c.row, ServiceGiven.kind)
-    yield select(ev.c.row, Tally.kind, func.sum(Tally.count)).join(Tally, Tally.event_id == ev.c.id) \
-        .group_by(ev.c.row, Tally.kind)
-    yield select(shown.c.row, named("employers"), func.count(func.distinct(shown.c.employer))).group_by(shown.c.row)
-    yield select(shown.c.row, named("postings"), func.count()).group_by(shown.c.row)
-    yield select(shown.c.row, named("openings"), func.sum(shown.c.openings)).group_by(shown.c.row)
-    yield select(interests.c.row, named("interests"), func.count()).group_by(interests.c.row)
     yield select(steps.c.row, steps.c.status, func.count()).group_by(steps.c.row, steps.c.status)
 
 
-def _collect(area: Area, start: datetime, end: datetime, row, village_row) -> dict[str, dict[str, int]]:
-    """Figures by row key: the statements of :func:`_figure_queries`, service tallies merged with services."""
+def _collect(area: Area, start: datetime, end: datetime, row, village_row,
+             total: bool = False) -> dict[str, dict[str, int]]:
+    """Figures by row key: the statements of :func:`_figure_queries`, service tallies merged with services.
+    Anonymous visitors are not yet added to the people reached (the total takes them from the rows)."""
     out: dict[str, dict[str, int]] = {}
     ev = held_events(area, start, end, row)
-    for query in _figure_queries(ev, area, start, end, village_row):
+    for query in _figure_queries(ev, area, start, end, village_row, total):
         for key, name, n in db.session.execute(query):
             figures = out.setdefault(str(key), dict.fromkeys(KEYS, 0))
             name = str(name)
@@ -202,20 +218,22 @@ def _collect(area: Area, start: datetime, end: datetime, row, village_row) -> di
                 figures["registrations"] += n
             else:
                 figures[name] += n  # service kinds add up given and tallied
-    for figures in out.values():
-        figures["people"] += figures["visitors"]
     return out
 
 
 def quarterly_table(area: Area, start: datetime, end: datetime) -> Table:
     """The table for ``area`` over [start, end): rows of its children (and itself, if it has figures of its
-    own) and the total. 26 statements (12 for the rows, 12 for the total, the tree and the children), whatever
+    own) and the total. 15 statements (9 for the rows, 4 for the total, the tree and the children), whatever
     the number of records and of areas."""
     children = row_areas(area)
     branches = rows_of_areas(area)
     by_row = _collect(area, start, end, row_key(Event.area_id, area, branches),
                       lambda column: row_key(column, area, branches))
-    total = _collect(area, start, end, None, lambda column: literal(TOTAL)).get(TOTAL, dict.fromkeys(KEYS, 0))
+    total = _collect(area, start, end, None, None, total=True).get(TOTAL, dict.fromkeys(KEYS, 0))
+    for key in ADDITIVE:
+        total[key] = sum(figures[key] for figures in by_row.values())
+    for figures in [*by_row.values(), total]:
+        figures["people"] += figures["visitors"]
     rows = [Row(child.id, child, by_row.get(child.id, dict.fromkeys(KEYS, 0))) for child in children]
     own = by_row.get(area.id)
     if own is not None and any(own.values()):
