@@ -176,7 +176,7 @@ def test_the_table_takes_a_fixed_number_of_statements(app, db, build):
     db.session.expire_all()
     with counting(db.engine) as statements:
         _table(season)
-    assert len(statements) <= 16, len(statements)  # 15, and the county itself reloaded after expire_all
+    assert len(statements) <= 15, len(statements)  # 14, and the county itself reloaded after expire_all
 
 
 # The recomputation: hand-written SQL, row by row over explicit lists of area ids (no recursive query, no
