@@ -121,3 +121,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(demo)
     from caravan.cli_print import print_command
     app.cli.add_command(print_command)
+    from caravan.cli_report import report_cli
+    app.cli.add_command(report_cli)

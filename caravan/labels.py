@@ -52,6 +52,7 @@ AUDIT_ACTIONS = {
     "resident.register": _l("Resident registered at the office"), "resident.correct": _l("Resident's record corrected"),
     "resident.erase": _l("Resident's data erased"), "resident.export": _l("Residents exported"),
     "referral.step": _l("Referral moved on"), "referral.export": _l("Referrals exported"),
+    "report.export": _l("Records behind a statistic exported"), "report.submit": _l("Statistics table submitted"),
 }
 
 

@@ -136,6 +136,19 @@ MATRIX = [
     (f"/office/referrals/{NO_INTEREST}/step", "POST", 302, 403, 404, 404),
     ("/office/referrals/export.csv", "GET", 302, 403, 200, 200),
     ("/office/referrals/export.xlsx", "GET", 302, 403, 200, 200),
+    # The statistics: the current quarter of the user's own area unless one is chosen.
+    ("/office/reports/", "GET", 302, 403, 200, 200),
+    ("/office/reports/?year=1999", "GET", 302, 403, 400, 400),  # a year no one means: said in the page
+    ("/office/reports/quarterly.csv", "GET", 302, 403, 200, 200),
+    ("/office/reports/quarterly.xlsx", "GET", 302, 403, 200, 200),
+    ("/office/reports/quarterly.pdf", "GET", 302, 403, 200, 200),
+    ("/office/reports/quarterly.doc", "GET", 302, 403, 404, 404),
+    ("/office/reports/submit", "POST", 302, 403, 303, 303),  # the current quarter of the user's area
+    ("/office/reports/submit?year=1999", "POST", 302, 403, 422, 422),
+    ("/office/reports/records?figure=people", "GET", 302, 403, 200, 200),
+    ("/office/reports/records?figure=nothing", "GET", 302, 403, 404, 404),
+    ("/office/reports/records.csv?figure=visits", "GET", 302, 403, 200, 200),
+    ("/office/reports/records.xlsx?figure=referred", "GET", 302, 403, 200, 200),
 ]
 ROLES = [None, "field", "office", "admin"]
 
@@ -240,6 +253,16 @@ AREA_MATRIX = [
     ("/office/referrals/{interest}/step", "POST", "referral_step", (303, 404, 404), (303, 404, 404), _),
     ("/office/referrals/export.csv", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
     ("/office/referrals/export.xlsx", "GET", _, (200, 200, 200), (200, 200, 200), _),  # rows: test_referrals
+    # The statistics of an area within the user's (its code in the query); another area answers like an
+    # unknown one. Without a code, the user's own area: its records are listed, those of others are not.
+    ("/office/reports/?area={area_code}", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/reports/quarterly.csv?area={area_code}", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/reports/submit?area={area_code}", "POST", _, (303, 404, 404), (303, 404, 404), _),
+    ("/office/reports/records?figure=events&area={area_code}", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/reports/records?figure=events", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN),
+     "event_code"),
+    ("/office/reports/records.csv?figure=events", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN),
+     "event_code"),
     # One staff member: only administrators, only staff of their own area and below.
     ("/office/admin/staff/{user}", "GET", _, (403, 403, 403), (200, 404, 404), _),
     ("/office/admin/staff/{user}", "POST", "staff", (403, 403, 403), (303, 404, 404), _),
@@ -324,7 +347,7 @@ def _marker(name: str, w: dict) -> str:
             "posting_code": f">{w['posting'].code}<", "area_option": f'value="{w["area"].code}"',
             "csv_title": "csvrow-", "employer_name": w["employer"].name_zh,
             "notice_title": w["notice"].translations[0].title, "device_name": w["device"].name,
-            "attendee_name": w["attendee"].name,
+            "attendee_name": w["attendee"].name, "event_code": w["event"].code,
             "village_option": f'value="{w["village"].id}"' if w["village"] else "no village"}[name]
 
 
@@ -341,7 +364,8 @@ def test_access_by_area(client, login_as, build, db, path, method, form, office,
         for w, status in zip(worlds, expected):
             url = path.format(posting=w["posting"].id, employer=w["employer"].id, event=w["event"].id,
                               device=w["device"].id, notice=notice.id, problem=w["problem"].id,
-                              attendee=w["attendee"].id, interest=w["interest"].id, user=w["user"].id)
+                              attendee=w["attendee"].id, interest=w["interest"].id, user=w["user"].id,
+                              area_code=w["area"].code)
             response = client.open(url, method=method, data=_form(form, w, role))
             what = f"{role} of a township, {w['label']} {method} {path}"
             if status in (SHOWN, HIDDEN):
@@ -366,7 +390,7 @@ def test_township_users_get_the_county_users_answer_where_no_area_applies(client
 def test_every_route_is_in_the_matrix(app):
     """Every route has a row in MATRIX, and one in AREA_MATRIX or NO_AREA."""
     covered = {(path.split("?")[0], method) for path, method, *_ in MATRIX}
-    scoped = {(path, method) for path, method, *_ in AREA_MATRIX}
+    scoped = {(path.split("?")[0], method) for path, method, *_ in AREA_MATRIX}
     assert not scoped & set(NO_AREA), "a route is either scoped by area or not"
     by_area = scoped | set(NO_AREA)
     for rule in app.url_map.iter_rules():

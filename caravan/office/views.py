@@ -12,7 +12,7 @@ from caravan.models import AuditEntry, Role
 from caravan.models.base import utcnow
 from caravan.office import bp
 from caravan.office.common import scope
-from caravan.services import audit_log, stats
+from caravan.services import audit_log, report_submissions, stats
 from caravan.services.catalogue.texts import app_zone
 from caravan.services.events import upcoming_events
 
@@ -36,8 +36,8 @@ def month_chart(last_month: list[int], this_month: list[int | None], locale: str
 @bp.route("/")
 @role_required(Role.office)
 def home():
-    """The dashboard of the user's area: counts, this month against last, coming events, tablets that have
-    not synced, open interests by age, and the latest changes."""
+    """The dashboard of the user's area: counts, this month against last, coming events, reports due,
+    tablets that have not synced, open interests by age, and the latest changes."""
     area, now, zone = scope(), utcnow(), app_zone()
     # Sign-ins are logged too, but they are not what an office wants to see first.
     # Like the audit log page: only entries by staff of the user's own area and below.
@@ -50,4 +50,6 @@ def home():
                            month_chart=month_chart(*stats.daily_visits(area, now, zone), current_locale_str()),
                            stale_tablets=tablets, stale_total=stale_total, stale_days=stats.STALE_TABLET_DAYS,
                            interests=stats.open_interests(area, now),
-                           events=upcoming_events(area, days=30, limit=10), audit=list(recent))
+                           events=upcoming_events(area, days=30, limit=10), audit=list(recent),
+                           deadlines=report_submissions.upcoming_deadlines(area, now.astimezone(zone).date()),
+                           today=now.astimezone(zone).date())

@@ -1,0 +1,207 @@
+"""How fast is the quarterly statistics table, against one hand-written aggregate query over the same tables?
+
+Builds a county in a fresh database (a SQLite file, and PostgreSQL when given ``--postgres URL``: a database
+is made on that server and dropped afterwards) with its own small builder: 10 townships of 10 villages,
+``--residents`` residents (2 % of them merged duplicates, 1 % erased), ``--events`` held events (and some
+cancelled ones) all inside one quarter, ``--checkins`` check-ins among them (every resident's registration
+one of them), tallies, services, postings shown, interests and referral steps in proportion. Then it times
+:func:`caravan.services.reports.quarterly_table` for the county (the best of ``--repeat`` runs) and one
+hand-written statement that counts visits and people by township over the same check-ins (the physical
+floor: the table cannot be faster than reading the check-ins once), and prints both and their ratio.
+
+    .venv/bin/python bench/report.py                      # SQLite, 100,000 residents, 1,000,000 check-ins
+    .venv/bin/python bench/report.py --postgres postgresql+psycopg://postgres@127.0.0.1:55432/
+    .venv/bin/python bench/report.py --scale 0.1          # a tenth of everything, for a quick look
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+import uuid
+from datetime import timedelta, timezone
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from sqlalchemy import bindparam, create_engine, insert, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from caravan import create_app  # noqa: E402
+from caravan.extensions import db  # noqa: E402
+from caravan.models import (Area, Attendee, CheckIn, Employer, Event, Interest, Posting,  # noqa: E402
+                            ReferralStep, ServiceGiven, Tally, event_postings)
+from caravan.models.base import UTCDateTime  # noqa: E402
+from caravan.services.reports import quarter_bounds, quarterly_table  # noqa: E402
+
+YEAR, QUARTER = 2026, 3
+BATCH = 20_000
+#: The floor: visits and people by township, one pass over the quarter's check-ins.
+FLOOR_SQL = """
+SELECT t.id, COUNT(DISTINCT c.event_id || ':' || COALESCE(a.merged_into_id, a.id)),
+       COUNT(DISTINCT COALESCE(a.merged_into_id, a.id))
+FROM checkins c JOIN events e ON e.id = c.event_id JOIN attendees a ON a.id = c.attendee_id
+JOIN areas v ON v.id = e.area_id JOIN areas t ON t.id = v.parent_id
+WHERE e.status <> 'cancelled' AND e.starts_at >= :start AND e.starts_at < :end
+GROUP BY t.id
+"""
+
+FLOOR = text(FLOOR_SQL).bindparams(bindparam("start", type_=UTCDateTime), bindparam("end", type_=UTCDateTime))
+
+
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def build(url: str, residents: int, events: int, checkins: int, seed: int = 11) -> None:
+    """Fill a fresh database at ``url`` (tables made from the models) with the county described above."""
+    rng = random.Random(seed)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench",
+                      "PUBLIC_BASE_URL": "http://127.0.0.1:5000"})
+    start, end = quarter_bounds(YEAR, QUARTER, timezone(timedelta(hours=6)))
+    span = (end - start).total_seconds() - 86400
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        rows: dict = {table: [] for table in (Area, Attendee, Event, Employer, Posting, CheckIn, Tally, ServiceGiven,
+                                              Interest, ReferralStep, event_postings)}
+        county = _uuid(rng)
+        rows[Area].append({"id": county, "code": "B", "level": "county", "name_zh": "县", "parent_id": None})
+        villages = []
+        for t in range(10):
+            township = _uuid(rng)
+            rows[Area].append({"id": township, "code": f"B-{t:02d}", "level": "township", "name_zh": f"乡{t}",
+                               "parent_id": county})
+            for v in range(10):
+                villages.append(_uuid(rng))
+                rows[Area].append({"id": villages[-1], "code": f"B-{t:02d}-{v:02d}", "level": "village",
+                                   "name_zh": f"村{t}-{v}", "parent_id": township})
+        people = []
+        for i in range(residents):
+            people.append(_uuid(rng))
+            merged = people[rng.randrange(len(people) - 1)] if i and rng.random() < 0.02 else None
+            rows[Attendee].append({
+                "id": people[-1], "name": f"居民{i}", "village_id": rng.choice(villages),
+                "group": rng.choice(("rural_worker", "graduate", "other")), "consent_at": start,
+                "consent_version": "bench", "consent_channel": "tablet", "pass_token": f"bench{i:012d}",
+                "merged_into_id": merged, "erased_at": start if rng.random() < 0.01 else None})
+        held = []
+        for i in range(events + events // 20):
+            at = start + timedelta(seconds=rng.random() * span)
+            cancelled = i >= events
+            rows[Event].append({"id": _uuid(rng), "code": f"E{i:07d}", "kind": rng.choice(("bazaar", "village", "job_fair")),
+                                "area_id": rng.choice(villages), "place_zh": "集市", "starts_at": at,
+                                "ends_at": at + timedelta(hours=6), "status": "cancelled" if cancelled else "planned"})
+            if not cancelled:
+                held.append(rows[Event][-1]["id"])
+        employers = [_uuid(rng) for _ in range(200)]
+        rows[Employer] = [{"id": e, "name_zh": f"厂{i}"} for i, e in enumerate(employers)]
+        postings = [_uuid(rng) for _ in range(1000)]
+        rows[Posting] = [{"id": p, "code": f"P{i:06d}", "employer_id": rng.choice(employers),
+                          "openings": rng.randint(1, 20), "status": "published"} for i, p in enumerate(postings)]
+        for e in held:
+            for p in rng.sample(postings, 5):
+                rows[event_postings].append({"event_id": e, "posting_id": p})
+        for i, person in enumerate(people):  # every resident registered at one event
+            rows[CheckIn].append({"id": _uuid(rng), "event_id": rng.choice(held), "attendee_id": person,
+                                  "method": "register", "device_at": start, "received_at": start})
+        for _ in range(checkins - len(people)):
+            rows[CheckIn].append({"id": _uuid(rng), "event_id": rng.choice(held), "attendee_id": rng.choice(people),
+                                  "method": "scan", "device_at": start, "received_at": start})
+        for e in held:
+            for kind in ("visitor", "job_info", "policy_advice"):
+                rows[Tally].append({"id": _uuid(rng), "event_id": e, "kind": kind, "count": rng.randint(1, 40),
+                                    "device_at": start, "received_at": start})
+        for _ in range(checkins // 5):
+            rows[ServiceGiven].append({"id": _uuid(rng), "event_id": rng.choice(held), "attendee_id": rng.choice(people),
+                                       "kind": rng.choice(("job_info", "training_info", "policy_advice")),
+                                       "device_at": start, "received_at": start})
+        pairs = set()
+        while len(pairs) < checkins // 20:
+            pairs.add((rng.choice(people), rng.choice(postings)))
+        for person, posting in pairs:
+            interest = _uuid(rng)
+            rows[Interest].append({"id": interest, "attendee_id": person, "posting_id": posting,
+                                   "event_id": rng.choice(held), "status": "referred", "device_at": start,
+                                   "received_at": start, "status_at": start})
+            if rng.random() < 0.4:
+                rows[ReferralStep].append({"interest_id": interest, "status": "referred",
+                                           "at": start + timedelta(days=10), "note": ""})
+        for table, items in rows.items():
+            target = table if not hasattr(table, "__table__") else table.__table__
+            # Merged duplicates point at earlier rows, so attendees go in the order they were made.
+            for i in range(0, len(items), BATCH):
+                db.session.execute(insert(target), items[i:i + BATCH])
+            db.session.commit()
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text("VACUUM ANALYZE"))
+        else:
+            db.session.execute(text("ANALYZE"))
+            db.session.commit()
+
+
+def measure(url: str, repeat: int) -> tuple[float, float, dict]:
+    """The best wall-clock seconds of the table and of the floor query, and the table's total row."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench",
+                      "PUBLIC_BASE_URL": "http://127.0.0.1:5000"})
+    with app.app_context():
+        from caravan.services.catalogue.texts import app_zone
+        county = db.session.scalar(db.select(Area).where(Area.code == "B"))
+        start, end = quarter_bounds(YEAR, QUARTER, app_zone())
+        best_table = best_floor = float("inf")
+        for _ in range(repeat):
+            t = time.perf_counter()
+            table = quarterly_table(county, start, end)
+            best_table = min(best_table, time.perf_counter() - t)
+            db.session.rollback()
+            t = time.perf_counter()
+            db.session.execute(FLOOR, {"start": start, "end": end}).all()
+            best_floor = min(best_floor, time.perf_counter() - t)
+            db.session.rollback()
+        return best_table, best_floor, table.total.figures
+
+
+def bench(label: str, url: str, args) -> None:
+    n = lambda value: int(value * args.scale)  # noqa: E731
+    t = time.perf_counter()
+    build(url, n(args.residents), n(args.events), n(args.checkins))
+    print(f"{label}: built {n(args.residents):,} residents, {n(args.events):,} events, {n(args.checkins):,} "
+          f"check-ins in {time.perf_counter() - t:.0f} s")
+    table, floor, total = measure(url, args.repeat)
+    print(f"{label}: quarterly table {table:.2f} s; one aggregate query {floor:.2f} s; ratio {table / floor:.1f}")
+    print(f"{label}: total row: events {total['events']:,}, visits {total['visits']:,}, people reached "
+          f"{total['people']:,}, new registrations {total['registrations']:,}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--residents", type=int, default=100_000)
+    parser.add_argument("--events", type=int, default=2_000)
+    parser.add_argument("--checkins", type=int, default=1_000_000)
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--postgres", help="a PostgreSQL server URL; a bench database is made and dropped")
+    parser.add_argument("--no-sqlite", action="store_true")
+    args = parser.parse_args()
+    if not args.no_sqlite:
+        with tempfile.TemporaryDirectory() as tmp:
+            bench("sqlite", f"sqlite:///{os.path.join(tmp, 'bench.sqlite3')}", args)
+    if args.postgres:
+        server = make_url(args.postgres)
+        name = f"caravan_report_bench_{os.getpid()}"
+        admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE {name}"))
+        try:
+            bench("postgresql", server.set(database=name).render_as_string(hide_password=False), args)
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+            admin.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""``flask --app caravan report quarterly --year Y --quarter Q [--area CODE] [--lang L] -o FILE``."""
+from __future__ import annotations
+
+import os
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from caravan.extensions import db
+from caravan.models import Area
+from caravan.report_files import FILE_FORMATS, quarterly_bytes
+from caravan.services.catalogue.texts import app_zone
+from caravan.services.reports import quarter_bounds, quarterly_table
+
+report_cli = AppGroup("report", help="Statistics the county reports.")
+
+
+@report_cli.command("quarterly")
+@click.option("--year", type=click.IntRange(2000, 2100), required=True)
+@click.option("--quarter", type=click.IntRange(1, 4), required=True)
+@click.option("--area", "area_code", default=None, help="Area code (default: the county).")
+@click.option("--lang", type=click.Choice(["zh", "ug", "en"]), default=None,
+              help="Language of the headings (default: the default language).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="FILE.pdf, FILE.xlsx or FILE.csv")
+def quarterly(year, quarter, area_code, lang, output):
+    """Write the quarterly statistics table of an area to a PDF, XLSX or CSV file."""
+    fmt = os.path.splitext(output)[1].lstrip(".").lower()
+    if fmt not in FILE_FORMATS:
+        raise click.UsageError("the output file must end in .pdf, .xlsx or .csv")
+    query = select(Area).where(Area.code == area_code) if area_code else \
+        select(Area).where(Area.parent_id.is_(None)).order_by(Area.code).limit(1)
+    area = db.session.scalar(query)
+    if area is None:
+        raise click.ClickException(f"no area with code {area_code!r}" if area_code else "no county in the database")
+    start, end = quarter_bounds(year, quarter, app_zone())
+    table = quarterly_table(area, start, end)
+    body = quarterly_bytes(table, year, quarter, fmt, lang or current_app.config["BABEL_DEFAULT_LOCALE"])
+    with open(output, "wb") as fh:
+        fh.write(body)
+    click.echo(f"{area.code} {year} Q{quarter}: {len(table.rows)} rows and the total -> {output} ({len(body)} bytes)")

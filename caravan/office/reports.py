@@ -1,0 +1,184 @@
+"""The quarterly statistics table of the user's area (choose year, quarter and area), its downloads, and
+the list of records behind each figure."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from caravan.auth.access import role_required
+from caravan.extensions import db
+from caravan.i18n import current_locale_str
+from caravan.labels import EVENT_KINDS, GROUPS, SERVICE_KINDS
+from caravan.models import AreaLevel, Role
+from caravan.models.base import utcnow
+from caravan.office import bp
+from caravan.office.common import page_number, query_int, scope
+from caravan.report_files import FILE_FORMATS, period_label, quarterly_bytes, quarterly_title
+from caravan.services import audit, exports, report_submissions
+from caravan.services.catalogue.texts import app_zone
+from caravan.services.report_records import all_records, records_page
+from caravan.services.reports import COLUMNS, KEYS, quarter_bounds, quarterly_table, table_rows
+from caravan.services.scope import area_within, areas_within
+
+#: Years offered in the picker: from the first season caravan was used to the next year.
+FIRST_YEAR = 2024
+
+
+@dataclass
+class Choice:
+    """What the page shows: year, quarter and area (within the user's scope), and any problem with them."""
+
+    year: int
+    quarter: int
+    area: object
+    error: str = ""
+
+    def args(self, **more) -> dict:
+        return {"year": self.year, "quarter": self.quarter, "area": self.area.code, **more}
+
+
+def _choice() -> Choice:
+    """Year, quarter and area from the query; the current quarter of the user's own area by default. A year
+    or quarter out of range is said in the page (400) with the defaults shown; an area outside the user's
+    scope is 404, as an unknown one."""
+    today = utcnow().astimezone(app_zone()).date()
+    year, quarter = query_int("year"), query_int("quarter")
+    code = (request.args.get("area") or "").strip()[:40]
+    area = area_within(code, scope()) if code else scope()
+    if area is None:
+        abort(404)
+    choice = Choice(today.year, (today.month - 1) // 3 + 1, area)
+    if year is not None and not FIRST_YEAR <= year <= today.year + 1:
+        choice.error = _("Choose a year from %(first)d to %(last)d.", first=FIRST_YEAR, last=today.year + 1)
+    elif quarter is not None and not 1 <= quarter <= 4:
+        choice.error = _("Choose a quarter from 1 to 4.")
+    else:
+        choice.year = year if year is not None else choice.year
+        choice.quarter = quarter if quarter is not None else choice.quarter
+    return choice
+
+
+def _areas():
+    """The areas whose table the user may choose: their own and those below with areas below them."""
+    return [a for a in areas_within(scope()) if a.level != AreaLevel.village or a.id == scope().id]
+
+
+def _page(choice: Choice, status: int = 200, alert: str = ""):
+    """The table of ``choice``, its latest submission and what changed since, figure by figure."""
+    start, end = quarter_bounds(choice.year, choice.quarter, app_zone())
+    table = quarterly_table(choice.area, start, end)
+    submitted = report_submissions.latest(choice.area, choice.year, choice.quarter)
+    changed = report_submissions.changes(submitted.figures, table.figures()) if submitted else []
+    names = {row.area.code: row.area.name_in(current_locale_str()) for row in table.rows}
+    response = make_response(render_template(
+        "office/reports.html", choice=choice, table=table, columns=COLUMNS, areas=_areas(),
+        years=range(utcnow().astimezone(app_zone()).year + 1, FIRST_YEAR - 1, -1), formats=FILE_FORMATS,
+        title=quarterly_title(table, choice.year, choice.quarter, current_locale_str()),
+        period=period_label(table), submitted=submitted, changes=changed, row_names=names,
+        changed_cells={(c.row, c.column) for c in changed}, alert=alert or choice.error,
+        can_submit=start <= utcnow() and not choice.error), status)
+    return response
+
+
+@bp.route("/reports/")
+@role_required(Role.office)
+def reports_page():
+    """The quarterly table of the chosen area: one row per area below it and the total; each figure links
+    to the records behind it; the latest submission and what changed since."""
+    choice = _choice()
+    return _page(choice, 400 if choice.error else 200)
+
+
+@bp.route("/reports/submit", methods=["POST"])
+@role_required(Role.office)
+def reports_submit():
+    """Submit the chosen quarter's table as it stands now (year, quarter and area in the query)."""
+    choice = _choice()
+    if choice.error:
+        return _page(choice, 422)
+    start, end = quarter_bounds(choice.year, choice.quarter, app_zone())
+    try:
+        report = report_submissions.submit(quarterly_table(choice.area, start, end), choice.year, choice.quarter,
+                                           current_user)
+    except report_submissions.SubmissionError as exc:
+        return _page(choice, 422, alert=str(exc))
+    db.session.commit()
+    flash(_("Submitted. Fingerprint of the figures: %(digest)s", digest=report.digest[:16]))
+    return redirect(url_for("office.reports_page", **choice.args()), 303)
+
+
+@bp.route("/reports/quarterly.<fmt>")
+@role_required(Role.office)
+def reports_download(fmt: str):
+    """The chosen table as PDF, XLSX or CSV in the page's language (counts only)."""
+    if fmt not in FILE_FORMATS:
+        abort(404)
+    choice = _choice()
+    if choice.error:
+        abort(400)
+    start, end = quarter_bounds(choice.year, choice.quarter, app_zone())
+    table = quarterly_table(choice.area, start, end)
+    locale = current_locale_str()
+    name = f"{_('statistics')}-{choice.area.code}-{choice.year}-Q{choice.quarter}"
+    if fmt != "pdf":
+        header, rows = table_rows(table, locale, _("Total"))
+        return exports.download(name, fmt, header, rows, title=f"{choice.year}-Q{choice.quarter}")
+    response = make_response(quarterly_bytes(table, choice.year, choice.quarter, fmt, locale))
+    response.mimetype = "application/pdf"
+    response.headers["Content-Disposition"] = (
+        f"inline; filename=\"statistics-{choice.area.code}-{choice.year}-Q{choice.quarter}.pdf\"")
+    return response
+
+
+def _figure() -> str:
+    figure = request.args.get("figure") or ""
+    if figure not in KEYS:
+        abort(404)
+    return figure
+
+
+@bp.route("/reports/records")
+@role_required(Role.office)
+def report_records():
+    """The records behind one figure of the table (for an area's total), a page at a time."""
+    choice, figure = _choice(), _figure()
+    if choice.error:
+        abort(400)
+    start, end = quarter_bounds(choice.year, choice.quarter, app_zone())
+    results = records_page(figure, choice.area, start, end, current_locale_str(), page=page_number())
+    return render_template("office/report_records.html", choice=choice, figure=figure,
+                           heading=dict(COLUMNS)[figure], results=results, period=f"{choice.year} Q{choice.quarter}",
+                           args=choice.args(figure=figure), what=_what)
+
+
+@bp.route("/reports/records.<fmt>")
+@role_required(Role.office)
+def report_records_export(fmt: str):
+    """The records behind one figure as CSV or XLSX; audited, since it lists residents (by id)."""
+    if fmt not in exports.FORMATS:
+        abort(404)
+    choice, figure = _choice(), _figure()
+    if choice.error:
+        abort(400)
+    start, end = quarter_bounds(choice.year, choice.quarter, app_zone())
+    zone = app_zone()
+    rows = [[row.at.astimezone(zone) if row.at else None, row.event or "", _what(row.what), row.resident or "", row.n]
+            for row in all_records(figure, choice.area, start, end, current_locale_str())]
+    audit.record("report.export", user=current_user, entity=choice.area, figure=figure, format=fmt, rows=len(rows))
+    db.session.commit()
+    header = [_("When"), _("Event"), _("What"), _("Resident"), _("Count")]
+    return exports.download(f"{_('statistics')}-{choice.area.code}-{choice.year}-Q{choice.quarter}-{figure}",
+                            fmt, header, rows, title=str(dict(COLUMNS)[figure]))
+
+
+def _what(value: str | None) -> str:
+    """A record's kind, group or status in the page's language; a posting code or a name as it is."""
+    for table in (EVENT_KINDS, GROUPS, SERVICE_KINDS):
+        if value in table:
+            return str(table[value])
+    if value == "visitor":
+        return _("Visitors without registration")
+    return value or ""

@@ -1,0 +1,151 @@
+"""The records behind each figure of the quarterly table (its drill-down lists), by the rules of
+:mod:`caravan.services.reports`.
+
+Each list has the same five columns: when (the event's start, or the time of an interest or a referral
+step), the event's code, what (a kind, a group, a posting's code, an employer's name), the resident (the id
+of their living record; never a name: the resident's own page, scoped, has the rest) and a count. A row
+stands for one event, person, pair or posting and counts 1, except the rows of tallies (anonymous visitors,
+services given without registering), one per event with the sum of its tallies, and the rows of openings
+offered, one per posting with its openings: the counts add up to the figure, and for the other lists the
+number of rows is the figure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import String, cast, func, literal, null, select, union_all
+from sqlalchemy.orm import aliased
+
+from caravan.extensions import db
+from caravan.models import (Area, Attendee, CheckIn, CheckInMethod, Employer, Event, EventKind, Interest, Posting,
+                            ReferralStep, ServiceGiven, Tally, TallyKind)
+from caravan.models.event import event_postings
+from caravan.services.reports import KEYS, held_events, living
+from caravan.services.scope import within
+
+PER_PAGE = 50
+
+
+@dataclass
+class RecordsPage:
+    """One page of a drill-down list and what the pager needs; ``total`` is the sum of the counts."""
+
+    items: list
+    rows: int
+    total: int
+    page: int
+    per_page: int = PER_PAGE
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.rows // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def _row(at, code, what, person, n):
+    return (at.label("at"), cast(code, String).label("event"), cast(what, String).label("what"),
+            cast(person, String).label("resident"), n.label("n"))
+
+
+def _tallies(ids, kind: str):
+    """Tallies of ``kind`` per event of ``ids``, one row per event whose tallies do not cancel out."""
+    total = func.sum(Tally.count)
+    return select(*_row(Event.starts_at, Event.code, literal(kind), null(), total)) \
+        .join(Tally, Tally.event_id == Event.id).where(Event.id.in_(ids), Tally.kind == kind) \
+        .group_by(Event.id, Event.starts_at, Event.code).having(total != 0)
+
+
+def records_query(figure: str, area: Area, start: datetime, end: datetime, locale: str = "zh"):
+    """A statement listing the records behind ``figure`` (one of reports.KEYS) for ``area`` over the period:
+    rows of (at, event, what, resident, n)."""
+    if figure not in KEYS:
+        raise ValueError(f"unknown figure {figure!r}")
+    ev = held_events(area, start, end)
+    ids = select(ev.c.id)
+    first_at, first_code = func.min(Event.starts_at), func.min(Event.code)
+    if figure in ("events", "bazaar", "job_fair"):
+        query = select(*_row(Event.starts_at, Event.code, Event.kind, null(), literal(1))).where(Event.id.in_(ids))
+        return query.where(Event.kind == EventKind(figure)) if figure != "events" else query
+    if figure == "visits":
+        return select(*_row(Event.starts_at, Event.code, literal(""), living(), literal(1))) \
+            .join(CheckIn, CheckIn.event_id == Event.id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
+            .where(Event.id.in_(ids)).distinct()
+    if figure == "people":
+        people = select(*_row(first_at, first_code, literal(""), living(), literal(1))) \
+            .join(CheckIn, CheckIn.event_id == Event.id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
+            .where(Event.id.in_(ids)).group_by(living())
+        return union_all(people, _tallies(ids, TallyKind.visitor))
+    if figure == "visitors":
+        return _tallies(ids, TallyKind.visitor)
+    if figure in ("registrations", "rural_worker", "graduate", "other"):
+        query = select(*_row(first_at, first_code, Attendee.group, Attendee.id, literal(1))) \
+            .join(CheckIn, CheckIn.event_id == Event.id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
+            .where(Event.id.in_(ids), CheckIn.method == CheckInMethod.register, Attendee.merged_into_id.is_(None)) \
+            .group_by(Attendee.id, Attendee.group)
+        return query.where(Attendee.group == figure) if figure != "registrations" else query
+    if figure in ("job_info", "training_info", "policy_advice"):
+        given = select(*_row(Event.starts_at, Event.code, ServiceGiven.kind,
+                             func.coalesce(Attendee.merged_into_id, ServiceGiven.attendee_id), literal(1))) \
+            .join(ServiceGiven, ServiceGiven.event_id == Event.id) \
+            .outerjoin(Attendee, Attendee.id == ServiceGiven.attendee_id) \
+            .where(Event.id.in_(ids), ServiceGiven.kind == figure)
+        return union_all(given, _tallies(ids, figure))
+    if figure in ("employers", "postings", "openings"):
+        shown = (event_postings.c.event_id == Event.id, Posting.id == event_postings.c.posting_id)
+        if figure == "employers":
+            name = func.coalesce(func.nullif(getattr(Employer, f"name_{locale}", Employer.name_zh), ""),
+                                 Employer.name_zh)
+            return select(*_row(first_at, first_code, func.min(name), null(), literal(1))) \
+                .join(event_postings, shown[0]).join(Posting, shown[1]).join(Employer, Employer.id == Posting.employer_id) \
+                .where(Event.id.in_(ids)).group_by(Employer.id)
+        n = func.min(Posting.openings) if figure == "openings" else literal(1)
+        return select(*_row(first_at, first_code, Posting.code, null(), n)) \
+            .join(event_postings, shown[0]).join(Posting, shown[1]) \
+            .where(Event.id.in_(ids)).group_by(Posting.id, Posting.code)
+    if figure == "interests":
+        return select(*_row(func.min(Interest.device_at), first_code, Posting.code, living(), literal(1))) \
+            .join(Interest, Interest.event_id == Event.id).join(Attendee, Attendee.id == Interest.attendee_id) \
+            .join(Posting, Posting.id == Interest.posting_id) \
+            .where(Event.id.in_(ids)).group_by(living(), Posting.id, Posting.code)
+    # referred, hired: steps of the period, where the resident (their living record) lives.
+    person, alive = aliased(Attendee), aliased(Attendee)
+    return select(*_row(func.min(ReferralStep.at), literal(""), Posting.code, alive.id, literal(1))) \
+        .select_from(ReferralStep).join(Interest, Interest.id == ReferralStep.interest_id) \
+        .join(Posting, Posting.id == Interest.posting_id).join(person, person.id == Interest.attendee_id) \
+        .join(alive, alive.id == living(person)) \
+        .where(ReferralStep.at >= start, ReferralStep.at < end, ReferralStep.status == figure,
+               within(alive.village_id, area)).group_by(alive.id, Posting.id, Posting.code)
+
+
+def records_page(figure: str, area: Area, start: datetime, end: datetime, locale: str, page: int = 1,
+                 per_page: int = PER_PAGE) -> RecordsPage:
+    """One page of the list behind ``figure``, earliest first, with the number of rows and the sum of the
+    counts. Two statements."""
+    listed = records_query(figure, area, start, end, locale).subquery()
+    rows, total = db.session.execute(select(func.count(), func.sum(listed.c.n))).one()
+    items = db.session.execute(select(listed).order_by(listed.c.at, listed.c.event, listed.c.what, listed.c.resident)
+                               .limit(per_page).offset((page - 1) * per_page)).all()
+    return RecordsPage(list(items), int(rows or 0), int(total or 0), page, per_page)
+
+
+def all_records(figure: str, area: Area, start: datetime, end: datetime, locale: str) -> list:
+    """Every row of the list behind ``figure``, for an export."""
+    listed = records_query(figure, area, start, end, locale).subquery()
+    return db.session.execute(select(listed).order_by(listed.c.at, listed.c.event, listed.c.what,
+                                                      listed.c.resident)).all()

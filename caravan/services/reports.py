@@ -1,0 +1,255 @@
+"""The statistics table the county sends its region every quarter, built from the field records.
+
+Rows are the areas one level below the chosen one (townships of a county, villages of a township), a row for
+the chosen area itself when it has events of its own, and a total. The total is counted over the whole area,
+not added up: a person who came to events in two townships is one person reached in the county.
+
+Counting rules (one place; the page, the CLI, the exports and the drill-down lists use them):
+
+- The period is the quarter in the county's time zone (``app_zone``), as UTC instants [start, end).
+- Event figures come from the *held* events of the period: not cancelled, starting within the period, in the
+  row's area. Everything recorded at such an event counts with it (a tablet that synced late adds to the
+  quarter of its event, not to the quarter it synced in).
+- Residents are counted by their living record: a merged duplicate (``merged_into_id``) counts as the record
+  it was merged into, so a person counts once. Erased residents still count (their records stay, anonymous).
+- events, bazaar-day events, job fairs: the held events, and those of each kind.
+- people reached: distinct residents checked in + anonymous visitors (``visitor`` tallies).
+- visits: distinct (resident, event) pairs; a person scanned twice at one event is one visit (the event
+  results page counts check-in records instead, a tablet's figure for the day).
+- new registrations (rural workers, graduates, other): residents registered at the events (a ``register``
+  check-in) whose record is not a merged duplicate (the person registered once, as the living record).
+- job information, training information, policy advice: services given + tallies of that kind.
+- employers taking part, postings shown, openings offered: distinct postings shown at the events, their
+  employers, and the sum of their openings.
+- interests: distinct (resident, posting) interests made at the events.
+- referred, hired: distinct (resident, posting) referral steps of that status taken within the period; they
+  are counted where the resident lives (their village), since the office, not an event, takes them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import case, func, literal, select, union_all
+from sqlalchemy.orm import aliased
+
+from caravan.extensions import db
+from caravan.models import (Area, Attendee, AttendeeGroup, CheckIn, CheckInMethod, Event, EventKind, EventStatus,
+                            Interest, Posting, ReferralStatus, ReferralStep, ServiceGiven, Tally, TallyKind)
+from caravan.models.event import event_postings
+from caravan.services.scope import within
+
+#: The table's columns after ``area``: key and English heading (exactly as the issue names them).
+COLUMNS: list[tuple[str, object]] = [
+    ("events", _l("events")),
+    ("bazaar", _l("bazaar-day events")),
+    ("job_fair", _l("job fairs")),
+    ("people", _l("people reached")),
+    ("visits", _l("visits")),
+    ("visitors", _l("anonymous visitors")),
+    ("registrations", _l("new registrations")),
+    ("rural_worker", _l("rural workers")),
+    ("graduate", _l("graduates")),
+    ("other", _l("other")),
+    ("job_info", _l("job information")),
+    ("training_info", _l("training information")),
+    ("policy_advice", _l("policy advice")),
+    ("employers", _l("employers taking part")),
+    ("postings", _l("postings shown")),
+    ("openings", _l("openings offered")),
+    ("interests", _l("interests")),
+    ("referred", _l("referred")),
+    ("hired", _l("hired")),
+]
+KEYS = [key for key, _heading in COLUMNS]
+AREA_HEADING = _l("area")
+TOTAL = "total"
+
+
+@dataclass
+class Row:
+    """One row of the table: ``key`` is the area's id (or TOTAL), ``area`` None for the total."""
+
+    key: str
+    area: Area | None
+    figures: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KEYS, 0))
+
+
+@dataclass
+class Table:
+    area: Area
+    start: datetime
+    end: datetime
+    rows: list[Row]
+    total: Row
+
+    def figures(self) -> dict[str, dict[str, int]]:
+        """Every figure by row key (area code, or TOTAL) and column, for keeping and comparing."""
+        out = {(row.area.code if row.area is not None else TOTAL): dict(row.figures) for row in self.rows}
+        out[TOTAL] = dict(self.total.figures)
+        return out
+
+
+def quarter_bounds(year: int, quarter: int, zone) -> tuple[datetime, datetime]:
+    """The UTC instants where ``quarter`` (1-4) of ``year`` begins and ends in ``zone``."""
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError("quarter must be 1 to 4")
+    first = datetime(year, 3 * quarter - 2, 1, tzinfo=zone)
+    after = datetime(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1, tzinfo=zone)
+    return first.astimezone(timezone.utc), after.astimezone(timezone.utc)
+
+
+def row_areas(area: Area) -> list[Area]:
+    """The areas one level below ``area``, in code order."""
+    return list(area.children)
+
+
+def rows_of_areas(area: Area) -> dict[str, list[str]]:
+    """For each area one level below ``area``: its id and the ids of every area below it. One statement
+    (a recursive query that carries each branch's top along)."""
+    tree = select(Area.id.label("id"), Area.id.label("top")).where(Area.parent_id == area.id).cte(recursive=True)
+    tree = tree.union_all(select(Area.id, tree.c.top).where(Area.parent_id == tree.c.id))
+    branches: dict[str, list[str]] = {}
+    for area_id, top in db.session.execute(select(tree.c.id, tree.c.top)):
+        branches.setdefault(top, []).append(area_id)
+    return branches
+
+
+def row_key(column, area: Area, branches: dict[str, list[str]]):
+    """A SQL expression: the id of the row (a child of ``area``, or ``area`` itself) where ``column`` (an
+    area id within ``area``) belongs, from :func:`rows_of_areas`; read once, so that each figure is one
+    grouped statement whatever the depth of the tree."""
+    whens = [(column.in_(ids), literal(top)) for top, ids in branches.items()]
+    return case(*whens, else_=literal(area.id)) if whens else literal(area.id)
+
+
+def living(attendee=Attendee):
+    """A SQL expression: the id of the living record of ``attendee`` (the one it was merged into, if any)."""
+    return func.coalesce(attendee.merged_into_id, attendee.id)
+
+
+def held_events(area: Area, start: datetime, end: datetime, row=None):
+    """A subquery of the held events of the period within ``area``: id, kind and (with ``row``) the row."""
+    columns = [Event.id.label("id"), Event.kind.label("kind")]
+    columns.append((row if row is not None else literal(TOTAL)).label("row"))
+    return select(*columns).where(Event.status != EventStatus.cancelled, Event.starts_at >= start,
+                                  Event.starts_at < end, within(Event.area_id, area)).subquery()
+
+
+#: Figures whose total is the sum of the rows: each event, and each resident's village, lies in one row.
+ADDITIVE = ("events", "bazaar", "job_fair", "visits", "visitors", "job_info", "training_info", "policy_advice",
+            "referred", "hired")
+
+
+def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row, total: bool):
+    """The statements of the table over the events subquery ``ev``: each yields (row, name, n). With
+    ``total``, only the figures that are not the sum of the rows (people, registrations, postings and
+    interests are counted once however many rows they appear in)."""
+    def named(name):
+        return literal(name).label("name")
+
+    shown = select(ev.c.row.label("row"), Posting.id.label("posting"), Posting.employer_id.label("employer"),
+                   Posting.openings.label("openings")) \
+        .join(event_postings, event_postings.c.event_id == ev.c.id) \
+        .join(Posting, Posting.id == event_postings.c.posting_id).distinct().cte("shown")
+    interests = select(ev.c.row.label("row"), living().label("person"), Interest.posting_id.label("posting")) \
+        .join(Interest, Interest.event_id == ev.c.id).join(Attendee, Attendee.id == Interest.attendee_id) \
+        .distinct().subquery()
+    checked_in = select(ev.c.row).join(CheckIn, CheckIn.event_id == ev.c.id) \
+        .join(Attendee, Attendee.id == CheckIn.attendee_id)
+    if not total:
+        # Visits are distinct (event, person) pairs: people per event, added up by row.
+        per_event = checked_in.add_columns(func.count(func.distinct(living())).label("n")) \
+            .group_by(ev.c.row, CheckIn.event_id).subquery()
+        yield select(per_event.c.row, named("visits"), func.sum(per_event.c.n)).group_by(per_event.c.row)
+    # People and new registrations by group in one pass over the check-ins (a wide row: name -> figure).
+    registered = (CheckIn.method == CheckInMethod.register) & Attendee.merged_into_id.is_(None)
+    yield checked_in.add_columns(
+        func.count(func.distinct(living())).label("residents"),
+        *(func.count(func.distinct(case((registered & (Attendee.group == group), Attendee.id)))).label(group.value)
+          for group in AttendeeGroup)).group_by(ev.c.row)
+    yield union_all(
+        select(shown.c.row, named("employers"), func.count(func.distinct(shown.c.employer))).group_by(shown.c.row),
+        select(shown.c.row, named("postings"), func.count()).group_by(shown.c.row),
+        select(shown.c.row, named("openings"), func.sum(shown.c.openings)).group_by(shown.c.row))
+    yield select(interests.c.row, named("interests"), func.count()).group_by(interests.c.row)
+    if total:
+        return
+    kind = ev.c.kind
+    yield union_all(
+        select(ev.c.row, named("events"), func.count()).group_by(ev.c.row),
+        select(ev.c.row, named("bazaar"), func.count()).where(kind == EventKind.bazaar).group_by(ev.c.row),
+        select(ev.c.row, named("job_fair"), func.count()).where(kind == EventKind.job_fair).group_by(ev.c.row))
+    yield select(ev.c.row, ServiceGiven.kind, func.count()).join(ServiceGiven, ServiceGiven.event_id == ev.c.id) \
+        .group_by(ev.c.row, ServiceGiven.kind)
+    yield select(ev.c.row, Tally.kind, func.sum(Tally.count)).join(Tally, Tally.event_id == ev.c.id) \
+        .group_by(ev.c.row, Tally.kind)
+    person = aliased(Attendee)
+    alive = aliased(Attendee)
+    steps = select(village_row(alive.village_id).label("row"), ReferralStep.status.label("status"),
+                   alive.id.label("person"), Interest.posting_id.label("posting")) \
+        .join(Interest, Interest.id == ReferralStep.interest_id) \
+        .join(person, person.id == Interest.attendee_id) \
+        .join(alive, alive.id == living(person)) \
+        .where(ReferralStep.at >= start, ReferralStep.at < end,
+               ReferralStep.status.in_((ReferralStatus.referred, ReferralStatus.hired)),
+               within(alive.village_id, area)).distinct().subquery()
+    yield select(steps.c.row, steps.c.status, func.count()).group_by(steps.c.row, steps.c.status)
+
+
+def _collect(area: Area, start: datetime, end: datetime, row, village_row,
+             total: bool = False) -> dict[str, dict[str, int]]:
+    """Figures by row key: the statements of :func:`_figure_queries`, service tallies merged with services.
+    Anonymous visitors are not yet added to the people reached (the total takes them from the rows)."""
+    out: dict[str, dict[str, int]] = {}
+    ev = held_events(area, start, end, row)
+    for query in _figure_queries(ev, area, start, end, village_row, total):
+        result = db.session.execute(query)
+        names = list(result.keys())[1:]
+        # Long rows are (row, name, n); a wide row is (row, n for each named column).
+        triples = ((row[0], name, n) for row in result for name, n in zip(names, row[1:])) \
+            if names[0] == "residents" else result
+        for key, name, n in triples:
+            figures = out.setdefault(str(key), dict.fromkeys(KEYS, 0))
+            name = str(name)
+            n = int(n or 0)
+            if name == TallyKind.visitor:
+                figures["visitors"] += n
+            elif name == "residents":
+                figures["people"] += n
+            elif name in ("rural_worker", "graduate", "other"):
+                figures[name] += n
+                figures["registrations"] += n
+            else:
+                figures[name] += n  # service kinds add up given and tallied
+    return out
+
+
+def quarterly_table(area: Area, start: datetime, end: datetime) -> Table:
+    """The table for ``area`` over [start, end): rows of its children (and itself, if it has figures of its
+    own) and the total. 14 statements (8 for the rows, 4 for the total, the tree and the children), whatever
+    the number of records and of areas."""
+    children = row_areas(area)
+    branches = rows_of_areas(area)
+    by_row = _collect(area, start, end, row_key(Event.area_id, area, branches),
+                      lambda column: row_key(column, area, branches))
+    total = _collect(area, start, end, None, None, total=True).get(TOTAL, dict.fromkeys(KEYS, 0))
+    for key in ADDITIVE:
+        total[key] = sum(figures[key] for figures in by_row.values())
+    for figures in [*by_row.values(), total]:
+        figures["people"] += figures["visitors"]
+    rows = [Row(child.id, child, by_row.get(child.id, dict.fromkeys(KEYS, 0))) for child in children]
+    own = by_row.get(area.id)
+    if own is not None and any(own.values()):
+        rows.append(Row(area.id, area, own))
+    return Table(area, start, end, rows, Row(TOTAL, None, total))
+
+
+def table_rows(table: Table, locale: str, total_label: str) -> tuple[list[str], list[list]]:
+    """The table as a header and rows for CSV, XLSX and PDF: area names in ``locale``, numbers as ints."""
+    header = [str(AREA_HEADING)] + [str(heading) for _key, heading in COLUMNS]
+    rows = [[row.area.name_in(locale)] + [row.figures[key] for key in KEYS] for row in table.rows]
+    rows.append([total_label] + [table.total.figures[key] for key in KEYS])
+    return header, rows
+

@@ -1,0 +1,42 @@
+"""The quarterly statistics in Chromium: a figure opens the records behind it (as many as it says), the
+table scrolls sideways on a phone in Uyghur without the page doing so, and submitting shows what changed."""
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from caravan.models import CheckIn, CheckInMethod, Event, EventKind
+from tests.browser.conftest import PHONE, TABLET
+from tests.browser.staff import sign_in
+from tests.test_reports import EXPECTED, QUARTER, TOTAL, YEAR, _id, build_season
+
+
+@pytest.mark.parametrize("locale, lang, viewport, size", [("ug-CN", "ug", PHONE, "phone"),
+                                                          ("zh-CN", "zh", TABLET, "desktop")])
+def test_a_figure_opens_its_records_and_a_late_record_shows_as_a_change(live_server, new_page, build, db,
+                                                                        screenshot, locale, lang, viewport,
+                                                                        size):
+    season = build_season(build, db)
+    user = build.user("office", display_name="Amina")
+    page = new_page(viewport=viewport, locale=locale)
+    sign_in(page, live_server, user)
+    page.goto(live_server + f"/office/reports/?year={YEAR}&quarter={QUARTER}")
+    total = page.locator("#quarterly tr.total td")
+    expect(total).to_have_count(len(EXPECTED[TOTAL]))
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    screenshot(page, f"office-reports-{lang}-{size}")
+    # Visits: 10 in the county, 10 rows behind the figure.
+    page.locator("#quarterly tr.total td").nth(4).locator("a").click()
+    expect(page.locator("#report-records tbody tr")).to_have_count(EXPECTED[TOTAL]["visits"])
+    screenshot(page, f"office-report-records-{lang}-{size}")
+    page.go_back()
+    page.locator("#submission button[type=submit]").click()
+    expect(page.locator("#submission code")).to_have_count(1)
+    job_fair = db.session.scalar(select(Event).where(Event.kind == EventKind.job_fair))
+    late = build.attendee(village_id=season["a1"].id)
+    db.session.add(CheckIn(id=_id(), event_id=job_fair.id, attendee_id=late.id, method=CheckInMethod.scan,
+                           device_at=job_fair.starts_at))
+    db.session.commit()
+    page.reload()
+    expect(page.locator("#changes tbody tr")).to_have_count(4)
+    expect(page.locator("#quarterly td.changed")).to_have_count(4)
+    screenshot(page, f"office-report-changes-{lang}-{size}")
