@@ -97,12 +97,12 @@ def duplicate_dismiss(attendee_id: str, other_id: str):
     return redirect(url_for("office.duplicates_list"), 303)
 
 
-@bp.route("/residents/<attendee_id>/unmerge", methods=["POST"])
+@bp.route("/residents/<merged_id>/unmerge", methods=["POST"])
 @role_required(Role.office)
-def resident_unmerge(attendee_id: str):
-    """Undo the merge of the record ``attendee_id`` (the merged one); refused with the reason when
-    something since makes it impossible. Back to the kept record's page either way."""
-    row = merges.active_merge(attendee_id, scope())
+def resident_unmerge(merged_id: str):
+    """Undo the merge of the record ``merged_id`` (the merged one); refused with the reason when something
+    since makes it impossible. Back to the kept record's page either way."""
+    row = merges.active_merge(merged_id, scope())
     if row is None:
         abort(404)
     kept_id = row.kept_id
