@@ -274,3 +274,20 @@ def test_a_tablet_registration_keeps_its_comparison_keys(build, db):
     db.session.commit()
     stored = db.session.scalar(select(Attendee))
     assert (stored.name_key, stored.phone_key) == ("aygulmemet", "13800138000")
+
+
+def test_records_sent_later_for_the_merged_registration_show_on_the_kept_one(build, db, twins):
+    """A tablet offline during the merge sends a check-in of the old registration: the kept record shows it;
+    an undo leaves it with the registration it was made for."""
+    from caravan.services import resident_office
+    kept, gone, user = twins["kept"], twins["gone"], twins["user"]
+    row = merges.merge(kept, gone, by=user)
+    db.session.commit()
+    late = CheckIn(id=new_uuid(), event_id=twins["event"].id, attendee_id=gone.id, method=CheckInMethod.scan)
+    db.session.add(late)
+    db.session.commit()
+    assert late.id in {c.id for c in resident_office.record(kept).checkins}
+    merges.undo(row, by=user)
+    db.session.commit()
+    assert late.id not in {c.id for c in resident_office.record(kept).checkins}
+    assert late.id in {c.id for c in resident_office.record(gone).checkins}

@@ -12,7 +12,8 @@ A pair is suggested for one or more reasons:
   Uyghur, say). Nothing else in a record links a name to its spelling in another script, so such a pair is
   found only through the phone.
 
-Exact keys are grouped by the database (indexes on phone_key and village_id + name_key); similar names
+A phone or name shared by more than :data:`MAX_GROUP` residents is not suggested. Exact keys are grouped
+by the database (indexes on phone_key and village_id + name_key); similar names
 are found through their one-letter-deleted variants in the same village (a dictionary lookup per name,
 never a comparison of every pair). Pairs the office judged "not the same person" are not suggested again.
 """
@@ -32,6 +33,9 @@ from caravan.services import audit
 from caravan.services.resident_office import in_scope, living
 
 PER_PAGE = 20
+#: A phone or a name in one village shared by more residents than this is no sign of a duplicate (a village
+#: office's phone, a very common name): such groups are not suggested, which also keeps the pairs few.
+MAX_GROUP = 6
 #: Why a pair is suggested, in words; in the order they weigh.
 REASONS = {
     "phone": _l("Same phone number"),
@@ -108,7 +112,7 @@ def _candidates(scope: Area, person: Attendee | None) -> tuple[dict[tuple[str, s
     columns = (Attendee.id, Attendee.consent_at, Attendee.name)
     if person is None or person.phone_key:
         shared = (select(Attendee.phone_key).where(*base, Attendee.phone_key.is_not(None))
-                  .group_by(Attendee.phone_key).having(func.count() > 1))
+                  .group_by(Attendee.phone_key).having(func.count().between(2, MAX_GROUP)))
         if person is not None:
             shared = shared.where(Attendee.phone_key == person.phone_key)
         add_groups(db.session.execute(select(*columns, Attendee.phone_key.label("key"))
@@ -116,7 +120,7 @@ def _candidates(scope: Area, person: Attendee | None) -> tuple[dict[tuple[str, s
     if person is None or (person.village_id and person.name_key):
         same = (select(Attendee.village_id, Attendee.name_key)
                 .where(*base, Attendee.village_id.is_not(None), Attendee.name_key != "")
-                .group_by(Attendee.village_id, Attendee.name_key).having(func.count() > 1))
+                .group_by(Attendee.village_id, Attendee.name_key).having(func.count().between(2, MAX_GROUP)))
         if person is not None:
             same = same.where(Attendee.village_id == person.village_id, Attendee.name_key == person.name_key)
         rows = db.session.execute(
@@ -149,7 +153,10 @@ def _similar(base, person: Attendee | None, pairs: dict, info: dict) -> None:
         if variants is None:
             continue
         for variant in [row.name_key, *variants]:
-            for other_id, other_key in by_variant.get((row.village_id, variant), ()):
+            bucket = by_variant.get((row.village_id, variant), ())
+            if len(bucket) > 4 * MAX_GROUP:  # a very common name: see MAX_GROUP
+                continue
+            for other_id, other_key in bucket:
                 if other_id == row.id or other_key == row.name_key or _variants(other_key) is None:
                     continue
                 if script(other_key) == "han" and other_key[0] != row.name_key[0]:
