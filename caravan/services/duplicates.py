@@ -19,6 +19,7 @@ never a comparison of every pair). Pairs the office judged "not the same person"
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -58,14 +59,16 @@ class Pair:
         return [str(REASONS[code]) for code in self.reasons]
 
 
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufeff]")
+
+
 def script(name: str) -> str:
     """The script ``name`` is written in: ``han``, ``arabic`` or ``latin`` (other letters count as latin)."""
-    for ch in name:
-        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
-            return "han"
-        if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
-            return "arabic"
-    return "latin"
+    han, arabic = _HAN.search(name), _ARABIC.search(name)
+    if han and (not arabic or han.start() < arabic.start()):
+        return "han"
+    return "arabic" if arabic else "latin"
 
 
 def _variants(key: str) -> list[str] | None:
@@ -135,36 +138,34 @@ def _candidates(scope: Area, person: Attendee | None) -> tuple[dict[tuple[str, s
 
 
 def _similar(base, person: Attendee | None, pairs: dict, info: dict) -> None:
-    """Add the pairs of names one letter apart in the same village (``similar_name``)."""
+    """Add the pairs of names one letter apart in the same village (``similar_name``): names that share a
+    one-letter-deleted variant (or one is the other's) land in one bucket; only a bucket's few are compared."""
     query = select(Attendee.id, Attendee.consent_at, Attendee.name, Attendee.village_id, Attendee.name_key).where(
         *base, Attendee.village_id.is_not(None), Attendee.name_key != "")
     if person is not None:
         query = query.where(Attendee.village_id == person.village_id)
-    by_variant: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    rows = list(db.session.execute(query))
-    when = {row.id: row for row in rows}
-    for row in rows:
-        for variant in [row.name_key, *(_variants(row.name_key) or ())]:
-            by_variant.setdefault((row.village_id, variant), []).append((row.id, row.name_key))
-    for row in rows:
-        if person is not None and row.id != person.id:
-            continue
+    buckets: dict[tuple[str, str], list] = {}
+    for row in db.session.execute(query):
         variants = _variants(row.name_key)
-        if variants is None:
+        if variants is not None:
+            for variant in {row.name_key, *variants}:
+                buckets.setdefault((row.village_id, variant), []).append(row)
+    compared: set[tuple[str, str]] = set()
+    for bucket in buckets.values():
+        if len(bucket) < 2 or len(bucket) > 4 * MAX_GROUP:  # alone, or a very common name (see MAX_GROUP)
             continue
-        for variant in [row.name_key, *variants]:
-            bucket = by_variant.get((row.village_id, variant), ())
-            if len(bucket) > 4 * MAX_GROUP:  # a very common name: see MAX_GROUP
-                continue
-            for other_id, other_key in bucket:
-                if other_id == row.id or other_key == row.name_key or _variants(other_key) is None:
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                key = _pair_key(a.id, b.id)
+                if (a.name_key == b.name_key or key in compared
+                        or (person is not None and person.id not in key)):
                     continue
-                if script(other_key) == "han" and other_key[0] != row.name_key[0]:
-                    continue
-                if _one_apart(row.name_key, other_key):
-                    for found in (row, when[other_id]):
-                        info[found.id] = (found.consent_at, found.name)
-                    pairs.setdefault(_pair_key(row.id, other_id), set()).add("similar_name")
+                compared.add(key)
+                if a.name_key[0] != b.name_key[0] and script(a.name_key) == "han":
+                    continue  # a Chinese name keeps its family name
+                if _one_apart(a.name_key, b.name_key):
+                    info[a.id], info[b.id] = (a.consent_at, a.name), (b.consent_at, b.name)
+                    pairs.setdefault(key, set()).add("similar_name")
 
 
 def _dismissed(ids: set[str]) -> set[tuple[str, str]]:
