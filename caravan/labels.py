@@ -51,6 +51,8 @@ AUDIT_ACTIONS = {
     "print.passes": _l("Pass cards printed"),
     "resident.register": _l("Resident registered at the office"), "resident.correct": _l("Resident's record corrected"),
     "resident.erase": _l("Resident's data erased"), "resident.export": _l("Residents exported"),
+    "resident.merge": _l("Duplicate registrations merged"), "resident.unmerge": _l("Merge of registrations undone"),
+    "resident.not_duplicate": _l("Registrations marked as different people"),
     "referral.step": _l("Referral moved on"), "referral.export": _l("Referrals exported"),
     "report.export": _l("Records behind a statistic exported"), "report.submit": _l("Statistics table submitted"),
 }

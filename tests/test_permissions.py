@@ -11,7 +11,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from caravan.models import Area, Device, PendingRecord, PendingStatus
-from caravan.services import audit
+from caravan.models.base import utcnow
+from caravan.services import audit, merges
 from caravan.services.devices import create_device
 from caravan.services.residents import add_interest
 
@@ -122,6 +123,13 @@ MATRIX = [
     ("/office/residents/{attendee}/erase", "GET", 302, 403, 200, 200),
     ("/office/residents/{attendee}/erase", "POST", 302, 403, 422, 422),  # not confirmed
     ("/office/residents/{attendee}/pass", "POST", 302, 403, 200, 200),
+    # Duplicates: {other} is a second resident; {merged} a record merged into another (the office user
+    # undoes the merge, after which the administrator finds none: 404). Merging without the box ticked: 422.
+    ("/office/residents/duplicates", "GET", 302, 403, 200, 200),
+    ("/office/residents/{attendee}/duplicates/{other}", "GET", 302, 403, 200, 200),
+    ("/office/residents/{attendee}/duplicates/{other}/merge", "POST", 302, 403, 422, 422),
+    ("/office/residents/{attendee}/duplicates/{other}/dismiss", "POST", 302, 403, 303, 303),
+    ("/office/residents/{merged}/unmerge", "POST", 302, 403, 303, 404),
     ("/office/referrals/", "GET", 302, 403, 200, 200),
     (f"/office/admin/staff/{NO_USER}", "GET", 302, 403, 403, 404),
     (f"/office/admin/staff/{NO_USER}", "POST", 302, 403, 403, 404),
@@ -155,10 +163,15 @@ ROLES = [None, "field", "office", "admin"]
 
 @pytest.mark.parametrize("path, method, expected", [(p, m, e) for p, m, *e in MATRIX],
                          ids=[f"{m} {p}" for p, m, *_ in MATRIX])
-def test_access(client, login_as, build, path, method, expected):
+def test_access(client, login_as, build, db, path, method, expected):
     employer = build.employer(area=build.county())
+    merged = build.attendee(consent_at=utcnow() + timedelta(seconds=1)) if "{merged}" in path else None
+    if merged is not None:
+        merges.merge(build.attendee(), merged, by=build.user("office"))
+        db.session.commit()
     path = path.format(posting=build.posting(employer=employer, area=build.county()).id, employer=employer.id,
-                       notice=build.notice().id, event=build.event().id, attendee=build.attendee().id)
+                       notice=build.notice().id, event=build.event().id, attendee=build.attendee().id,
+                       other=build.attendee().id, merged=getattr(merged, "id", None))
     for role, status in zip(ROLES, expected):
         client.post("/signout")
         if role:
@@ -247,6 +260,14 @@ AREA_MATRIX = [
     # The office user erases the own area's resident; for the administrator after them it is gone (404).
     ("/office/residents/{attendee}/erase", "POST", "erase", (303, 404, 404), (404, 404, 404), _),
     ("/office/residents/{attendee}/pass", "POST", _, (200, 404, 404), (200, 404, 404), _),
+    # Duplicates: {other} is a resident with a similar name in {attendee}'s village (none in the county's
+    # world, whose resident has no village); {merged} was merged into {attendee}. The office user merges,
+    # undoes; for the administrator after them the pair or the merge is gone (404).
+    ("/office/residents/duplicates", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "other_name"),
+    ("/office/residents/{attendee}/duplicates/{other}", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/residents/{attendee}/duplicates/{other}/merge", "POST", "merge", (303, 404, 404), (404, 404, 404), _),
+    ("/office/residents/{attendee}/duplicates/{other}/dismiss", "POST", _, (303, 404, 404), (303, 404, 404), _),
+    ("/office/residents/{merged}/unmerge", "POST", _, (303, 404, 404), (404, 404, 404), _),
     # Referrals follow the resident's village; a posted id outside the user's area is 404, nothing changes.
     ("/office/referrals/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
     ("/office/referrals/steps", "POST", "referral_step", (303, 404, 404), (303, 404, 404), _),
@@ -305,10 +326,14 @@ def _world(build, db, area: Area, label: str) -> dict:
     posting = build.posting(employer=employer, area=area)
     attendee = build.attendee(name=f"居民-{label}", village=village)
     interest, _added = add_interest(attendee, posting)
+    other = build.attendee(name=f"居民-{label}-双", village=village, consent_at=utcnow() + timedelta(seconds=1))
+    merged = build.attendee(name=f"离-{label}", village=village, consent_at=utcnow() + timedelta(seconds=2))
+    merges.merge(attendee, merged, by=user)
     db.session.commit()
     return {"area": area, "village": village, "employer": employer, "device": device, "user": user,
             "posting": posting, "event": build.event(area=area, place_zh=f"集市-{label}"),
-            "attendee": attendee, "interest": interest, "label": label, "problem": problem}
+            "attendee": attendee, "interest": interest, "label": label, "problem": problem, "other": other,
+            "merged": merged}
 
 
 def _form(kind: str | None, w: dict, role: str) -> dict:
@@ -336,6 +361,7 @@ def _form(kind: str | None, w: dict, role: str) -> dict:
         "resident": {"name": f"居民-{w['label']}-{role}", "group": "other", "consent": "1",
                      "village_id": w["village"].id if w["village"] else ""},
         "erase": {"confirm": "1"},
+        "merge": {"confirm": "1"},
         # The office user takes the first step, the administrator the next one.
         "staff": {"display_name": "Clerk", "role": "office", "area": w["area"].code},
         "referral_step": {"ids": w["interest"].id, "status": "referred" if role == "office" else "withdrawn"},
@@ -347,7 +373,7 @@ def _marker(name: str, w: dict) -> str:
             "posting_code": f">{w['posting'].code}<", "area_option": f'value="{w["area"].code}"',
             "csv_title": "csvrow-", "employer_name": w["employer"].name_zh,
             "notice_title": w["notice"].translations[0].title, "device_name": w["device"].name,
-            "attendee_name": w["attendee"].name, "event_code": w["event"].code,
+            "attendee_name": w["attendee"].name, "event_code": w["event"].code, "other_name": w["other"].name,
             "village_option": f'value="{w["village"].id}"' if w["village"] else "no village"}[name]
 
 
@@ -365,7 +391,7 @@ def test_access_by_area(client, login_as, build, db, path, method, form, office,
             url = path.format(posting=w["posting"].id, employer=w["employer"].id, event=w["event"].id,
                               device=w["device"].id, notice=notice.id, problem=w["problem"].id,
                               attendee=w["attendee"].id, interest=w["interest"].id, user=w["user"].id,
-                              area_code=w["area"].code)
+                              area_code=w["area"].code, other=w["other"].id, merged=w["merged"].id)
             response = client.open(url, method=method, data=_form(form, w, role))
             what = f"{role} of a township, {w['label']} {method} {path}"
             if status in (SHOWN, HIDDEN):

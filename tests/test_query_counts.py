@@ -40,7 +40,9 @@ BUDGETS = {
     "/office/print/": 13,
     "/office/residents/": 6,  # the page and its count, villages, the area picker
     "/office/residents/new": 3,
-    "/office/residents/{attendee}": 9,  # check-ins, services, interests with their steps, the staff
+    # check-ins, services, interests with their steps, the staff; the merges it kept, and its possible
+    # duplicates (same phone, same name, similar names in its village)
+    "/office/residents/{attendee}": 13,
     "/office/residents/{attendee}/edit": 4,
     # The count, the page, postings with texts and employers, villages, steps with their users, and the
     # filters' postings, employers and areas.

@@ -6,6 +6,7 @@ from caravan.models.device import Device
 from caravan.models.employer import Employer
 from caravan.models.enrollment import EnrollmentCode
 from caravan.models.event import Event, EventKind, EventStatus, event_notices, event_postings
+from caravan.models.merge import DuplicateDismissal, Merge
 from caravan.models.notice import Notice, NoticeKind, NoticeTranslation
 from caravan.models.posting import Posting, PostingTranslation, PublishStatus, Sector, WageUnit
 from caravan.models.records import (CheckIn, CheckInMethod, Interest, ReferralStatus, ReferralStep,
@@ -17,7 +18,7 @@ from caravan.models.user import ROLE_RANK, Role, User
 
 __all__ = [
     "Area", "AreaLevel", "Attendee", "AttendeeGroup", "AuditEntry", "Change", "CheckIn", "CheckInMethod",
-    "ConsentChannel", "Device", "Employer", "EnrollmentCode", "Event", "EventKind", "EventStatus", "Interest", "Notice",
+    "ConsentChannel", "Device", "DuplicateDismissal", "Employer", "EnrollmentCode", "Event", "EventKind", "EventStatus", "Interest", "Merge", "Notice",
     "NoticeKind", "NoticeTranslation", "PendingRecord", "PendingStatus", "Posting", "PostingTranslation",
     "PublishStatus", "ROLE_RANK", "ReferralStatus", "ReferralStep", "Role", "Sector", "ServiceGiven",
     "ServiceKind", "SubmittedReport", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "WageUnit",

@@ -3,5 +3,5 @@ from flask import Blueprint
 
 bp = Blueprint("office", __name__)
 
-from caravan.office import (admin, audit, employers, event_results, events, imports, notices,  # noqa: E402,F401
+from caravan.office import (admin, audit, duplicates, employers, event_results, events, imports, notices,  # noqa: E402,F401
                             postings, printing, referrals, reports, residents, staff, tablets, views)

@@ -19,7 +19,7 @@ from caravan.office import bp
 from caravan.office.common import list_response, page_number, query_args, query_date, scope
 from caravan.office.printing import _pdf_response
 from caravan.qr import png_data_uri, public_url
-from caravan.services import audit, exports, resident_office, resident_rules
+from caravan.services import audit, duplicates, exports, merges, resident_office, resident_rules
 from caravan.services.residents import RegistrationError
 from caravan.services.scope import areas_within, is_county_level
 
@@ -145,6 +145,8 @@ def resident_show(attendee_id: str):
         return moved
     rec = resident_office.record(attendee)
     return render_template("office/resident.html", rec=rec, a=attendee, channels=channel_labels(),
+                           merges=merges.merged_into(attendee),
+                           possible_duplicates=duplicates.suggest(scope(), person=attendee).total,
                            checkin_methods=checkin_methods(), service_kinds=service_kinds(),
                            pass_qr=png_data_uri(public_url("p", attendee.pass_token)))
 

@@ -162,17 +162,20 @@ class Record:
 
 def record(attendee: Attendee) -> Record:
     """The person's check-ins, services and interests with their referral steps, and the staff members
-    who recorded them: a fixed number of statements however long the history."""
+    who recorded them: a fixed number of statements however long the history. Records that a tablet sent
+    for a registration after it was merged into this one (made offline, before the tablet learnt of the
+    merge) are the person's too: they are shown here, and stay with that registration if the merge is undone."""
+    mine = select(Attendee.id).where((Attendee.id == attendee.id) | (Attendee.merged_into_id == attendee.id))
     checkins = list(db.session.scalars(
         select(CheckIn).options(joinedload(CheckIn.event), joinedload(CheckIn.device))
-        .where(CheckIn.attendee_id == attendee.id).order_by(CheckIn.device_at.desc())))
+        .where(CheckIn.attendee_id.in_(mine)).order_by(CheckIn.device_at.desc())))
     services = list(db.session.scalars(
         select(ServiceGiven).options(joinedload(ServiceGiven.device))
-        .where(ServiceGiven.attendee_id == attendee.id).order_by(ServiceGiven.device_at.desc())))
+        .where(ServiceGiven.attendee_id.in_(mine)).order_by(ServiceGiven.device_at.desc())))
     interests = list(db.session.scalars(
         select(Interest).options(selectinload(Interest.steps), joinedload(Interest.device),
                                  joinedload(Interest.posting).selectinload(Posting.translations))
-        .where(Interest.attendee_id == attendee.id).order_by(Interest.device_at.desc())))
+        .where(Interest.attendee_id.in_(mine)).order_by(Interest.device_at.desc())))
     # Service events that are not check-in events (rare) are loaded with the staff, in one go each.
     events = {c.event_id: c.event for c in checkins}
     missing = {s.event_id for s in services} - set(events)

@@ -125,6 +125,7 @@ def erase(attendee: Attendee) -> None:
     """Anonymise ``attendee``: personal fields blanked, the pass made useless, the time of erasure kept.
 
     Village and group stay (the statistics count by them); records that point here stay as counts.
+    Registrations merged into this one are erased too.
     The new token has lower-case letters, so it can never match :data:`TOKEN_RE` and open a pass.
     """
     attendee.name = ""
@@ -135,4 +136,9 @@ def erase(attendee: Attendee) -> None:
     attendee.erased_at = utcnow()
     # Copies of the record that sync kept for review (conflicts, rejections) hold the same data.
     pending.forget_person(attendee.id, attendee.erased_at)
+    # Registrations merged into this one are the same person's: erased with it, so that no copy of the
+    # data lives on (and a merge of an erased person cannot be undone).
+    for other in db.session.scalars(select(Attendee).where(Attendee.merged_into_id == attendee.id,
+                                                           Attendee.erased_at.is_(None))):
+        erase(other)
     db.session.flush()

@@ -2,7 +2,8 @@
 
 A tablet gets events whose area lies within its own, and everything county-wide (changes with no area):
 areas, employers, postings, notices. Only published postings and notices and planned events are sent with
-data; the rest, and erased or merged attendees, come as deleted.
+data; the rest, and erased or merged attendees, come as deleted. A merged attendee's deletion also says
+whom it was merged into and its pass hash (:func:`merged_alias`), so that its old pass finds the kept person.
 
 Residents: a tablet receives those it needs, not the county's (:func:`needed`): those whose village lies
 within its area (a county tablet also those with no village), and anyone checked in at an event of its
@@ -105,6 +106,13 @@ def attendee_data(attendee: Attendee) -> dict | None:
             "phone_tail": digits[-2:] if len(digits) >= 2 else None}
 
 
+def merged_alias(attendee: Attendee) -> dict:
+    """What a tablet keeps of a record merged into another: whom it was merged into, and its pass hash, so
+    that a scan of the old pass finds the kept person (no personal data)."""
+    return {"merged_into": attendee.merged_into_id,
+            "pass_hash": hashlib.sha256(attendee.pass_token.encode()).hexdigest()}
+
+
 def checkin_data(checkin: CheckIn) -> dict | None:
     """Ids only, and only for an event that ends today (the county's day) or later: older check-ins no
     longer decide whether someone is "already checked in"."""
@@ -185,5 +193,7 @@ def pull(device: Device, cursor: int, limit: int = DEFAULT_LIMIT) -> dict:
         entry = {"type": change.entity_type, "id": change.entity_id, "data": data}
         if data is None:
             entry["deleted"] = True
+            if isinstance(obj, Attendee) and obj.merged_into_id and obj.erased_at is None:
+                entry.update(merged_alias(obj))
         changes.append(entry)
     return {"changes": changes, "cursor": rows[-1].seq if rows else cursor, "more": more}

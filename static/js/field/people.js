@@ -8,6 +8,9 @@
 // In the attendees store a row keeps id, pass_hash, village_id, group, code and registered_on in clear (the
 // indexes and the registration form need them) and the rest sealed under the tablet's data key (vault.js).
 // After an unlock every row is opened once into memory, for the name search; a lock forgets them.
+//
+// A registration the office merged into another stays as an alias row {id, merged_into, pass_hash, code}
+// (no personal data): a scan or a typed code of its old pass finds the kept person; searches skip it.
 import * as db from "./db.js";
 import { passCode } from "./pass.js";
 import * as vault from "./vault.js";
@@ -19,9 +22,26 @@ async function shown(row) {
   return row ? vault.openPerson(row) : null;
 }
 
+/** Whether a stored row is a merged registration's alias (see the top of this module). */
+function isAlias(row) {
+  return Boolean(row && row.merged_into);
+}
+
+/** The people that stored rows stand for: aliases replaced by the person they were merged into (followed
+ * a few steps, a merge of a merge), each person once. */
+async function resolve(rows) {
+  const found = new Map();
+  for (let row of rows) {
+    for (let hops = 0; isAlias(row) && hops < 5; hops += 1) row = await db.get("attendees", row.merged_into);
+    if (!row || isAlias(row) || found.has(row.id)) continue;
+    found.set(row.id, known?.get(row.id) || (await shown(row)));
+  }
+  return [...found.values()];
+}
+
 /** Open every row into memory (after an unlock); returns how many. */
 export async function load() {
-  const rows = await db.all("attendees");
+  const rows = (await db.all("attendees")).filter((row) => !isAlias(row));
   const opened = await Promise.all(rows.map(shown));
   known = new Map(opened.map((person) => [person.id, person]));
   return known.size;
@@ -34,13 +54,14 @@ export function forgetAll() {
 
 /** The residents whose pass has this SHA-256 hex hash (normally one). */
 export async function byPassHash(hash) {
-  const rows = await db.all("attendees", "pass_hash", hash);
-  return Promise.all(rows.map((row) => known?.get(row.id) || shown(row)));
+  return resolve(await db.all("attendees", "pass_hash", hash));
 }
 
-/** The resident with this id, or null. */
+/** The resident with this id, or null (also for a merged registration's alias). */
 export async function get(id) {
-  return known?.get(id) || shown(await db.get("attendees", id));
+  if (known?.has(id)) return known.get(id);
+  const row = await db.get("attendees", id);
+  return isAlias(row) ? null : shown(row);
 }
 
 /** Residents whose name contains `query` (case-insensitive), at most `limit`. */
@@ -103,8 +124,19 @@ export async function sealClearRows() {
 
 /** The residents whose short pass code is `code` (8 symbols, no dash): normally one, rarely several. */
 export async function byCode(code) {
-  const rows = await db.all("attendees", "code", code);
-  return Promise.all(rows.map((row) => known?.get(row.id) || shown(row)));
+  return resolve(await db.all("attendees", "code", code));
+}
+
+/** Prepare the alias of a registration merged into another (a pulled change `{id, merged_into,
+ * pass_hash}`), with its pass code; then putAlias it within the saving transaction. */
+export async function prepareAlias(change) {
+  return withCode({ id: change.id, merged_into: change.merged_into, pass_hash: change.pass_hash });
+}
+
+/** Within a transaction over the attendees store: keep a merged registration as an alias. */
+export function putAlias(t, alias) {
+  t.objectStore("attendees").put(alias);
+  known?.delete(alias.id);
 }
 
 /** `person` with its short pass code, derived from its pass hash. Called before the transaction that

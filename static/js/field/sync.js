@@ -319,10 +319,16 @@ async function forgetPerson(t, id) {
  *  Residents are sealed first: sealing inside the transaction would end it. */
 async function applyChanges(changes, cursor) {
   const residents = new Map();
+  const aliases = new Map();  // merged registrations: their old pass leads to the kept person
   for (const change of changes) {
+    if (change.type === "attendee" && change.deleted && typeof change.merged_into === "string"
+        && typeof change.pass_hash === "string") {
+      aliases.set(change.id, await people.prepareAlias(change));
+    }
     if (change.type !== "attendee" || change.deleted || typeof change.id !== "string" || !change.data) continue;
     // Keep what only this tablet knows (the pass token of a person registered here); the pass code is
     // derived from the pass hash.
+    // (people.get gives nothing for a merged registration's alias: a merge undone comes back whole.)
     const mine = residents.get(change.id)?.person || (await people.get(change.id));
     residents.set(change.id, await people.prepare(await people.withCode({ ...(mine || {}), ...change.data, id: change.id })));
   }
@@ -334,6 +340,7 @@ async function applyChanges(changes, cursor) {
       if (change.type === "attendee" && change.deleted) {
         people.remove(t, change.id);
         await forgetPerson(t, change.id);
+        if (aliases.has(change.id)) people.putAlias(t, aliases.get(change.id));
       } else if (change.type === "attendee") {
         if (residents.has(change.id)) people.putRow(t, residents.get(change.id));
       } else if (change.type === "checkin" && !change.deleted) {

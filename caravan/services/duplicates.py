@@ -1,0 +1,280 @@
+"""Suggested duplicate registrations: pairs of living residents of the user's area who may be one person.
+
+A pair is suggested for one or more reasons:
+
+- ``phone``: the same phone number (its digits, :func:`caravan.models.attendee.phone_key`);
+- ``name``: the same name in the same village, compared as :func:`caravan.models.attendee.name_key`
+  (case, spaces, punctuation and Uyghur letter variants do not count);
+- ``similar_name``: names one letter apart in the same village. A Chinese name of two characters is
+  a different person's when one character differs (王芳, 王丽), so Chinese names must share the family
+  name and be three characters or more; names in other scripts four letters or more;
+- ``scripts``: said beside ``phone`` when the two names are written in different scripts (Chinese and
+  Uyghur, say). Nothing else in a record links a name to its spelling in another script, so such a pair is
+  found only through the phone.
+
+A phone or name shared by more than :data:`MAX_GROUP` residents is not suggested. Exact keys are grouped
+by the database (indexes on phone_key and village_id + name_key); similar names
+are found through their one-letter-deleted variants in the same village (a dictionary lookup per name,
+never a comparison of every pair). Pairs the office judged "not the same person" are not suggested again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from caravan.extensions import db
+from caravan.models import Area, Attendee, DuplicateDismissal, User
+from caravan.services import audit
+from caravan.services.resident_office import in_scope, living
+
+PER_PAGE = 20
+#: A phone or a name in one village shared by more residents than this is no sign of a duplicate (a village
+#: office's phone, a very common name): such groups are not suggested, which also keeps the pairs few.
+MAX_GROUP = 6
+#: Why a pair is suggested, in words; in the order they weigh.
+REASONS = {
+    "phone": _l("Same phone number"),
+    "name": _l("Same name in the same village"),
+    "similar_name": _l("Similar name in the same village"),
+    "scripts": _l("The names are written in different scripts"),
+}
+
+
+@dataclass
+class Pair:
+    """Two registrations that may be one person: ``first`` is the older (the one a merge keeps)."""
+
+    first: Attendee
+    second: Attendee
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def reason_texts(self) -> list[str]:
+        return [str(REASONS[code]) for code in self.reasons]
+
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufeff]")
+
+
+def script(name: str) -> str:
+    """The script ``name`` is written in: ``han``, ``arabic`` or ``latin`` (other letters count as latin)."""
+    han, arabic = _HAN.search(name), _ARABIC.search(name)
+    if han and (not arabic or han.start() < arabic.start()):
+        return "han"
+    return "arabic" if arabic else "latin"
+
+
+def _variants(key: str) -> list[str] | None:
+    """The one-letter-deleted variants of a name key that may be compared for similarity, or None when the
+    name is too short to judge (see the module docstring). A Chinese name keeps its family name."""
+    han = script(key) == "han"
+    if len(key) < (3 if han else 4):
+        return None
+    return [key[:i] + key[i + 1:] for i in range(1 if han else 0, len(key))]
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter changed, added or left out."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def _pair_key(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _candidates(scope: Area, person: Attendee | None) -> tuple[dict[tuple[str, str], set[str]], dict]:
+    """Pairs of ids (in id order) with their reason codes, and each id's ``(consent_at, name)``."""
+    base = (living(), in_scope(scope))
+    pairs: dict[tuple[str, str], set[str]] = {}
+    info: dict[str, tuple[datetime, str]] = {}
+
+    def add_groups(rows, reason: str, key=lambda row: row.key) -> None:
+        groups: dict = {}
+        for row in rows:
+            info[row.id] = (row.consent_at, row.name)
+            groups.setdefault(key(row), []).append(row.id)
+        for ids in groups.values():
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    if person is None or person.id in (a, b):
+                        pairs.setdefault(_pair_key(a, b), set()).add(reason)
+
+    columns = (Attendee.id, Attendee.consent_at, Attendee.name)
+    if person is None or person.phone_key:
+        shared = (select(Attendee.phone_key).where(*base, Attendee.phone_key.is_not(None))
+                  .group_by(Attendee.phone_key).having(func.count().between(2, MAX_GROUP)))
+        if person is not None:
+            shared = shared.where(Attendee.phone_key == person.phone_key)
+        add_groups(db.session.execute(select(*columns, Attendee.phone_key.label("key"))
+                                      .where(*base, Attendee.phone_key.in_(shared))), "phone")
+    if person is None or (person.village_id and person.name_key):
+        same = (select(Attendee.village_id, Attendee.name_key)
+                .where(*base, Attendee.village_id.is_not(None), Attendee.name_key != "")
+                .group_by(Attendee.village_id, Attendee.name_key).having(func.count().between(2, MAX_GROUP)))
+        if person is not None:
+            same = same.where(Attendee.village_id == person.village_id, Attendee.name_key == person.name_key)
+        rows = db.session.execute(
+            select(*columns, Attendee.village_id, Attendee.name_key)
+            .where(*base, tuple_(Attendee.village_id, Attendee.name_key).in_(same)))
+        add_groups(rows, "name", lambda row: (row.village_id, row.name_key))
+        _similar(base, person, pairs, info)
+    for (a, b), reasons in pairs.items():
+        if "phone" in reasons and script(info[a][1]) != script(info[b][1]):
+            reasons.add("scripts")
+    return pairs, info
+
+
+def _similar(base, person: Attendee | None, pairs: dict, info: dict) -> None:
+    """Add the pairs of names one letter apart in the same village (``similar_name``): names that share a
+    one-letter-deleted variant (or one is the other's) land in one bucket; only a bucket's few are compared."""
+    query = select(Attendee.id, Attendee.consent_at, Attendee.name, Attendee.village_id, Attendee.name_key).where(
+        *base, Attendee.village_id.is_not(None), Attendee.name_key != "")
+    if person is not None:
+        query = query.where(Attendee.village_id == person.village_id)
+    buckets: dict[tuple[str, str], list] = {}
+    for row in db.session.execute(query):
+        variants = _variants(row.name_key)
+        if variants is not None:
+            for variant in {row.name_key, *variants}:
+                buckets.setdefault((row.village_id, variant), []).append(row)
+    compared: set[tuple[str, str]] = set()
+    for bucket in buckets.values():
+        if len(bucket) < 2 or len(bucket) > 4 * MAX_GROUP:  # alone, or a very common name (see MAX_GROUP)
+            continue
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                key = _pair_key(a.id, b.id)
+                if (a.name_key == b.name_key or key in compared
+                        or (person is not None and person.id not in key)):
+                    continue
+                compared.add(key)
+                if a.name_key[0] != b.name_key[0] and script(a.name_key) == "han":
+                    continue  # a Chinese name keeps its family name
+                if _one_apart(a.name_key, b.name_key):
+                    info[a.id], info[b.id] = (a.consent_at, a.name), (b.consent_at, b.name)
+                    pairs.setdefault(key, set()).add("similar_name")
+
+
+def _dismissed(ids: set[str]) -> set[tuple[str, str]]:
+    if not ids:
+        return set()
+    return {(r.first_id, r.second_id) for r in db.session.execute(
+        select(DuplicateDismissal.first_id, DuplicateDismissal.second_id)
+        .where(DuplicateDismissal.first_id.in_(ids)))}
+
+
+@dataclass
+class Page:
+    """One page of suggested pairs, with what a pager needs."""
+
+    items: list[Pair]
+    page: int
+    total: int
+    per_page: int = PER_PAGE
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def suggest(scope: Area, page: int = 1, person: Attendee | None = None) -> Page:
+    """The suggested pairs in ``scope`` (only those of ``person`` if given), strongest and newest first,
+    one page of them with both records loaded."""
+    pairs, info = _candidates(scope, person)
+    dismissed = _dismissed({a for a, _b in pairs})
+    ranked = sorted(((key, reasons) for key, reasons in pairs.items() if key not in dismissed),
+                    key=lambda item: (-_weight(item[1]), -max(info[i][0].timestamp() for i in item[0]), item[0]))
+    page = max(page, 1)
+    chosen = ranked[(page - 1) * PER_PAGE:page * PER_PAGE]
+    ids = {i for key, _reasons in chosen for i in key}
+    people = {a.id: a for a in db.session.scalars(
+        select(Attendee).options(selectinload(Attendee.village).selectinload(Area.parent))
+        .where(Attendee.id.in_(ids)))} if ids else {}
+    items = []
+    for (a, b), reasons in chosen:
+        first, second = ordered(people[a], people[b])
+        items.append(Pair(first, second, [code for code in REASONS if code in reasons]))
+    return Page(items, page, len(ranked))
+
+
+def _weight(reasons: set[str]) -> int:
+    return 2 * ("phone" in reasons) + 2 * ("name" in reasons) + ("similar_name" in reasons)
+
+
+def ordered(a: Attendee, b: Attendee) -> tuple[Attendee, Attendee]:
+    """The pair older registration first (consent time, then id): the first is the one a merge keeps."""
+    return (a, b) if (a.consent_at, a.id) <= (b.consent_at, b.id) else (b, a)
+
+
+def reasons_for(a: Attendee, b: Attendee) -> list[str]:
+    """Why ``a`` and ``b`` look alike (reason codes), for the comparison page; may be empty."""
+    found = []
+    if a.phone_key and a.phone_key == b.phone_key:
+        found.append("phone")
+    if a.village_id and a.village_id == b.village_id and a.name_key:
+        if a.name_key == b.name_key:
+            found.append("name")
+        elif (_variants(a.name_key) and _variants(b.name_key) and _one_apart(a.name_key, b.name_key)
+              and (script(a.name_key) != "han" or a.name_key[0] == b.name_key[0])):
+            found.append("similar_name")
+    if "phone" in found and script(a.name) != script(b.name):
+        found.append("scripts")
+    return found
+
+
+def pair_within(first_id: str, second_id: str, scope: Area) -> tuple[Attendee, Attendee] | None:
+    """Two different living residents of ``scope``, older first; None when either is not (as unknown)."""
+    if first_id == second_id or len(first_id) > 36 or len(second_id) > 36:
+        return None
+    rows = list(db.session.scalars(select(Attendee).options(selectinload(Attendee.village))
+                                   .where(Attendee.id.in_([first_id, second_id]), living(), in_scope(scope))))
+    return ordered(*rows) if len(rows) == 2 else None
+
+
+def is_dismissed(a: Attendee, b: Attendee) -> bool:
+    """Whether the office judged ``a`` and ``b`` not to be the same person."""
+    return _pair_key(a.id, b.id) in _dismissed({min(a.id, b.id)})
+
+
+def dismiss(a: Attendee, b: Attendee, by: User) -> None:
+    """Record that ``a`` and ``b`` are not the same person (once; a second time changes nothing); audited
+    with the ids only."""
+    first, second = _pair_key(a.id, b.id)
+    if is_dismissed(a, b):
+        return
+    try:
+        with db.session.begin_nested():  # two clerks at once: the second finds the first's row
+            db.session.add(DuplicateDismissal(first_id=first, second_id=second, user_id=by.id))
+    except IntegrityError:
+        return
+    audit.record("resident.not_duplicate", user=by, entity_type="attendees", entity_id=first, other=second)
+
