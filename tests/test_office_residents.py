@@ -14,6 +14,7 @@ from sqlalchemy import select
 from caravan.models import (Attendee, AuditEntry, CheckIn, CheckInMethod, ConsentChannel, Device, Interest,
                             ReferralStatus, ReferralStep, ServiceGiven, ServiceKind)
 from caravan.models.base import new_uuid, utcnow
+from caravan.services import resident_office
 
 
 @pytest.fixture
@@ -102,6 +103,40 @@ def test_scope_village_checkins_and_no_village(client, login_as, build, town, db
     page = _names(client.get("/office/residents/"))
     assert "无村" in page and "外乡人" in page and "来访者" in page
     assert client.get(f"/office/residents/{stranger.id}").status_code == 200
+
+
+def test_the_count_stops_at_its_cap_and_every_page_still_follows_in_order(client, login_as, build, town, db,
+                                                                          monkeypatch):
+    """Past the cap the list says "more than", its pager still leads to every match in the same order, a
+    page past the cap counts up to itself, and a resident reached only by a check-in is listed in turn."""
+    monkeypatch.setattr(resident_office, "PER_PAGE", 2)
+    monkeypatch.setattr(resident_office, "COUNT_CAP", 4)
+    elsewhere = build.area("village", parent=build.area("township"))
+    event = build.event(area=town["township"])
+    start = utcnow()
+    names = [f"居民{i}" for i in range(7)]
+    for i, name in enumerate(names):  # newest first: 居民0 .. 居民6; 居民2 and 居民5 only by a check-in
+        person = build.attendee(name=name, village=elsewhere if i in (2, 5) else town["v1"],
+                                consent_at=start - timedelta(days=i))
+        if i in (2, 5):
+            db.session.add(CheckIn(id=new_uuid(), event_id=event.id, attendee_id=person.id,
+                                   method=CheckInMethod.scan))
+    build.attendee(name="外人", village=elsewhere)
+    db.session.commit()
+    login_as("office", area=town["township"])
+    en = {"Accept-Language": "en"}
+    seen = []
+    for page, count, pager, has_next in [(1, "More than 4 residents found", "Page 1 of more than 2", True),
+                                         (2, "More than 4 residents found", "Page 2 of more than 2", True),
+                                         (3, "More than 6 residents found", "Page 3 of more than 3", True),
+                                         (4, "7 residents found", "Page 4 of 4", False)]:
+        html = _names(client.get(f"/office/residents/?page={page}", headers=en))
+        assert count in html and pager in html, page
+        assert ("page=%d" % (page + 1) in html) is has_next
+        seen += re.findall(r"居民\d", html)
+    assert seen == names and "外人" not in "".join(seen)
+    html = _names(client.get("/office/residents/?page=5", headers=en))
+    assert "No residents match." in html and "7 residents found" in html
 
 
 def test_erased_and_merged_are_not_listed_and_a_merged_one_redirects(client, login_as, build, town, db):

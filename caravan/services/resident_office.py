@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import func, select, union_all
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from caravan.extensions import db
@@ -29,6 +29,9 @@ from caravan.services.scope import area_within, is_county_level, subtree, within
 #: The search's filters, by query argument name (exports and audit entries name them the same way).
 FILTERS = ("q", "phone", "village", "group", "since", "until")
 PER_PAGE = 25
+#: The list counts its matches up to this many (or up to the page shown, if further): a township's residents
+#: are tens of thousands, and counting them all cost more than the rest of the page together.
+COUNT_CAP = 1000
 
 
 def in_scope(area: Area):
@@ -36,14 +39,14 @@ def in_scope(area: Area):
     they were checked in at an event within it; no village counts as the county's)."""
     if is_county_level(area):
         return within(Attendee.village_id, area)  # every event is the county's: no check-in adds anyone
-    # One set of ids (a union), not "village OR check-in": PostgreSQL joins the union once, where an OR
-    # made it look up the township's check-ins again for every resident of the county.
-    # The check-ins are read by event (an index of event and attendee holds both): the area's events are
-    # few, their check-ins a fraction of all.
+    # "Village OR a check-in at one of the area's events", the check-in asked by EXISTS: PostgreSQL reads the
+    # area's check-ins into a hash once (by the index of event and attendee) and tests each resident against
+    # it, so an ordered scan of residents that stops at a page (:func:`search`) never reads them all; for a
+    # single resident (:func:`get`) it looks up that person's check-ins instead. (A union of ids, joined
+    # back to the residents, cost a lookup of every one of the tens of thousands found.)
     events = select(Event.id).where(within(Event.area_id, area))
-    ids = union_all(select(Attendee.id).where(within(Attendee.village_id, area)),
-                    select(CheckIn.attendee_id).where(CheckIn.event_id.in_(events)))
-    return Attendee.id.in_(select(ids.subquery().c[0]))
+    checked_in = select(CheckIn.id).where(CheckIn.attendee_id == Attendee.id, CheckIn.event_id.in_(events))
+    return within(Attendee.village_id, area) | checked_in.exists()
 
 
 def living():
@@ -116,10 +119,54 @@ def read_filters(raw: dict[str, str], scope: Area, parse_date) -> Filters:
     return filters
 
 
-def search(scope: Area, filters: Filters, page: int = 1):
-    """One page of :func:`search_query`, villages loaded, with the total (three statements)."""
-    query = search_query(scope, filters).options(selectinload(Attendee.village))
-    return db.paginate(query, page=page, per_page=PER_PAGE, error_out=False, count=True)
+@dataclass
+class Page:
+    """One page of the residents found, with their number: exact, or (``more``) the number counted before
+    the count stopped, the page's pager as for any other list."""
+
+    items: list[Attendee]
+    page: int
+    per_page: int
+    total: int
+    #: True when there are more matches than ``total`` (the count stopped at its cap).
+    more: bool
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page * self.per_page < self.total or self.more
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def search(scope: Area, filters: Filters, page: int = 1) -> Page:
+    """One page of :func:`search_query`, villages loaded, with the number of matches counted up to
+    :data:`COUNT_CAP` or to the end of the page if further (three statements): the ids of the matches up to
+    there, in order, in one statement that stops there, then the page's rows and their villages."""
+    window = max(COUNT_CAP, page * PER_PAGE)
+    ids = list(db.session.scalars(search_query(scope, filters).with_only_columns(Attendee.id).limit(window + 1)))
+    more = len(ids) > window
+    ids = ids[:window]
+    shown = ids[(page - 1) * PER_PAGE:page * PER_PAGE]
+    items = []
+    if shown:
+        rows = {a.id: a for a in db.session.scalars(
+            select(Attendee).options(selectinload(Attendee.village)).where(Attendee.id.in_(shown)))}
+        items = [rows[i] for i in shown if i in rows]
+    return Page(items=items, page=page, per_page=PER_PAGE, total=len(ids), more=more)
 
 
 def all_rows(scope: Area, filters: Filters) -> list[Attendee]:

@@ -4,9 +4,11 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import select
 
 from caravan.models import CheckIn, CheckInMethod, Device
 from caravan.models.base import new_uuid
+from caravan.services import resident_office
 from tests.browser.conftest import PHONE, TABLET
 from tests.browser.staff import sign_in
 
@@ -91,3 +93,33 @@ def test_find_open_and_correct_a_resident(live_server, new_page, office, screens
     phone.goto(live_server + "/office/residents/new")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     screenshot(phone, "office-resident-new-ug-phone")
+
+
+def test_a_township_clerk_pages_past_the_count_cap_on_a_phone(live_server, new_page, office, build, db, monkeypatch,
+                                                             screenshot):
+    """Past the count's cap the list says "more than" (in Uyghur here) and its Next button still leads to
+    every resident of the township, one reached only by a check-in at the township's bazaar included."""
+    from caravan.services import resident_office
+    monkeypatch.setattr(resident_office, "PER_PAGE", 1)
+    monkeypatch.setattr(resident_office, "COUNT_CAP", 2)
+    _user, person, other = office
+    visitor = build.attendee(name="Ziyaretchi Osman", village=build.area("village", parent=build.area("township")))
+    event = db.session.scalar(select(CheckIn.event_id).where(CheckIn.attendee_id == person.id))
+    db.session.add(CheckIn(id=new_uuid(), event_id=event, attendee_id=visitor.id, method=CheckInMethod.scan))
+    db.session.commit()
+    clerk = build.user("office", display_name="Nur", area=other.parent)
+    phone = new_page(viewport=PHONE, locale="ug-CN")
+    sign_in(phone, live_server, clerk)
+    phone.goto(live_server + "/office/residents/")
+    expect(phone.locator("#residents-results .count")).to_have_text("2 دىن ئارتۇق ئاھالە تېپىلدى")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(phone, "office-residents-capped-ug-phone")
+    seen = []
+    for number in range(1, 5):
+        expect(phone.locator(".pager span")).to_contain_text(f"{number}-بېتى")
+        seen.append(phone.locator("#residents-results tbody a").inner_text())
+        if number < 4:
+            phone.locator(".pager a", has_text="كېيىنكى بەت").click()
+    expect(phone.locator("#residents-results .count")).to_have_text("4 ئاھالە تېپىلدى")
+    expect(phone.locator(".pager a", has_text="كېيىنكى بەت")).to_have_count(0)
+    assert sorted(seen) == sorted([person.name, "ئايگۈل مەمەت", "Aygul Tursun", "Ziyaretchi Osman"])
