@@ -53,6 +53,30 @@ AUDIT_ACTIONS = {
     "referral.step": _l("Referral moved on"), "referral.export": _l("Referrals exported"),
 }
 
+#: The action filter's groups: every action whose code starts with the key and a dot.
+AUDIT_GROUPS = {
+    "posting": _l("Postings"), "notice": _l("Notices"), "employer": _l("Employers"), "event": _l("Events"),
+    "device": _l("Tablets"), "enrollment_code": _l("Enrollment codes"), "sync": _l("Records from tablets"),
+    "user": _l("Staff"), "signin": _l("Sign-ins"), "print": _l("Printing"), "resident": _l("Residents"),
+    "referral": _l("Referrals"),
+}
+#: What kind of record an audit entry is about, by table name.
+AUDIT_RECORDS = {
+    "postings": _l("Posting"), "notices": _l("Notice"), "employers": _l("Employer"), "events": _l("Event"),
+    "devices": _l("Tablet"), "enrollment_codes": _l("Enrollment code"), "users": _l("Staff member"),
+    "attendees": _l("Resident"), "interests": _l("Referral"), "areas": _l("Area"),
+}
+#: The keys of an audit entry's details.
+AUDIT_DETAILS = {
+    "changed": _l("Changed"), "fields": _l("Fields"), "count": _l("Count"), "per_page": _l("Per page"),
+    "format": _l("Format"), "rows": _l("Rows"), "area": _l("Area"), "role": _l("Role"), "code": _l("Code"),
+    "status": _l("Status"), "records": _l("Records"), "languages": _l("Languages"), "postings": _l("Postings"),
+    "filters": _l("Filters"), "reenroll": _l("Re-enrolled tablet"), "created": _l("Created"),
+    "skipped": _l("Skipped"), "failed": _l("Failed"), "record_type": _l("Kind of record"),
+    "before": _l("Before"), "after": _l("After"), "note": _l("Note"), "accepted": _l("Accepted"),
+    "duplicate": _l("Duplicate"), "rejected": _l("Refused"), "held": _l("Held"), "conflict": _l("Conflict"),
+}
+
 
 def init_app(app: Flask) -> None:
     """Make the label tables available in every template as ``labels``."""
@@ -60,4 +84,5 @@ def init_app(app: Flask) -> None:
         "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
         "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS,
         "referral_statuses": REFERRAL_STATUSES,
-        "referral_next": REFERRAL_NEXT, "audit_actions": AUDIT_ACTIONS, "service_kinds": SERVICE_KINDS}
+        "referral_next": REFERRAL_NEXT, "audit_actions": AUDIT_ACTIONS, "service_kinds": SERVICE_KINDS,
+        "audit_groups": AUDIT_GROUPS, "audit_records": AUDIT_RECORDS, "audit_details": AUDIT_DETAILS}
