@@ -282,3 +282,21 @@ def test_a_200_character_word_and_a_long_url_stay_inside_the_poster(app, build, 
         right = left + width if width else pages[0][0] - left
         outside = [w for w in words if w[1] < left or w[3] > right]
         assert words and not outside, outside[:3]
+
+
+def test_cli_prints_in_the_languages_given(app, postings, build, tmp_path):
+    only_zh = build.posting(title="只有中文")
+    village = build.area("village", name_zh="博斯坦村", name_ug="بوستان كەنتى", name_en="Bostan")
+    build.attendee(name="阿依古丽", village=village)
+    runner = app.test_cli_runner()
+    out = tmp_path / "ug.pdf"
+    result = runner.invoke(args=["print", "posters", "--code", postings[0].code, "--lang", "ug", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = pdf_text(out.read_bytes(), tmp_path)
+    assert "تىككۈچى 0" in text and not re.search(r"[\u4e00-\u9fff]", text)
+    result = runner.invoke(args=["print", "posters", "--code", only_zh.code, "--lang", "en", "-o", str(out)])
+    assert result.exit_code != 0 and "no posting has a text in en" in result.output
+    result = runner.invoke(args=["print", "passes", "--lang", "en", "-o", str(out)])
+    assert result.exit_code == 0 and "Bostan" in pdf_text(out.read_bytes(), tmp_path)
+    result = runner.invoke(args=["print", "passes", "--lang", "en", "--lang", "zh", "-o", str(out)])
+    assert result.exit_code != 0 and "one language" in result.output
