@@ -2,6 +2,8 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
+from caravan.i18n import LANGUAGE_NAMES
+
 EVENT_KINDS = {"bazaar": _l("Bazaar day"), "village": _l("Village visit"), "campus": _l("Campus visit"),
                "job_fair": _l("Job fair")}
 SECTORS = {"agriculture": _l("Agriculture"), "manufacturing": _l("Manufacturing"),
@@ -79,9 +81,37 @@ AUDIT_DETAILS = {
     "duplicate": _l("Duplicate"), "rejected": _l("Refused"), "held": _l("Held"), "conflict": _l("Conflict"),
 }
 
+#: The field names an audit entry's details list (``changed``, ``fields``), in words; a name ending in a
+#: language (``title_ug``) is the field's word with the language's own name.
+AUDIT_FIELDS = {
+    "employer": _l("Employer"), "sector": _l("Sector"), "openings": _l("Openings"), "wage_min": _l("Lowest wage"),
+    "wage_max": _l("Highest wage"), "wage_unit": _l("Wage unit"), "area": _l("Area"), "housing": _l("Housing"),
+    "meals": _l("Meals"), "transport": _l("Transport"), "valid_until": _l("Valid until"),
+    "contact_name": _l("Contact person"), "contact_phone": _l("Contact phone"), "title": _l("Title"),
+    "description": _l("Description"), "requirements": _l("Requirements"), "work_place": _l("Place of work"),
+    "body": _l("Text"), "kind": _l("Kind"), "place": _l("Place"), "starts_at": _l("Starts"), "ends_at": _l("Ends"),
+    "postings": _l("Job postings"), "notices": _l("Notices"), "name": _l("Name"), "display_name": _l("Name"),
+    "role": _l("Role"), "phone": _l("Phone"), "village_id": _l("Village"), "group": _l("Group"),
+    "skills": _l("Skills"), "wishes": _l("Wishes"),
+}
+
+
+def audit_value(value) -> str:
+    """One value of an audit entry's details for the reader: a field name or a status in words, anything
+    else (a count, a format, a code) as it is."""
+    if isinstance(value, str):
+        base, _sep, lang = value.rpartition("_")
+        if lang in LANGUAGE_NAMES and base in AUDIT_FIELDS:
+            return f"{AUDIT_FIELDS[base]} ({LANGUAGE_NAMES[lang]})"
+        word = AUDIT_FIELDS.get(value) or PUBLISH_STATUSES.get(value)
+        if word is not None:
+            return str(word)
+    return str(value)
+
 
 def init_app(app: Flask) -> None:
     """Make the label tables available in every template as ``labels``."""
+    app.jinja_env.globals["audit_value"] = audit_value
     app.jinja_env.globals["labels"] = {
         "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
         "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS,

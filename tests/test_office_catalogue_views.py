@@ -217,13 +217,16 @@ def _visible_text(html: str) -> str:
     return re.sub(r"<[^>]*>", " ", html)
 
 
-@pytest.mark.parametrize("lang, words", [("en", ["Signed in", "Staff member", "Tablets", "Changed"]),
+@pytest.mark.parametrize("lang, words", [("en", ["Signed in", "Staff member", "Tablets", "Changed", "Name",
+                                                 "Title (ئۇيغۇرچە)", "Published"]),
                                          ("zh", ["登录", "工作人员"]), ("ug", [])])
 def test_the_audit_log_says_in_words_what_happened_not_in_codes(client, login_as, build, db, lang, words):
     user = login_as("office")
     from caravan.services import audit
     audit.record("signin.ok", user=user, entity=user)
     audit.record("user.update", user=user, entity=user, changed=["display_name"])
+    audit.record("posting.update", user=user, entity_type="postings", entity_id="p1", changed=["title_ug"])
+    audit.record("posting.publish", user=user, entity_type="postings", entity_id="p1", status=["draft", "published"])
     audit.record("device.revoke", user=user, entity_type="devices", entity_id="d1")
     audit.record("print.posters", user=user, count=2, per_page=1)
     db.session.commit()
@@ -233,7 +236,7 @@ def test_the_audit_log_says_in_words_what_happened_not_in_codes(client, login_as
         assert word in text
     # No action code, group code (``device.*``) or table name anywhere a reader looks.
     assert not re.findall(r"\b(?:signin|user|device|print)\.[a-z_*]*", text), lang
-    assert not re.search(r"\b(users|devices|per_page)\b", text), lang
+    assert not re.search(r"\b(users|devices|per_page|display_name|title_ug)\b", text), lang
 
 
 def test_office_nav_links_every_catalogue_page(client, login_as):
