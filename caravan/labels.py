@@ -97,13 +97,13 @@ AUDIT_FIELDS = {
 
 
 def audit_value(value) -> str:
-    """One value of an audit entry's details for the reader: a field name or a status in words, anything
-    else (a count, a format, a code) as it is."""
+    """One value of an audit entry's details for the reader: a field name, a status or a language in words,
+    anything else (a count, a format, a code) as it is."""
     if isinstance(value, str):
         base, _sep, lang = value.rpartition("_")
         if lang in LANGUAGE_NAMES and base in AUDIT_FIELDS:
             return f"{AUDIT_FIELDS[base]} ({LANGUAGE_NAMES[lang]})"
-        word = AUDIT_FIELDS.get(value) or PUBLISH_STATUSES.get(value)
+        word = AUDIT_FIELDS.get(value) or PUBLISH_STATUSES.get(value) or LANGUAGE_NAMES.get(value)
         if word is not None:
             return str(word)
     return str(value)

@@ -228,12 +228,13 @@ def test_the_audit_log_says_in_words_what_happened_not_in_codes(client, login_as
     audit.record("posting.update", user=user, entity_type="postings", entity_id="p1", changed=["title_ug"])
     audit.record("posting.publish", user=user, entity_type="postings", entity_id="p1", status=["draft", "published"])
     audit.record("device.revoke", user=user, entity_type="devices", entity_id="d1")
-    audit.record("print.posters", user=user, count=2, per_page=1)
+    audit.record("print.posters", user=user, count=2, per_page=1, languages=["en"])
     db.session.commit()
     client.get(f"/lang/{lang}")
     text = _visible_text(client.get("/office/audit").get_data(as_text=True))
     for word in words:
         assert word in text
+    assert lang != "en" or re.search(r"Languages\s*:\s*English", text)
     # No action code, group code (``device.*``) or table name anywhere a reader looks.
     assert not re.findall(r"\b(?:signin|user|device|print)\.[a-z_*]*", text), lang
     assert not re.search(r"\b(users|devices|per_page|display_name|title_ug)\b", text), lang
