@@ -8,7 +8,7 @@ from tests.browser.staff import sign_in
 
 DESKTOP = {"width": 1280, "height": 800}
 LONG_WORD = "x" * 200
-LONG_URL = "https://example.org/" + "/".join(f"segment{n}" for n in range(30)) + "?q=" + "a" * 80
+LONG_URL = "https://example.org/" + "/".join(f"seg{n}" for n in range(14)) + "?q=" + "a" * 60  # fits a place (200)
 LONG_TEXT = f"{LONG_WORD} {LONG_URL} 长词{'长' * 120}"
 
 
