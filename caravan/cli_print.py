@@ -19,23 +19,28 @@ from caravan.services.catalogue.texts import app_zone
 @click.option("--village", "villages", multiple=True, help="Passes: area code of a village, e.g. KT-01-02.")
 @click.option("--per-page", type=click.Choice(["1", "4"]), default="1", show_default=True,
               help="Posters per A4 page.")
-@click.option("--lang", type=click.Choice(["zh", "ug", "en"]), default=None, help="Language of pass cards.")
+@click.option("--lang", "langs", multiple=True, type=click.Choice(["zh", "ug", "en"]),
+              help="Posters and flyers: a language to print; repeat for more (default: every language there is). "
+                   "Passes: the language of every card (default: each person's own).")
 @click.option("--list", "listing", is_flag=True, help="List what would be printed, with codes; print nothing.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="The PDF file to write.")
 @with_appcontext
-def print_command(kind, codes, villages, per_page, lang, listing, output):
+def print_command(kind, codes, villages, per_page, langs, listing, output):
     """Print posting posters, event flyers or sheets of pass cards to a PDF file."""
     if not listing and not output:
         raise click.UsageError("Missing option '-o' / '--output' (or --list).")
     if kind == "posters":
         items = printing.postings_for_print(list(codes))
-        render = lambda: printing.posters_pdf(items, int(per_page))  # noqa: E731
+        languages = printing.chosen_languages(langs)
+        render = lambda: printing.posters_pdf(items, int(per_page), languages)  # noqa: E731
     elif kind == "flyers":
         items = printing.events_for_print(list(codes))
-        render = lambda: printing.flyers_pdf(items)  # noqa: E731
+        render = lambda: printing.flyers_pdf(items, printing.chosen_languages(langs))  # noqa: E731
     else:
         if codes:
             raise click.UsageError("passes are chosen with --village, not --code")
+        if len(langs) > 1:
+            raise click.UsageError("pass cards are printed in one language: give --lang once")
         village_ids = None
         if villages:
             found = {a.code: a.id for a in db.session.scalars(select(Area).where(Area.code.in_(villages)))}
@@ -44,7 +49,7 @@ def print_command(kind, codes, villages, per_page, lang, listing, output):
                 raise click.ClickException(f"no area with code {', '.join(missing)}")
             village_ids = list(found.values())
         items = printing.attendees_for_print(village_ids=village_ids)
-        render = lambda: printing.passes_pdf(items, lang)  # noqa: E731
+        render = lambda: printing.passes_pdf(items, langs[0] if langs else None)  # noqa: E731
     if codes:
         known = {item.code for item in items}
         missing = sorted({c.upper() for c in codes} - known)
@@ -56,6 +61,8 @@ def print_command(kind, codes, villages, per_page, lang, listing, output):
         for item in items:
             click.echo(_line(kind, item))
         return
+    if kind == "posters" and not printing.printable(items, printing.chosen_languages(langs)):
+        raise click.ClickException(f"nothing to print: no posting has a text in {', '.join(langs)}")
     pdf = render()
     with open(output, "wb") as fh:
         fh.write(pdf)

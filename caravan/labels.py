@@ -2,6 +2,8 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
+from caravan.i18n import LANGUAGE_NAMES
+
 EVENT_KINDS = {"bazaar": _l("Bazaar day"), "village": _l("Village visit"), "campus": _l("Campus visit"),
                "job_fair": _l("Job fair")}
 SECTORS = {"agriculture": _l("Agriculture"), "manufacturing": _l("Manufacturing"),
@@ -39,7 +41,9 @@ AUDIT_ACTIONS = {
     "employer.create": _l("Employer added"), "employer.update": _l("Employer changed"),
     "event.create": _l("Event planned"), "event.update": _l("Event changed"), "event.cancel": _l("Event cancelled"),
     "event.restore": _l("Event restored"),
-    "event.export": _l("Event results exported"),
+    "event.export": _l("Event results exported"), "event.export_list": _l("Events exported"),
+    "posting.export": _l("Postings exported"), "employer.export": _l("Employers exported"),
+    "notice.export": _l("Notices exported"),
     "device.create": _l("Tablet added"), "device.enroll": _l("Tablet enrolled"), "device.revoke": _l("Tablet revoked"),
     "device.reenroll": _l("Tablet re-enrolled"),
     "enrollment_code.create": _l("Enrollment code made"), "sync.import": _l("Unsent records imported"),
@@ -57,11 +61,64 @@ AUDIT_ACTIONS = {
     "report.export": _l("Records behind a statistic exported"), "report.submit": _l("Statistics table submitted"),
 }
 
+#: The action filter's groups: every action whose code starts with the key and a dot.
+AUDIT_GROUPS = {
+    "posting": _l("Postings"), "notice": _l("Notices"), "employer": _l("Employers"), "event": _l("Events"),
+    "device": _l("Tablets"), "enrollment_code": _l("Enrollment codes"), "sync": _l("Records from tablets"),
+    "user": _l("Staff"), "signin": _l("Sign-ins"), "print": _l("Printing"), "resident": _l("Residents"),
+    "referral": _l("Referrals"), "report": _l("Statistics"),
+}
+#: What kind of record an audit entry is about, by table name.
+AUDIT_RECORDS = {
+    "postings": _l("Posting"), "notices": _l("Notice"), "employers": _l("Employer"), "events": _l("Event"),
+    "devices": _l("Tablet"), "enrollment_codes": _l("Enrollment code"), "users": _l("Staff member"),
+    "attendees": _l("Resident"), "interests": _l("Referral"), "areas": _l("Area"),
+}
+#: The keys of an audit entry's details.
+AUDIT_DETAILS = {
+    "changed": _l("Changed"), "fields": _l("Fields"), "count": _l("Count"), "per_page": _l("Per page"),
+    "format": _l("Format"), "rows": _l("Rows"), "area": _l("Area"), "role": _l("Role"), "code": _l("Code"),
+    "status": _l("Status"), "records": _l("Records"), "languages": _l("Languages"), "postings": _l("Postings"),
+    "filters": _l("Filters"), "reenroll": _l("Re-enrolled tablet"), "created": _l("Created"),
+    "skipped": _l("Skipped"), "failed": _l("Failed"), "record_type": _l("Kind of record"),
+    "before": _l("Before"), "after": _l("After"), "note": _l("Note"), "accepted": _l("Accepted"),
+    "duplicate": _l("Duplicate"), "rejected": _l("Refused"), "held": _l("Held"), "conflict": _l("Conflict"),
+}
+
+#: The field names an audit entry's details list (``changed``, ``fields``), in words; a name ending in a
+#: language (``title_ug``) is the field's word with the language's own name.
+AUDIT_FIELDS = {
+    "employer": _l("Employer"), "sector": _l("Sector"), "openings": _l("Openings"), "wage_min": _l("Lowest wage"),
+    "wage_max": _l("Highest wage"), "wage_unit": _l("Wage unit"), "area": _l("Area"), "housing": _l("Housing"),
+    "meals": _l("Meals"), "transport": _l("Transport"), "valid_until": _l("Valid until"),
+    "contact_name": _l("Contact person"), "contact_phone": _l("Contact phone"), "title": _l("Title"),
+    "description": _l("Description"), "requirements": _l("Requirements"), "work_place": _l("Place of work"),
+    "body": _l("Text"), "kind": _l("Kind"), "place": _l("Place"), "starts_at": _l("Starts"), "ends_at": _l("Ends"),
+    "postings": _l("Job postings"), "notices": _l("Notices"), "name": _l("Name"), "display_name": _l("Name"),
+    "role": _l("Role"), "phone": _l("Phone"), "village_id": _l("Village"), "group": _l("Group"),
+    "skills": _l("Skills"), "wishes": _l("Wishes"),
+}
+
+
+def audit_value(value) -> str:
+    """One value of an audit entry's details for the reader: a field name, a status or a language in words,
+    anything else (a count, a format, a code) as it is."""
+    if isinstance(value, str):
+        base, _sep, lang = value.rpartition("_")
+        if lang in LANGUAGE_NAMES and base in AUDIT_FIELDS:
+            return f"{AUDIT_FIELDS[base]} ({LANGUAGE_NAMES[lang]})"
+        word = AUDIT_FIELDS.get(value) or PUBLISH_STATUSES.get(value) or LANGUAGE_NAMES.get(value)
+        if word is not None:
+            return str(word)
+    return str(value)
+
 
 def init_app(app: Flask) -> None:
     """Make the label tables available in every template as ``labels``."""
+    app.jinja_env.globals["audit_value"] = audit_value
     app.jinja_env.globals["labels"] = {
         "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
         "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS,
         "referral_statuses": REFERRAL_STATUSES,
-        "referral_next": REFERRAL_NEXT, "audit_actions": AUDIT_ACTIONS, "service_kinds": SERVICE_KINDS}
+        "referral_next": REFERRAL_NEXT, "audit_actions": AUDIT_ACTIONS, "service_kinds": SERVICE_KINDS,
+        "audit_groups": AUDIT_GROUPS, "audit_records": AUDIT_RECORDS, "audit_details": AUDIT_DETAILS}

@@ -1,8 +1,9 @@
 """What goes on paper: posters of postings, event flyers and sheets of pass cards.
 
 Builds the context of the templates in templates/pdf/ and renders them through :func:`caravan.pdf.render_pdf`;
-the office page and the ``flask print`` command both call these. Posters and flyers are trilingual: each
-block is in one language, with its labels translated into that language.
+the office page and the ``flask print`` command both call these. A poster or flyer has a block per language,
+each with its labels in that language: every language the posting has (a flyer: every language), or those
+chosen. A pass card is in one language: the one chosen, else the person's (see :func:`language_of`).
 """
 from __future__ import annotations
 
@@ -61,16 +62,46 @@ def _wage(posting: Posting, labels: dict[str, str]) -> dict[str, str]:
     return {"amount": "", "unit": labels["by_agreement"]}
 
 
-def _languages(translations) -> list[str]:
+def _languages(translations, chosen: list[str] | None = None) -> list[str]:
+    """The languages of ``translations`` in the configured order; only those in ``chosen`` if given."""
     have = {t.lang for t in translations}
-    return [lang for lang in current_app.config["LANGUAGES"] if lang in have]
+    return [lang for lang in current_app.config["LANGUAGES"] if lang in have and (chosen is None or lang in chosen)]
 
 
-def poster_context(posting: Posting, per_page: int) -> dict:
-    """One posting's poster: a block per language it is translated into, and its QR."""
+def chosen_languages(values) -> list[str] | None:
+    """The configured languages among ``values`` (form values), in the configured order; None if none."""
+    chosen = [lang for lang in current_app.config["LANGUAGES"] if lang in set(values or ())]
+    return chosen or None
+
+
+def printable(postings: list[Posting], languages: list[str] | None) -> list[Posting]:
+    """The postings that have a text in at least one of ``languages`` (all of them if None)."""
+    return [p for p in postings if _languages(p.translations, languages)]
+
+
+def language_of(attendee: Attendee) -> str:
+    """The language a person's pass card is printed in when nobody chose one: the one the script of their
+    name suggests (Arabic letters: Uyghur; Chinese characters: Chinese; Latin letters: English), else the
+    default language. The record keeps no language; the office can always choose another one."""
+    languages = current_app.config["LANGUAGES"]
+    counts = {"ug": 0, "zh": 0, "en": 0}
+    for char in attendee.name or "":
+        if "\u0600" <= char <= "\u06ff" or "\ufb50" <= char <= "\ufeff":
+            counts["ug"] += 1
+        elif "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf":
+            counts["zh"] += 1
+        elif char.isascii() and char.isalpha():
+            counts["en"] += 1
+    best = max(counts, key=counts.get)
+    return best if counts[best] and best in languages else current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def poster_context(posting: Posting, per_page: int, languages: list[str] | None = None) -> dict:
+    """One posting's poster: a block per language it is translated into (among ``languages`` if given),
+    and its QR."""
     blocks = []
     by_lang = {t.lang: t for t in posting.translations}
-    for lang in _languages(posting.translations):
+    for lang in _languages(posting.translations, languages):
         with force_locale(lang):
             labels = _labels(lang)
             text = by_lang[lang]
@@ -88,12 +119,14 @@ def poster_context(posting: Posting, per_page: int) -> dict:
             "blocks": blocks}
 
 
-def flyer_context(event: Event) -> dict:
-    """An event's flyer: where and when in each language, its open postings, and its QR."""
+def flyer_context(event: Event, languages: list[str] | None = None) -> dict:
+    """An event's flyer: where and when in each language (or in ``languages``), its open postings named in
+    those languages, and its QR."""
     today = local_today()
     postings = [p for p in event.postings if is_open(p, today)]
+    languages = languages or list(current_app.config["LANGUAGES"])
     blocks = []
-    for lang in current_app.config["LANGUAGES"]:
+    for lang in languages:
         with force_locale(lang):
             labels = _labels(lang)
             blocks.append({
@@ -103,8 +136,8 @@ def flyer_context(event: Event) -> dict:
                 "time": f"{format_datetime(event.starts_at, 'HH:mm')}–{format_datetime(event.ends_at, 'HH:mm')}",
                 "wages": [_wage(p, labels) for p in postings],
             })
-    # The job list names each posting in Chinese and Uyghur (what the county's notice boards carry).
-    table_langs = [lang for lang in ("zh", "ug") if lang in current_app.config["LANGUAGES"]]
+    # The job list names each posting in the flyer's languages (a missing translation: the posting's code).
+    table_langs = languages
     jobs = [{"titles": [(lang, text_direction(lang), (p.text(lang).title if p.text(lang) else p.code))
                         for lang in table_langs], "wage": wage} for p, wage in zip(postings, blocks[0]["wages"])]
     url = public_url("e", event.code)
@@ -112,12 +145,12 @@ def flyer_context(event: Event) -> dict:
 
 
 def pass_card_context(attendee: Attendee, lang: str) -> dict:
-    """One pass card: name, village, group, and the pass QR."""
+    """One pass card, all in ``lang``: name, village, group, labels, and the pass QR."""
     url = public_url("p", attendee.pass_token)
     with force_locale(lang):
         group = str(GROUPS[attendee.group])
-    return {"name": attendee.name, "village": attendee.village.name_in(lang) if attendee.village else "",
-            "village_zh": attendee.village.name_zh if attendee.village and lang != "zh" else "",
+    return {"lang": lang, "dir": text_direction(lang), "labels": _labels(lang), "name": attendee.name,
+            "village": attendee.village.name_in(lang) if attendee.village else "",
             "group": group, "qr": png_data_uri(url),
             "code": show_pass_code(pass_code_of_token(attendee.pass_token))}
 
@@ -164,21 +197,22 @@ def attendees_for_print(ids: list[str] | None = None, village_ids: list[str] | N
     return list(db.session.scalars(query))
 
 
-def posters_pdf(postings: list[Posting], per_page: int = 1) -> bytes:
-    """Posters of ``postings``: one per A4 page, or four per page."""
+def posters_pdf(postings: list[Posting], per_page: int = 1, languages: list[str] | None = None) -> bytes:
+    """Posters of ``postings``: one per A4 page, or four per page; in ``languages`` (default: every language
+    each posting has). A posting with none of ``languages`` is left out (see :func:`printable`)."""
     if per_page not in (1, 4):
         raise ValueError("per_page: 1 or 4")
-    return render_pdf("posters.html", posters=[poster_context(p, per_page) for p in postings], per_page=per_page)
+    posters = [poster_context(p, per_page, languages) for p in printable(postings, languages)]
+    return render_pdf("posters.html", posters=posters, per_page=per_page)
 
 
-def flyers_pdf(events: list[Event]) -> bytes:
-    """One A4 flyer per event."""
-    return render_pdf("flyers.html", flyers=[flyer_context(e) for e in events])
+def flyers_pdf(events: list[Event], languages: list[str] | None = None) -> bytes:
+    """One A4 flyer per event, in ``languages`` (default: every language)."""
+    return render_pdf("flyers.html", flyers=[flyer_context(e, languages) for e in events])
 
 
 def passes_pdf(attendees: list[Attendee], lang: str | None = None) -> bytes:
-    """Sheets of pass cards, ten per A4 page, with cut lines."""
-    lang = lang or current_app.config["BABEL_DEFAULT_LOCALE"]
-    cards = [pass_card_context(a, lang) for a in attendees]
-    return render_pdf("passes.html", locale=lang, cards=cards, labels=_labels(lang),
-                      labels_ug=_labels("ug"), labels_zh=_labels("zh"))
+    """Sheets of pass cards, ten per A4 page, with cut lines; every card in ``lang``, or each in its
+    person's language (:func:`language_of`) if ``lang`` is None."""
+    cards = [pass_card_context(a, lang or language_of(a)) for a in attendees]
+    return render_pdf("passes.html", locale=lang or current_app.config["BABEL_DEFAULT_LOCALE"], cards=cards)

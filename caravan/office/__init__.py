@@ -3,5 +3,6 @@ from flask import Blueprint
 
 bp = Blueprint("office", __name__)
 
-from caravan.office import (admin, audit, duplicates, employers, event_results, events, imports, notices,  # noqa: E402,F401
-                            postings, printing, referrals, reports, residents, staff, tablets, views)
+from caravan.office import (admin, audit, duplicates, employers, event_results, events, imports,  # noqa: E402,F401
+                            list_exports, notices, postings, printing, referrals, reports, residents, staff, tablets,
+                            views)

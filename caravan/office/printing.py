@@ -10,7 +10,6 @@ from flask_login import current_user
 from caravan import printing
 from caravan.auth.access import role_required
 from caravan.extensions import db
-from caravan.i18n import current_locale_str
 from caravan.models import AreaLevel, Role
 from caravan.office import bp
 from caravan.office.common import scope
@@ -40,31 +39,44 @@ def _choices() -> dict:
 @bp.route("/print/", methods=["GET", "POST"])
 @role_required(Role.office)
 def print_page():
-    """The print page; a POST with a kind, a layout and the chosen items answers with the PDF."""
-    error = None
+    """The print page; a POST with a kind, a layout, the languages and the chosen items answers with the PDF.
+
+    Posters and flyers are printed in the ticked languages (none ticked: every language a posting has, a
+    flyer every language); pass cards in the chosen language, or each in its person's language."""
+    error, form = None, {"kind": "", "item": [], "village": [], "lang": [], "per_page": "1", "card_lang": ""}
     if request.method == "POST":
         kind = request.form.get("kind")
         chosen = [v for v in request.form.getlist("item") if v][:MAX_ITEMS]
         chosen_villages = [v for v in request.form.getlist("village") if v]
+        languages = printing.chosen_languages(request.form.getlist("lang"))
+        card_lang = request.form.get("card_lang", "")
+        card_lang = card_lang if card_lang in current_app.config["LANGUAGES"] else None
         per_page = 4 if request.form.get("per_page") == "4" else 1
+        form = {"kind": kind, "item": chosen, "village": chosen_villages, "lang": languages or [],
+                "per_page": str(per_page), "card_lang": card_lang or ""}
+        error = _("Please choose at least one item to print.")
         if kind == "posters" and chosen:
-            items = printing.postings_for_print(chosen, scope=scope())
-            pdf = printing.posters_pdf(items, per_page)
+            found = printing.postings_for_print(chosen, scope=scope())
+            items = printing.printable(found, languages)
+            pdf = printing.posters_pdf(items, per_page, languages) if items else None
+            if found and not items:
+                error = _("None of the chosen postings has a text in the chosen languages.")
         elif kind == "flyers" and chosen:
             items = printing.events_for_print(chosen, scope=scope())
-            pdf = printing.flyers_pdf(items)
+            pdf = printing.flyers_pdf(items, languages) if items else None
         elif kind == "passes" and (chosen or chosen_villages):
             items = printing.attendees_for_print(chosen or None, chosen_villages or None, scope=scope())
-            pdf = printing.passes_pdf(items, current_locale_str()) if items else None
+            pdf = printing.passes_pdf(items, card_lang) if items else None
         else:
             items, pdf = [], None
         if items and pdf:
-            audit.record(f"print.{kind}", user=current_user, count=len(items), per_page=per_page)
+            printed_in = ([card_lang] if card_lang else []) if kind == "passes" else (languages or [])
+            audit.record(f"print.{kind}", user=current_user, count=len(items), per_page=per_page,
+                         languages=printed_in)
             db.session.commit()
             return _pdf_response(pdf, f"caravan-{kind}.pdf")
-        error = _("Please choose at least one item to print.")
     status = 422 if error else 200
-    return render_template("office/print.html", error=error, local_address=_public_url_is_local(),
+    return render_template("office/print.html", error=error, local_address=_public_url_is_local(), form=form,
                            public_base_url=current_app.config["PUBLIC_BASE_URL"], **_choices()), status
 
 

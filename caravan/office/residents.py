@@ -148,7 +148,8 @@ def resident_show(attendee_id: str):
                            merges=merges.merged_into(attendee),
                            possible_duplicates=duplicates.suggest(scope(), person=attendee).total,
                            checkin_methods=checkin_methods(), service_kinds=service_kinds(),
-                           pass_qr=png_data_uri(public_url("p", attendee.pass_token)))
+                           pass_qr=png_data_uri(public_url("p", attendee.pass_token)),
+                           card_lang=printing.language_of(attendee))
 
 
 @bp.route("/residents/<attendee_id>/edit", methods=["GET", "POST"])
@@ -197,13 +198,14 @@ def resident_erase(attendee_id: str):
 @bp.route("/residents/<attendee_id>/pass", methods=["POST"])
 @role_required(Role.office)
 def resident_pass(attendee_id: str):
-    """The person's pass card as a PDF, in the language chosen on the record page; audited."""
+    """The person's pass card as a PDF, in the language chosen on the record page (it proposes the person's
+    own, :func:`caravan.printing.language_of`); audited."""
     attendee, moved = _attendee_or_redirect(attendee_id)
     if moved:
         return moved
     lang = request.form.get("lang", "")
     if lang not in current_app.config["LANGUAGES"]:
-        lang = current_locale_str()
+        lang = printing.language_of(attendee)
     with force_locale(lang):
         pdf = printing.passes_pdf([attendee], lang)
     audit.record("print.passes", user=current_user, entity=attendee, count=1, per_page=1)

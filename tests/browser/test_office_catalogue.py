@@ -101,8 +101,10 @@ def test_create_publish_and_find_a_posting(live_server, new_page, office, screen
     assert phone.locator("h1").inner_text() == "خىزمەت ئورۇنلىرى"
     assert "ئاشخانا مۇلازىمەتچىسى" in phone.locator("#postings-results").inner_text()
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    phone.click("summary.menu-button")  # on a phone the links are in the menu
     for link in phone.locator("nav.nav a").all():
         assert link.bounding_box()["height"] >= 40
+    phone.click("summary.menu-button")
     screenshot(phone, "office-postings-ug-phone")
     phone.click("#postings-results tbody a >> nth=0")
     phone.wait_for_url(re.compile(r"/edit$"))

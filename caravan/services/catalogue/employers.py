@@ -99,6 +99,16 @@ def update(employer: Employer, values: dict, by=None) -> list[str]:
 
 def search(scope: Area, text: str = "", sector: str = "", page: int = 1, per_page: int = 50):
     """Employers visible from ``scope`` matching ``text`` (any name or contact) and ``sector``, paged."""
+    return db.paginate(_search_query(scope, text, sector), page=max(page, 1), per_page=per_page, error_out=False,
+                       count=True)
+
+
+def every_match(scope: Area, text: str = "", sector: str = "") -> list[Employer]:
+    """Every employer :func:`search` finds with the same filters, in the same order (for an export)."""
+    return list(db.session.scalars(_search_query(scope, text, sector)))
+
+
+def _search_query(scope: Area, text: str, sector: str):
     query = select(Employer).where(visible(scope)).options(selectinload(Employer.area))
     if text:
         like = f"%{text.strip()}%"
@@ -106,8 +116,7 @@ def search(scope: Area, text: str = "", sector: str = "", page: int = 1, per_pag
                                 Employer.name_en.ilike(like), Employer.contact_name.ilike(like)))
     if sector in Sector.__members__:
         query = query.where(Employer.sector == Sector(sector))
-    query = query.order_by(func.lower(Employer.name_zh))
-    return db.paginate(query, page=max(page, 1), per_page=per_page, error_out=False, count=True)
+    return query.order_by(func.lower(Employer.name_zh))
 
 
 def choices(scope: Area) -> list[Employer]:

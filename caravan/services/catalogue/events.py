@@ -128,14 +128,21 @@ def get(event_id: str, scope: Area) -> Event | None:
 
 def search(scope: Area, when: str = "upcoming", page: int = 1, per_page: int = 25):
     """Events within ``scope``: upcoming (not ended, soonest first) or past (latest first); paged."""
+    return db.paginate(_search_query(scope, when), page=max(page, 1), per_page=per_page, error_out=False, count=True)
+
+
+def every_match(scope: Area, when: str = "upcoming") -> list[Event]:
+    """Every event :func:`search` finds, in the same order (for an export)."""
+    return list(db.session.scalars(_search_query(scope, when)))
+
+
+def _search_query(scope: Area, when: str):
     now = utcnow()
     query = select(Event).where(within(Event.area_id, scope)).options(
         selectinload(Event.area), selectinload(Event.postings), selectinload(Event.notices))
     if when == "past":
-        query = query.where(Event.ends_at < now).order_by(Event.starts_at.desc())
-    else:
-        query = query.where(Event.ends_at >= now).order_by(Event.starts_at)
-    return db.paginate(query, page=max(page, 1), per_page=per_page, error_out=False, count=True)
+        return query.where(Event.ends_at < now).order_by(Event.starts_at.desc())
+    return query.where(Event.ends_at >= now).order_by(Event.starts_at)
 
 
 def candidates(scope: Area) -> tuple[list[Posting], list[Notice]]:

@@ -84,6 +84,16 @@ def get(notice_id: str) -> Notice | None:
 
 def search(text: str = "", status: str = "", kind: str = "", page: int = 1, per_page: int = 25):
     """Notices filtered by status, kind and a text in a title (any language) or the code; paged."""
+    return db.paginate(_search_query(text, status, kind), page=max(page, 1), per_page=per_page, error_out=False,
+                       count=True)
+
+
+def every_match(text: str = "", status: str = "", kind: str = "") -> list[Notice]:
+    """Every notice :func:`search` finds with the same filters, in the same order (for an export)."""
+    return list(db.session.scalars(_search_query(text, status, kind)))
+
+
+def _search_query(text: str, status: str, kind: str):
     query = select(Notice).options(selectinload(Notice.translations))
     if status in PublishStatus.__members__:
         query = query.where(Notice.status == PublishStatus(status))
@@ -93,8 +103,7 @@ def search(text: str = "", status: str = "", kind: str = "", page: int = 1, per_
     if text:
         query = query.where(or_(Notice.code == text.upper(), exists().where(
             NoticeTranslation.notice_id == Notice.id, NoticeTranslation.title.ilike(f"%{text}%"))))
-    query = query.order_by(Notice.updated_at.desc(), Notice.code)
-    return db.paginate(query, page=max(page, 1), per_page=per_page, error_out=False, count=True)
+    return query.order_by(Notice.updated_at.desc(), Notice.code)
 
 
 def form_values(notice: Notice) -> dict[str, str]:

@@ -166,6 +166,17 @@ def search(scope: Area, text: str = "", status: str = "", sector: str = "", empl
            area: str = "", page: int = 1, per_page: int = 25):
     """Postings within ``scope`` filtered by status, sector, employer id, area code (and below) and a
     text found in a title (any language), the code or the employer's name; newest change first, paged."""
+    query = _search_query(scope, text, status, sector, employer, area)
+    return db.paginate(query, page=max(page, 1), per_page=per_page, error_out=False, count=True)
+
+
+def every_match(scope: Area, text: str = "", status: str = "", sector: str = "", employer: str = "",
+                area: str = "") -> list[Posting]:
+    """Every posting :func:`search` finds with the same filters, in the same order (for an export)."""
+    return list(db.session.scalars(_search_query(scope, text, status, sector, employer, area)))
+
+
+def _search_query(scope: Area, text: str, status: str, sector: str, employer: str, area: str):
     query = select(Posting).where(in_area(scope)).options(
         selectinload(Posting.translations), selectinload(Posting.employer), selectinload(Posting.area))
     if status in PublishStatus.__members__:
@@ -187,8 +198,7 @@ def search(scope: Area, text: str = "", status: str = "", sector: str = "", empl
             exists().where(Employer.id == Posting.employer_id,
                            or_(Employer.name_zh.ilike(like), Employer.name_ug.ilike(like),
                                Employer.name_en.ilike(like)))))
-    query = query.order_by(Posting.updated_at.desc(), Posting.code)
-    return db.paginate(query, page=max(page, 1), per_page=per_page, error_out=False, count=True)
+    return query.order_by(Posting.updated_at.desc(), Posting.code)
 
 
 def form_values(posting: Posting) -> dict[str, str]:
