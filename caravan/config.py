@@ -59,6 +59,8 @@ class Defaults:
     #: How staff passwords are hashed (Werkzeug's method string); tests use a cheaper one.
     PASSWORD_HASH_METHOD = "scrypt"
     #: Version of the consent text residents agree to (templates/_macros/consent.html).
+    #: A change of meaning needs a new version; a spelling fix keeps it (2026-12: Uyghur ناھىيىلىك for
+    #: ناھىيەلىك, same meaning, so residents who agreed to 2026-11 agreed to this text).
     CONSENT_VERSION = "2026-11"
     #: Self-registrations allowed per address in REGISTER_WINDOW_SECONDS.
     REGISTER_MAX_PER_ADDRESS = 10
