@@ -30,6 +30,10 @@ def test_tablet_registration_form_and_posting_cards_in_zh_and_ug(tablet, county,
         expect(perk).to_be_visible()
         assert perk.evaluate("(e) => getComputedStyle(e.closest('li')).textDecorationLine") == "none"
         screenshot(page, f"review-tablet-postings-{code}-360")
+        page.set_viewport_size({"width": 1280, "height": 800})
+        expect(perk).to_be_visible()
+        screenshot(page, f"review-tablet-postings-{code}-1280")
+        page.set_viewport_size(PHONE)
         tab(page, "tally")
         # '+1' stays at the start of the line (the right edge) in right-to-left text, read as "+1".
         label = page.locator("[data-t=tally_visitor]")
@@ -48,3 +52,6 @@ def test_pass_page_labels_the_name_as_a_persons_name(live_server, build, db, new
     expect(page.locator("dt", has_text=NAME_LABEL[code]).locator("xpath=following-sibling::dd[1]")).to_have_text(
         "阿依古丽")
     screenshot(page, f"review-pass-{code}-360")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(page.locator("dt", has_text=NAME_LABEL[code])).to_be_visible()
+    screenshot(page, f"review-pass-{code}-1280")
