@@ -59,6 +59,8 @@ class Defaults:
     #: How staff passwords are hashed (Werkzeug's method string); tests use a cheaper one.
     PASSWORD_HASH_METHOD = "scrypt"
     #: Version of the consent text residents agree to (templates/_macros/consent.html).
+    #: A change of meaning needs a new version; a spelling fix keeps it (2026-12: Uyghur ناھىيىلىك for
+    #: ناھىيەلىك, same meaning, so residents who agreed to 2026-11 agreed to this text).
     CONSENT_VERSION = "2026-11"
     #: Self-registrations allowed per phone (a random id in a cookie) in REGISTER_PHONE_WINDOW_SECONDS: a
     #: family registering on one phone fits, one person pressing "Register" over and over does not.

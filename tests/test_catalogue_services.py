@@ -92,7 +92,7 @@ def test_messages_speak_the_requested_language(app, setting):
     with app.test_request_context(headers={"Accept-Language": "ug"}):
         refresh()
         errors = errors_of(lambda: postings.clean(posting_raw(employer, town, openings="0"), county))
-    assert errors["openings"] == ["1 دىن 10000 غىچە بولغان سان يېزىڭ."]
+    assert errors["openings"] == ["ئەڭ ئاز 1، ئەڭ كۆپ 10000 بولغان سان يېزىڭ."]
 
 
 def test_a_township_user_cannot_use_another_townships_area_or_employer(app, build, setting):

@@ -53,7 +53,13 @@ def test_missing_translations_are_flagged(client, login_as, build):
     client.get("/lang/en")
     build.posting(title="缝纫工")
     html = client.get("/office/postings/").get_data(as_text=True)
-    assert "ئۇيغۇرچە missing" in html and "English missing" in html
+    assert "<bdi>ئۇيغۇرچە</bdi> missing" in html and "<bdi>English</bdi> missing" in html
+    # The language's own name sits in text of another script: isolated, and the tag says a translation is missing.
+    client.get("/lang/ug")
+    html = client.get("/office/postings/").get_data(as_text=True)
+    assert "<bdi>English</bdi> تەرجىمىسى يوق" in html
+    client.get("/lang/zh")
+    assert "缺<bdi>English</bdi>译文" in client.get("/office/postings/").get_data(as_text=True)
 
 
 def test_create_with_errors_shows_them_in_the_users_language(client, login_as, build):

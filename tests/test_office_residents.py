@@ -277,7 +277,7 @@ def test_csv_export_has_the_users_language_bom_neutralised_cells_and_is_audited(
                           headers={"Accept-Language": "ug"})
     assert response.status_code == 200 and response.data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.data[3:].decode("utf-8"))))
-    assert rows[0][:2] == ["ئىسىم-فامىلە", "تېلېفون"]
+    assert rows[0][:2] == ["ئىسىم-فامىلىسى", "تېلېفون"]
     assert len(rows) == 2 and rows[1][0] == "'=HYPERLINK(\"http://x\")"
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "resident.export"))
     assert entry.detail == {"format": "csv", "filters": ["village"], "count": 1}

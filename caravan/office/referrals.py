@@ -109,7 +109,7 @@ def referrals_export(fmt: str):
     rows = referrals.export_rows(scope(), filters)
     referrals.record_export(current_user, filters, fmt, len(rows))
     db.session.commit()
-    header = [_("Status"), _("Overdue"), _("Latest step"), _("Days since"), _("Name"), _("Phone"), _("Village"),
+    header = [_("Status"), _("Overdue"), _("Latest step"), _("Days since"), _("Full name"), _("Phone"), _("Village"),
               _("Posting code"), _("Posting"), _("Employer"), _("Employer's contact"), _("Contact phone"),
               _("Latest note")]
     return exports.download(_("Referrals"), fmt, header, (_export_row(r) for r in rows), title=_("Referrals"))

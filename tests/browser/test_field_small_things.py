@@ -30,7 +30,7 @@ def test_undo_takes_an_unsent_tap_out_of_the_outbox_and_cancels_a_sent_one(table
     tap(page, "visitor", 1)
     tap(page, "job_info", 1)
     assert "+1" in page.inner_text("#tally-undo")
-    assert page.inner_text("#event-name").startswith("巴扎日 · 阿克村巴扎 · ")
+    assert page.inner_text("#event-name").startswith("巴扎天 · 阿克村巴扎 · ")
     for lang, undo in (("ug", "يېنىۋېلىش"), ("en", "Undo: +1 job information"), ("zh", "撤销")):
         page.click(f"[data-lang={lang}]")
         expect(page.locator("#tally-undo")).to_contain_text(undo)

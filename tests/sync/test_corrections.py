@@ -139,7 +139,7 @@ def test_the_office_corrects_a_refused_registration_and_what_was_held_follows(lo
     assert f'href="{url}"' in listing and "Aygul" not in listing  # the list still shows no personal data
     page = client.get(url, headers={"Accept-Language": "en"})
     assert page.status_code == 200
-    assert "Name contains control characters." in page.get_data(as_text=True)
+    assert "Full name contains control characters." in page.get_data(as_text=True)
 
     form = {"name": "x" * 101, "phone": "", "village_id": village.id, "group": "graduate", "skills": "",
             "wishes": "welding"}

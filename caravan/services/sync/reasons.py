@@ -22,7 +22,7 @@ RECORD_TYPES = {
 
 #: A field a reason names (``too_long:phone``), in words; a field not listed is shown as the API spells it.
 FIELD_WORDS = {
-    "name": _l("Name"), "phone": _l("Phone"), "village_id": _l("Village"), "group": _l("Group"),
+    "name": _l("Full name"), "phone": _l("Phone"), "village_id": _l("Village"), "group": _l("Group"),
     "skills": _l("Skills"), "wishes": _l("Wishes"), "event_id": _l("Event"), "attendee_id": _l("Registration"),
     "posting_id": _l("Posting"), "notice_id": _l("Notice"), "by": _l("Staff member"), "pass_token": _l("Pass"),
     "kind": _l("Kind"), "method": _l("How"), "count": _l("Count"), "cancels_id": _l("Undone visitor count"),

@@ -31,7 +31,7 @@ export async function eventPostings(event) {
 function perk(name, on, code) {
   return el("li", { class: on ? "fa-perk" : "fa-perk fa-perk-no" },
     el("img", { src: `${ICONS}${name}.svg`, alt: "", width: 28, height: 28 }),
-    el("span", {}, `${t(name, {}, code)}${on ? "" : " ✕"}`));
+    el("span", {}, t(`${name}_${on ? "yes" : "no"}`, {}, code)));
 }
 
 /** A posting card in the language `code`. */
