@@ -147,27 +147,31 @@ def _people_query(area: Area, start: datetime, end: datetime, row):
     by group, for each row and (in a row keyed TOTAL) for the whole area, where a person counts once however
     many rows they appear in.
 
-    The check-ins are first reduced to visits, the distinct (event, living record) pairs, each with a flag per
-    group telling whether the living record registered at that event (a ``register`` check-in of a record
-    that is not a merged duplicate: then the record is the living one). Grouping by the event, not by the row,
-    keeps the row's expression off the million check-ins; the few visits per person then give the per-row
-    and the total distinct counts, each from the same materialised set (a CTE read twice is materialised by
-    PostgreSQL and SQLite alike)."""
+    The check-ins are reduced step by step, each step a grouping of the one before, so that no count needs
+    DISTINCT (a sort or a hash of its own per figure): first to visits, the distinct (event, living record)
+    pairs, each with a flag per group telling whether the living record registered at that event (a
+    ``register`` check-in of a record that is not a merged duplicate: then the record is the living one),
+    grouped by the event and not by the row so that the row's expression stays off the check-ins; then to
+    (row, person) with their number of visits, which the rows add up; then to persons, which the total adds
+    up. The (row, person) set is read twice, so PostgreSQL and SQLite alike materialise it once."""
     ev = held_events(area, start, end, row)
+    groups = [group.value for group in AttendeeGroup]
     registered = (CheckIn.method == CheckInMethod.register) & Attendee.merged_into_id.is_(None)
-    pairs = select(CheckIn.event_id.label("event"), living().label("person"),
-                   *(func.max(case((registered & (Attendee.group == group), 1), else_=0)).label(group.value)
-                     for group in AttendeeGroup)) \
+    visits = select(CheckIn.event_id.label("event"), living().label("person"),
+                    *(func.max(case((registered & (Attendee.group == group), 1), else_=0)).label(group)
+                      for group in groups)) \
         .join(ev, ev.c.id == CheckIn.event_id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
-        .group_by(CheckIn.event_id, living()).subquery()
-    visits = select(ev.c.row.label("row"), pairs).join(pairs, pairs.c.event == ev.c.id).cte("visits")
-
-    def figures(key):
-        return (key, func.count().label("visits"), func.count(func.distinct(visits.c.person)).label("residents"),
-                *(func.count(func.distinct(case((visits.c[group.value] == 1, visits.c.person))))
-                  .label(group.value) for group in AttendeeGroup))
-    return union_all(select(*figures(visits.c.row)).group_by(visits.c.row),
-                     select(*figures(literal(TOTAL).label("row"))))
+        .group_by(CheckIn.event_id, living()).subquery("visits")
+    placed = select(ev.c.row.label("row"), visits.c.person, func.count().label("visits"),
+                    *(func.max(visits.c[group]).label(group) for group in groups)) \
+        .join(visits, visits.c.event == ev.c.id).group_by(ev.c.row, visits.c.person).cte("placed")
+    persons = select(*(func.max(placed.c[group]).label(group) for group in groups)) \
+        .group_by(placed.c.person).subquery("persons")
+    return union_all(
+        select(placed.c.row, func.sum(placed.c.visits).label("visits"), func.count().label("residents"),
+               *(func.sum(placed.c[group]).label(group) for group in groups)).group_by(placed.c.row),
+        select(literal(TOTAL).label("row"), literal(0).label("visits"), func.count().label("residents"),
+               *(func.sum(persons.c[group]).label(group) for group in groups)))
 
 
 def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row, total: bool):
