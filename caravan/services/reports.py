@@ -148,23 +148,25 @@ def _people_query(area: Area, start: datetime, end: datetime, row):
     many rows they appear in.
 
     The check-ins are reduced step by step, each step a grouping of the one before, so that no count needs
-    DISTINCT (a sort or a hash of its own per figure): first to visits, the distinct (event, living record)
-    pairs, each with a flag per group telling whether the living record registered at that event (a
-    ``register`` check-in of a record that is not a merged duplicate: then the record is the living one),
-    grouped by the event and not by the row so that the row's expression stays off the check-ins; then to
-    (row, person) with their number of visits, which the rows add up; then to persons, which the total adds
-    up. The (row, person) set is read twice, so PostgreSQL and SQLite alike materialise it once."""
-    ev = held_events(area, start, end, row)
+    DISTINCT (a sort or a hash of its own per figure): first to visits, the distinct (row, living record,
+    event) triples, each with a flag per group telling whether the living record registered at that event (a
+    ``register`` check-in of a record that is not a merged duplicate: then the record is the living one);
+    then to (row, person) with their number of visits, which the rows add up; then to persons, which the
+    total adds up. The held events are materialised first, so that the row's expression is worked out once
+    per event, not once per check-in, and a sort by (row, person, event) serves both first groupings. The
+    (row, person) set is read twice, so PostgreSQL and SQLite alike materialise it once."""
+    events = held_events(area, start, end, row)
+    ev = select(events).cte("held").prefix_with("MATERIALIZED")
     groups = [group.value for group in AttendeeGroup]
     registered = (CheckIn.method == CheckInMethod.register) & Attendee.merged_into_id.is_(None)
-    visits = select(CheckIn.event_id.label("event"), living().label("person"),
+    visits = select(ev.c.row.label("row"), living().label("person"), CheckIn.event_id.label("event"),
                     *(func.max(case((registered & (Attendee.group == group), 1), else_=0)).label(group)
                       for group in groups)) \
         .join(ev, ev.c.id == CheckIn.event_id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
-        .group_by(CheckIn.event_id, living()).subquery("visits")
-    placed = select(ev.c.row.label("row"), visits.c.person, func.count().label("visits"),
+        .group_by(ev.c.row, living(), CheckIn.event_id).subquery("visits")
+    placed = select(visits.c.row, visits.c.person, func.count().label("visits"),
                     *(func.max(visits.c[group]).label(group) for group in groups)) \
-        .join(visits, visits.c.event == ev.c.id).group_by(ev.c.row, visits.c.person).cte("placed")
+        .group_by(visits.c.row, visits.c.person).cte("placed")
     persons = select(*(func.max(placed.c[group]).label(group) for group in groups)) \
         .group_by(placed.c.person).subquery("persons")
     return union_all(
@@ -262,7 +264,7 @@ def quarterly_table(area: Area, start: datetime, end: datetime) -> Table:
     total = _collect(area, start, end, None, None, total=True).get(TOTAL, dict.fromkeys(KEYS, 0))
     for key, figures in people.items():
         target = total if key == TOTAL else by_row.setdefault(key, dict.fromkeys(KEYS, 0))
-        for name in ("people", "rural_worker", "graduate", "other", "registrations") + (() if key == TOTAL else ("visits",)):
+        for name in ("visits", "people", "rural_worker", "graduate", "other", "registrations"):
             target[name] += figures[name]
     for key in ADDITIVE:
         total[key] = sum(figures[key] for figures in by_row.values())
