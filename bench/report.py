@@ -12,6 +12,11 @@ floor: the table cannot be faster than reading the check-ins once), and prints b
     .venv/bin/python bench/report.py                      # SQLite, 100,000 residents, 1,000,000 check-ins
     .venv/bin/python bench/report.py --postgres postgresql+psycopg://postgres@127.0.0.1:55432/
     .venv/bin/python bench/report.py --scale 0.1          # a tenth of everything, for a quick look
+
+Beside this stress case (every check-in in the one quarter measured) it times the table on the realistic county
+that ``bench/office.py`` builds (``--benchdata URL``, by default ``caravan_benchdata``; two years of events), for
+its busiest quarter, on PostgreSQL and on a SQLite copy of the same rows (``--benchdata-sqlite FILE``, copied
+once from PostgreSQL and reused). ``--only benchdata`` or ``--only stress`` runs one of the two.
 """
 from __future__ import annotations
 
@@ -26,12 +31,12 @@ from datetime import timedelta, timezone
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from sqlalchemy import bindparam, create_engine, insert, text  # noqa: E402
+from sqlalchemy import bindparam, create_engine, func, insert, inspect, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from caravan import create_app  # noqa: E402
 from caravan.extensions import db  # noqa: E402
-from caravan.models import (Area, Attendee, CheckIn, Employer, Event, Interest, Posting,  # noqa: E402
+from caravan.models import (Area, Attendee, CheckIn, Employer, Event, EventStatus, Interest, Posting,  # noqa: E402
                             ReferralStep, ServiceGiven, Tally, event_postings)
 from caravan.models.base import UTCDateTime  # noqa: E402
 from caravan.services.reports import quarter_bounds, quarterly_table  # noqa: E402
@@ -143,14 +148,30 @@ def build(url: str, residents: int, events: int, checkins: int, seed: int = 11) 
             db.session.commit()
 
 
-def measure(url: str, repeat: int) -> tuple[float, float, dict]:
-    """The best wall-clock seconds of the table and of the floor query, and the table's total row."""
+def busiest_quarter(zone) -> tuple[int, int]:
+    """The (year, quarter) in ``zone`` with the most check-ins at held events."""
+    counts: dict[tuple[int, int], int] = {}
+    starts = select(Event.starts_at, func.count(CheckIn.id)).join(CheckIn, CheckIn.event_id == Event.id) \
+        .where(Event.status != EventStatus.cancelled).group_by(Event.id, Event.starts_at)
+    for at, n in db.session.execute(starts):
+        local = at.astimezone(zone)
+        key = (local.year, (local.month - 1) // 3 + 1)
+        counts[key] = counts.get(key, 0) + n
+    return max(counts, key=counts.get)
+
+
+def measure(url: str, repeat: int, code: str = "B", busiest: bool = False) -> tuple[float, float, dict]:
+    """The best wall-clock seconds of the table and of the floor query, and the table's total row, for the
+    area ``code`` and the stress case's quarter (or, with ``busiest``, the quarter with most check-ins)."""
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench",
                       "PUBLIC_BASE_URL": "http://127.0.0.1:5000"})
     with app.app_context():
         from caravan.services.catalogue.texts import app_zone
-        county = db.session.scalar(db.select(Area).where(Area.code == "B"))
-        start, end = quarter_bounds(YEAR, QUARTER, app_zone())
+        county = db.session.scalar(db.select(Area).where(Area.code == code))
+        year, quarter = busiest_quarter(app_zone()) if busiest else (YEAR, QUARTER)
+        start, end = quarter_bounds(year, quarter, app_zone())
+        if busiest:
+            print(f"  busiest quarter {year} Q{quarter}")
         best_table = best_floor = float("inf")
         for _ in range(repeat):
             t = time.perf_counter()
@@ -164,16 +185,54 @@ def measure(url: str, repeat: int) -> tuple[float, float, dict]:
         return best_table, best_floor, table.total.figures
 
 
-def bench(label: str, url: str, args) -> None:
+def bench(label: str, url: str, args, reuse: bool = False) -> None:
+    """The stress case at ``url``: built, unless ``reuse`` (a database kept by an earlier run), then timed."""
     n = lambda value: int(value * args.scale)  # noqa: E731
-    t = time.perf_counter()
-    build(url, n(args.residents), n(args.events), n(args.checkins))
-    print(f"{label}: built {n(args.residents):,} residents, {n(args.events):,} events, {n(args.checkins):,} "
-          f"check-ins in {time.perf_counter() - t:.0f} s")
+    if not reuse:
+        t = time.perf_counter()
+        build(url, n(args.residents), n(args.events), n(args.checkins))
+        print(f"{label}: built {n(args.residents):,} residents, {n(args.events):,} events, {n(args.checkins):,} "
+              f"check-ins in {time.perf_counter() - t:.0f} s")
     table, floor, total = measure(url, args.repeat)
     print(f"{label}: quarterly table {table:.2f} s; one aggregate query {floor:.2f} s; ratio {table / floor:.1f}")
     print(f"{label}: total row: events {total['events']:,}, visits {total['visits']:,}, people reached "
           f"{total['people']:,}, new registrations {total['registrations']:,}")
+
+
+def copy_to_sqlite(source: str, path: str) -> None:
+    """Copy every table of the database at ``source`` into a fresh SQLite file at ``path`` (tables from the
+    models), in batches; parents before children."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "bench",
+                      "PUBLIC_BASE_URL": "http://127.0.0.1:5000"})
+    if os.path.exists(path):
+        os.remove(path)
+    reader = create_engine(source)
+    with app.app_context():
+        db.create_all()
+        # Areas and residents point at rows of their own table that may come later in the read.
+        db.session.execute(text("PRAGMA foreign_keys = OFF"))
+        present = set(inspect(reader).get_table_names())  # tables newer than the county stay empty
+        with reader.connect() as conn:
+            for table in (table for table in db.metadata.sorted_tables if table.name in present):
+                result = conn.execution_options(yield_per=BATCH).execute(select(table))
+                for rows in result.mappings().partitions(BATCH):
+                    db.session.execute(insert(table), [dict(row) for row in rows])
+                db.session.commit()
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()  # the last connection closed folds the write-ahead log into the file
+    reader.dispose()
+
+
+def bench_data(label: str, url: str, args) -> None:
+    """The table on the realistic county of bench/office.py, its busiest quarter."""
+    print(f"{label} (bench/office.py county):")
+    table, floor, total = measure(url, args.repeat, code="BN", busiest=True)
+    print(f"{label} (bench/office.py county): quarterly table {table:.2f} s; one aggregate query {floor:.2f} s; "
+          f"ratio {table / floor:.1f}")
+    print(f"{label} (bench/office.py county): total row: events {total['events']:,}, visits {total['visits']:,}, "
+          f"people reached {total['people']:,}, new registrations {total['registrations']:,}")
 
 
 def main() -> None:
@@ -185,21 +244,49 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--postgres", help="a PostgreSQL server URL; a bench database is made and dropped")
     parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--benchdata", default="postgresql+psycopg://postgres@127.0.0.1:55432/caravan_benchdata",
+                        help="the database bench/office.py built (not changed)")
+    parser.add_argument("--benchdata-sqlite", default=os.path.join(tempfile.gettempdir(), "caravan-benchdata.sqlite3"),
+                        help="a SQLite copy of --benchdata, made when missing")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the stress case's databases (a SQLite file in the temporary directory, a "
+                             "PostgreSQL database caravan_report_stress_SCALE) and reuse them when they exist")
+    parser.add_argument("--only", choices=("benchdata", "stress"), help="only one of the two data sets")
     args = parser.parse_args()
+    if args.only != "stress":
+        if not args.no_sqlite:
+            if not os.path.exists(args.benchdata_sqlite):
+                t = time.perf_counter()
+                copy_to_sqlite(args.benchdata, args.benchdata_sqlite + ".part")
+                os.replace(args.benchdata_sqlite + ".part", args.benchdata_sqlite)
+                print(f"copied {args.benchdata} to {args.benchdata_sqlite} in {time.perf_counter() - t:.0f} s")
+            bench_data("sqlite", f"sqlite:///{args.benchdata_sqlite}", args)
+        bench_data("postgresql", args.benchdata, args)
+    if args.only == "benchdata":
+        return
     if not args.no_sqlite:
-        with tempfile.TemporaryDirectory() as tmp:
-            bench("sqlite", f"sqlite:///{os.path.join(tmp, 'bench.sqlite3')}", args)
+        if args.keep:  # the same file on the next run with --keep
+            path = os.path.join(tempfile.gettempdir(), f"caravan-report-stress-{args.scale:g}.sqlite3")
+            bench("sqlite", f"sqlite:///{path}", args, reuse=os.path.exists(path))
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                bench("sqlite", f"sqlite:///{os.path.join(tmp, 'bench.sqlite3')}", args)
     if args.postgres:
         server = make_url(args.postgres)
-        name = f"caravan_report_bench_{os.getpid()}"
+        name = f"caravan_report_stress_{str(args.scale).replace('.', '_')}" if args.keep \
+            else f"caravan_report_bench_{os.getpid()}"
         admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            conn.execute(text(f"CREATE DATABASE {name}"))
+            kept = args.keep and conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                              {"name": name}).first() is not None
+            if not kept:
+                conn.execute(text(f"CREATE DATABASE {name}"))
         try:
-            bench("postgresql", server.set(database=name).render_as_string(hide_password=False), args)
+            bench("postgresql", server.set(database=name).render_as_string(hide_password=False), args, reuse=kept)
         finally:
-            with admin.connect() as conn:
-                conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+            if not args.keep:
+                with admin.connect() as conn:
+                    conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
             admin.dispose()
 
 

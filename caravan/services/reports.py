@@ -142,10 +142,44 @@ ADDITIVE = ("events", "bazaar", "job_fair", "visits", "visitors", "job_info", "t
             "referred", "hired")
 
 
+def _people_query(area: Area, start: datetime, end: datetime, row):
+    """One statement, one pass over the check-ins of the held events: visits, residents and new registrations
+    by group, for each row and (in a row keyed TOTAL) for the whole area, where a person counts once however
+    many rows they appear in.
+
+    The check-ins are reduced step by step, each step a grouping of the one before, so that no count needs
+    DISTINCT (a sort or a hash of its own per figure): first to visits, the distinct (row, living record,
+    event) triples, each with a flag per group telling whether the living record registered at that event (a
+    ``register`` check-in of a record that is not a merged duplicate: then the record is the living one);
+    then to (row, person) with their number of visits, which the rows add up; then to persons, which the
+    total adds up. The held events are materialised first, so that the row's expression is worked out once
+    per event, not once per check-in, and a sort by (row, person, event) serves both first groupings. The
+    (row, person) set is read twice, so PostgreSQL and SQLite alike materialise it once."""
+    events = held_events(area, start, end, row)
+    ev = select(events).cte("held").prefix_with("MATERIALIZED")
+    groups = [group.value for group in AttendeeGroup]
+    registered = (CheckIn.method == CheckInMethod.register) & Attendee.merged_into_id.is_(None)
+    visits = select(ev.c.row.label("row"), living().label("person"), CheckIn.event_id.label("event"),
+                    *(func.max(case((registered & (Attendee.group == group), 1), else_=0)).label(group)
+                      for group in groups)) \
+        .join(ev, ev.c.id == CheckIn.event_id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
+        .group_by(ev.c.row, living(), CheckIn.event_id).subquery("visits")
+    placed = select(visits.c.row, visits.c.person, func.count().label("visits"),
+                    *(func.max(visits.c[group]).label(group) for group in groups)) \
+        .group_by(visits.c.row, visits.c.person).cte("placed")
+    persons = select(*(func.max(placed.c[group]).label(group) for group in groups)) \
+        .group_by(placed.c.person).subquery("persons")
+    return union_all(
+        select(placed.c.row, func.sum(placed.c.visits).label("visits"), func.count().label("residents"),
+               *(func.sum(placed.c[group]).label(group) for group in groups)).group_by(placed.c.row),
+        select(literal(TOTAL).label("row"), literal(0).label("visits"), func.count().label("residents"),
+               *(func.sum(persons.c[group]).label(group) for group in groups)))
+
+
 def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row, total: bool):
-    """The statements of the table over the events subquery ``ev``: each yields (row, name, n). With
-    ``total``, only the figures that are not the sum of the rows (people, registrations, postings and
-    interests are counted once however many rows they appear in)."""
+    """The statements of the table over the events subquery ``ev`` but those over the check-ins
+    (:func:`_people_query`): each yields (row, name, n). With ``total``, only the figures that are not the sum
+    of the rows (postings and interests are counted once however many rows they appear in)."""
     def named(name):
         return literal(name).label("name")
 
@@ -156,19 +190,6 @@ def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row,
     interests = select(ev.c.row.label("row"), living().label("person"), Interest.posting_id.label("posting")) \
         .join(Interest, Interest.event_id == ev.c.id).join(Attendee, Attendee.id == Interest.attendee_id) \
         .distinct().subquery()
-    checked_in = select(ev.c.row).join(CheckIn, CheckIn.event_id == ev.c.id) \
-        .join(Attendee, Attendee.id == CheckIn.attendee_id)
-    if not total:
-        # Visits are distinct (event, person) pairs: people per event, added up by row.
-        per_event = checked_in.add_columns(func.count(func.distinct(living())).label("n")) \
-            .group_by(ev.c.row, CheckIn.event_id).subquery()
-        yield select(per_event.c.row, named("visits"), func.sum(per_event.c.n)).group_by(per_event.c.row)
-    # People and new registrations by group in one pass over the check-ins (a wide row: name -> figure).
-    registered = (CheckIn.method == CheckInMethod.register) & Attendee.merged_into_id.is_(None)
-    yield checked_in.add_columns(
-        func.count(func.distinct(living())).label("residents"),
-        *(func.count(func.distinct(case((registered & (Attendee.group == group), Attendee.id)))).label(group.value)
-          for group in AttendeeGroup)).group_by(ev.c.row)
     yield union_all(
         select(shown.c.row, named("employers"), func.count(func.distinct(shown.c.employer))).group_by(shown.c.row),
         select(shown.c.row, named("postings"), func.count()).group_by(shown.c.row),
@@ -198,43 +219,53 @@ def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row,
     yield select(steps.c.row, steps.c.status, func.count()).group_by(steps.c.row, steps.c.status)
 
 
+def _add(out: dict[str, dict[str, int]], result) -> None:
+    """Add the figures of a statement's ``result`` to ``out`` (figures by row key). Long rows are
+    (row, name, n); a wide row is (row, n for each named column). Service tallies add up with services given;
+    anonymous visitors are not yet added to the people reached (the total takes them from the rows)."""
+    names = list(result.keys())[1:]
+    triples = ((row[0], name, n) for row in result for name, n in zip(names, row[1:])) \
+        if len(names) > 2 else result
+    for key, name, n in triples:
+        figures = out.setdefault(str(key), dict.fromkeys(KEYS, 0))
+        name = str(name)
+        n = int(n or 0)
+        if name == TallyKind.visitor:
+            figures["visitors"] += n
+        elif name == "residents":
+            figures["people"] += n
+        elif name in ("rural_worker", "graduate", "other"):
+            figures[name] += n
+            figures["registrations"] += n
+        else:
+            figures[name] += n  # service kinds add up given and tallied
+
+
 def _collect(area: Area, start: datetime, end: datetime, row, village_row,
              total: bool = False) -> dict[str, dict[str, int]]:
-    """Figures by row key: the statements of :func:`_figure_queries`, service tallies merged with services.
-    Anonymous visitors are not yet added to the people reached (the total takes them from the rows)."""
+    """Figures by row key from the statements of :func:`_figure_queries`."""
     out: dict[str, dict[str, int]] = {}
     ev = held_events(area, start, end, row)
     for query in _figure_queries(ev, area, start, end, village_row, total):
-        result = db.session.execute(query)
-        names = list(result.keys())[1:]
-        # Long rows are (row, name, n); a wide row is (row, n for each named column).
-        triples = ((row[0], name, n) for row in result for name, n in zip(names, row[1:])) \
-            if names[0] == "residents" else result
-        for key, name, n in triples:
-            figures = out.setdefault(str(key), dict.fromkeys(KEYS, 0))
-            name = str(name)
-            n = int(n or 0)
-            if name == TallyKind.visitor:
-                figures["visitors"] += n
-            elif name == "residents":
-                figures["people"] += n
-            elif name in ("rural_worker", "graduate", "other"):
-                figures[name] += n
-                figures["registrations"] += n
-            else:
-                figures[name] += n  # service kinds add up given and tallied
+        _add(out, db.session.execute(query))
     return out
 
 
 def quarterly_table(area: Area, start: datetime, end: datetime) -> Table:
     """The table for ``area`` over [start, end): rows of its children (and itself, if it has figures of its
-    own) and the total. 14 statements (8 for the rows, 4 for the total, the tree and the children), whatever
-    the number of records and of areas."""
+    own) and the total. 13 statements (1 over the check-ins for rows and total, 7 more for the rows, 3 more for
+    the total, the tree and the children), whatever the number of records and of areas."""
     children = row_areas(area)
     branches = rows_of_areas(area)
     by_row = _collect(area, start, end, row_key(Event.area_id, area, branches),
                       lambda column: row_key(column, area, branches))
+    people: dict[str, dict[str, int]] = {}
+    _add(people, db.session.execute(_people_query(area, start, end, row_key(Event.area_id, area, branches))))
     total = _collect(area, start, end, None, None, total=True).get(TOTAL, dict.fromkeys(KEYS, 0))
+    for key, figures in people.items():
+        target = total if key == TOTAL else by_row.setdefault(key, dict.fromkeys(KEYS, 0))
+        for name in ("visits", "people", "rural_worker", "graduate", "other", "registrations"):
+            target[name] += figures[name]
     for key in ADDITIVE:
         total[key] = sum(figures[key] for figures in by_row.values())
     for figures in [*by_row.values(), total]:
