@@ -20,11 +20,12 @@ never a comparison of every pair). Pairs the office judged "not the same person"
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -37,6 +38,8 @@ PER_PAGE = 20
 #: A phone or a name in one village shared by more residents than this is no sign of a duplicate (a village
 #: office's phone, a very common name): such groups are not suggested, which also keeps the pairs few.
 MAX_GROUP = 6
+#: How many residents' dates and names are read in one statement.
+INFO_SLICE = 5000
 #: Why a pair is suggested, in words; in the order they weigh.
 REASONS = {
     "phone": _l("Same phone number"),
@@ -96,76 +99,96 @@ def _pair_key(a: str, b: str) -> tuple[str, str]:
 
 
 def _candidates(scope: Area, person: Attendee | None) -> tuple[dict[tuple[str, str], set[str]], dict]:
-    """Pairs of ids (in id order) with their reason codes, and each id's ``(consent_at, name)``."""
-    base = (living(), in_scope(scope))
+    """Pairs of ids (in id order) with their reason codes, and each paired id's ``(consent_at, name)``.
+
+    A county holds 100,000 residents, and the similar names need every one of them: so the area's residents
+    are read once, as plain ``(id, village, name key, phone key)`` tuples (no ORM objects, no dates to
+    convert), grouped in Python by phone, and per village by name and by name variant; the date and name
+    are read afterwards for the paired residents only."""
+    query = select(Attendee.id, Attendee.village_id, Attendee.name_key, Attendee.phone_key).where(
+        living(), in_scope(scope))
+    if person is not None:  # the person's phone anywhere in the area, and the person's village
+        mates = []
+        if person.phone_key:
+            mates.append(Attendee.phone_key == person.phone_key)
+        if person.village_id and person.name_key:
+            mates.append(Attendee.village_id == person.village_id)
+        if not mates:
+            return {}, {}
+        query = query.where(or_(*mates))
+    phones: dict[str, list[str]] = {}
+    villages: dict[str, list] = {}
+    for row in db.session.execute(query):
+        if row[3] is not None:
+            phones.setdefault(row[3], []).append(row[0])
+        if row[1] is not None and row[2]:
+            villages.setdefault(row[1], []).append(row)
     pairs: dict[tuple[str, str], set[str]] = {}
-    info: dict[str, tuple[datetime, str]] = {}
 
-    def add_groups(rows, reason: str, key=lambda row: row.key) -> None:
-        groups: dict = {}
-        for row in rows:
-            info[row.id] = (row.consent_at, row.name)
-            groups.setdefault(key(row), []).append(row.id)
-        for ids in groups.values():
-            for i, a in enumerate(ids):
-                for b in ids[i + 1:]:
-                    if person is None or person.id in (a, b):
-                        pairs.setdefault(_pair_key(a, b), set()).add(reason)
+    def add(a: str, b: str, reason: str) -> None:
+        if person is None or person.id in (a, b):
+            pairs.setdefault(_pair_key(a, b), set()).add(reason)
 
-    columns = (Attendee.id, Attendee.consent_at, Attendee.name)
+    def add_groups(groups, reason: str) -> None:
+        for ids in groups:
+            if 2 <= len(ids) <= MAX_GROUP:
+                for i, a in enumerate(ids):
+                    for b in ids[i + 1:]:
+                        add(a, b, reason)
+
     if person is None or person.phone_key:
-        shared = (select(Attendee.phone_key).where(*base, Attendee.phone_key.is_not(None))
-                  .group_by(Attendee.phone_key).having(func.count().between(2, MAX_GROUP)))
-        if person is not None:
-            shared = shared.where(Attendee.phone_key == person.phone_key)
-        add_groups(db.session.execute(select(*columns, Attendee.phone_key.label("key"))
-                                      .where(*base, Attendee.phone_key.in_(shared))), "phone")
-    if person is None or (person.village_id and person.name_key):
-        same = (select(Attendee.village_id, Attendee.name_key)
-                .where(*base, Attendee.village_id.is_not(None), Attendee.name_key != "")
-                .group_by(Attendee.village_id, Attendee.name_key).having(func.count().between(2, MAX_GROUP)))
-        if person is not None:
-            same = same.where(Attendee.village_id == person.village_id, Attendee.name_key == person.name_key)
-        rows = db.session.execute(
-            select(*columns, Attendee.village_id, Attendee.name_key)
-            .where(*base, tuple_(Attendee.village_id, Attendee.name_key).in_(same)))
-        add_groups(rows, "name", lambda row: (row.village_id, row.name_key))
-        _similar(base, person, pairs, info)
+        add_groups(phones.values(), "phone")
+    keys: dict[str, tuple[str, ...]] = {}
+    for rows in villages.values():
+        names: dict[str, list[str]] = {}
+        for row in rows:
+            names.setdefault(row[2], []).append(row[0])
+        add_groups(names.values(), "name")
+        _similar(rows, add, keys)
+    info = _info({i for key in pairs for i in key})
     for (a, b), reasons in pairs.items():
         if "phone" in reasons and script(info[a][1]) != script(info[b][1]):
             reasons.add("scripts")
     return pairs, info
 
 
-def _similar(base, person: Attendee | None, pairs: dict, info: dict) -> None:
-    """Add the pairs of names one letter apart in the same village (``similar_name``): names that share a
-    one-letter-deleted variant (or one is the other's) land in one bucket; only a bucket's few are compared."""
-    query = select(Attendee.id, Attendee.consent_at, Attendee.name, Attendee.village_id, Attendee.name_key).where(
-        *base, Attendee.village_id.is_not(None), Attendee.name_key != "")
-    if person is not None:
-        query = query.where(Attendee.village_id == person.village_id)
-    buckets: dict[tuple[str, str], list] = {}
-    for row in db.session.execute(query):
-        variants = _variants(row.name_key)
-        if variants is not None:
-            for variant in {row.name_key, *variants}:
-                buckets.setdefault((row.village_id, variant), []).append(row)
+def _similar(rows: list, add, keys: dict[str, tuple[str, ...]]) -> None:
+    """Add the pairs of one village's names one letter apart (``similar_name``): names that share a
+    one-letter-deleted variant (or one is the other's) land in one bucket; only a bucket's few are compared,
+    never every pair of the village. ``keys`` keeps each name key's bucket keys for the next village: the
+    same names come back in every village."""
+    buckets: dict[str, list] = defaultdict(list)
+    for row in rows:
+        found = keys.get(row[2])
+        if found is None:
+            variants = _variants(row[2])
+            found = keys[row[2]] = () if variants is None else tuple({row[2], *variants})
+        for variant in found:
+            buckets[variant].append(row)
     compared: set[tuple[str, str]] = set()
     for bucket in buckets.values():
         if len(bucket) < 2 or len(bucket) > 4 * MAX_GROUP:  # alone, or a very common name (see MAX_GROUP)
             continue
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1:]:
-                key = _pair_key(a.id, b.id)
-                if (a.name_key == b.name_key or key in compared
-                        or (person is not None and person.id not in key)):
+        for i, (a_id, _village, a_key, _phone) in enumerate(bucket):
+            for b_id, _village, b_key, _phone in bucket[i + 1:]:
+                key = _pair_key(a_id, b_id)
+                if a_key == b_key or key in compared:
                     continue
                 compared.add(key)
-                if a.name_key[0] != b.name_key[0] and script(a.name_key) == "han":
+                if a_key[0] != b_key[0] and script(a_key) == "han":
                     continue  # a Chinese name keeps its family name
-                if _one_apart(a.name_key, b.name_key):
-                    info[a.id], info[b.id] = (a.consent_at, a.name), (b.consent_at, b.name)
-                    pairs.setdefault(key, set()).add("similar_name")
+                if _one_apart(a_key, b_key):
+                    add(a_id, b_id, "similar_name")
+
+
+def _info(ids: set[str]) -> dict[str, tuple[datetime, str]]:
+    """Each id's ``(consent_at, name)``, read in slices (a database takes only so many values at once)."""
+    ids, info = sorted(ids), {}
+    for start in range(0, len(ids), INFO_SLICE):
+        info.update((row[0], (row[1], row[2])) for row in db.session.execute(
+            select(Attendee.id, Attendee.consent_at, Attendee.name)
+            .where(Attendee.id.in_(ids[start:start + INFO_SLICE]))))
+    return info
 
 
 def _dismissed(ids: set[str]) -> set[tuple[str, str]]:
