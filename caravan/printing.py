@@ -216,3 +216,115 @@ def passes_pdf(attendees: list[Attendee], lang: str | None = None) -> bytes:
     person's language (:func:`language_of`) if ``lang`` is None."""
     cards = [pass_card_context(a, lang or language_of(a)) for a in attendees]
     return render_pdf("passes.html", locale=lang or current_app.config["BABEL_DEFAULT_LOCALE"], cards=cards)
+
+
+# --- Notice board bulletins -------------------------------------------------------------------------------
+
+#: The two languages of a bulletin, side by side: Chinese on the left, Uyghur (right to left) on the right.
+BULLETIN_LANGUAGES = ("zh", "ug")
+BULLETIN_SIZES = ("A4", "A3")
+BULLETIN_LABELS = {
+    "board": _l("Notice board"), "postings": _l("Job postings"), "training": _l("Training courses"),
+    "policy": _l("Policy notices"), "wage": _l("Wage"), "openings": _l("Openings"), "closes": _l("Closes"),
+    "open_end": _l("Until filled"), "scan": _l("Scan a code with your phone to read more and say you are interested."),
+    "none": _l("No job postings at the moment."),
+}
+
+
+def jobs_list_url(area: Area) -> str:
+    """Where every current job of ``area``'s township is listed: the public jobs list filtered by township."""
+    from caravan.services.boards import township_of
+    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    township = township_of(area)
+    return f"{base}/jobs" if township.parent_id is None else f"{base}/jobs?township={township.code}"
+
+
+def _bulletin_entry(item, kind: str) -> dict:
+    """One posting or notice of a bulletin: its text in each bulletin language (Chinese where one is
+    missing) and its QR."""
+    texts = []
+    for lang in BULLETIN_LANGUAGES:
+        with force_locale(lang):
+            labels = _labels(lang)
+            text = item.text(lang) or item.text("zh") or (item.translations[0] if item.translations else None)
+            entry = {"lang": lang, "dir": text_direction(lang), "title": text.title if text else item.code,
+                     "closes": format_date(item.valid_until, "medium") if item.valid_until else ""}
+            if kind == "posting":
+                entry |= {"employer": item.employer.name_in(lang), "wage": _wage(item, labels)}
+            texts.append(entry)
+    url = public_url("j" if kind == "posting" else "n", item.code)
+    return {"kind": kind, "code": item.code, "url": url, "qr": png_data_uri(url), "texts": texts,
+            "openings": getattr(item, "openings", None)}
+
+
+def bulletin_context(area: Area, postings: list[Posting], training: list, policy: list, size: str,
+                     more_postings: int = 0, more_notices: int = 0) -> dict:
+    """The bulletin of ``area`` with exactly these items; ``more_*`` are those left off for want of room."""
+    heads = []
+    for lang in BULLETIN_LANGUAGES:
+        with force_locale(lang):
+            labels = {key: str(value) for key, value in BULLETIN_LABELS.items()}
+            more = str(_l("And %(count)s more jobs at", count=more_postings)) if more_postings else ""
+            more_n = str(_l("And %(count)s more notices at the office.", count=more_notices)) if more_notices else ""
+            heads.append({"lang": lang, "dir": text_direction(lang), "labels": labels,
+                          "area": " · ".join(a.name_in(lang) for a in area.lineage()[1:]) or area.name_in(lang),
+                          "date": format_date(local_today(), "long"), "more": more, "more_notices": more_n})
+    sections = [(key, [_bulletin_entry(i, "posting" if key == "postings" else "notice") for i in items])
+                for key, items in (("postings", postings), ("training", training), ("policy", policy))]
+    return {"size": size, "heads": heads, "sections": [s for s in sections if s[1] or s[0] == "postings"],
+            "more_url": jobs_list_url(area) if more_postings else "", "area_code": area.code}
+
+
+def _pages(html_context: dict) -> int:
+    from caravan.pdf import render_document
+    return len(render_document("bulletin.html", locale="zh", **html_context).pages)
+
+
+def bulletin_fit(area: Area, size: str = "A4") -> dict:
+    """The largest bulletin of ``area`` that fits one ``size`` page: every current notice and as many
+    postings as fit, the most recent first; then, if even the notices do not fit, as many of those as fit.
+
+    How many fit is measured, not guessed: WeasyPrint lays the page out and counts its pages, halving the
+    range each time (a handful of layouts for a hundred postings)."""
+    from caravan.models import NoticeKind
+    from caravan.services import boards
+    if size not in BULLETIN_SIZES:
+        raise ValueError("size: A4 or A3")
+    postings = boards.current_postings(area)
+    training = boards.current_notices(NoticeKind.training)
+    policy = boards.current_notices(NoticeKind.policy)
+
+    def make(n_postings: int, n_notices: int) -> dict:
+        notices = (training + policy)[:n_notices]
+        kept_training = [n for n in training if n in notices]
+        kept_policy = [n for n in policy if n in notices]
+        return bulletin_context(area, postings[:n_postings], kept_training, kept_policy, size,
+                                more_postings=len(postings) - n_postings,
+                                more_notices=len(training) + len(policy) - n_notices)
+
+    def largest(fits, high: int) -> int:
+        """The largest n in 0..high with fits(n), fits being monotonic (fits(0) assumed)."""
+        low = 0
+        while low < high:
+            mid = (low + high + 1) // 2
+            if fits(mid):
+                low = mid
+            else:
+                high = mid - 1
+        return low
+
+    n_notices = len(training) + len(policy)
+    if _pages(make(len(postings), n_notices)) == 1:
+        return make(len(postings), n_notices)
+    if _pages(make(0, n_notices)) > 1:
+        n_notices = largest(lambda n: _pages(make(0, n)) == 1, n_notices - 1)
+        return make(0, n_notices)
+    # Most bulletins need the postings cut: the notices all stay, the postings fill what is left.
+    kept = largest(lambda n: _pages(make(n, n_notices)) == 1, len(postings) - 1)
+    return make(kept, n_notices)
+
+
+def bulletin_pdf(area: Area, size: str = "A4") -> bytes:
+    """One page for the notice board of ``area`` (a village or township), A4 or A3, Chinese and Uyghur side
+    by side (see :func:`bulletin_fit`)."""
+    return render_pdf("bulletin.html", locale="zh", **bulletin_fit(area, size))
