@@ -53,7 +53,7 @@ AUDIT_ACTIONS = {
     "user.reset_password": _l("Password reset"), "user.password": _l("Password changed"), "user.unlock": _l("Staff member unlocked"), "signin.ok": _l("Signed in"), "signin.fail": _l("Failed sign-in"),
     "print.posters": _l("Posters printed"), "print.flyers": _l("Flyers printed"),
     "print.passes": _l("Pass cards printed"), "print.bulletin": _l("Notice board bulletin printed"),
-    "board.refresh": _l("Notice board refresh recorded"),
+    "board.refresh": _l("Notice board refresh recorded"), "board.export": _l("Notice boards exported"),
     "resident.register": _l("Resident registered at the office"), "resident.correct": _l("Resident's record corrected"),
     "resident.erase": _l("Resident's data erased"), "resident.export": _l("Residents exported"),
     "resident.merge": _l("Duplicate registrations merged"), "resident.unmerge": _l("Merge of registrations undone"),
