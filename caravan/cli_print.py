@@ -95,7 +95,7 @@ def _bulletin(area_code: str | None, size: str, listing: bool, output: str | Non
     area = db.session.scalar(select(Area).where(Area.code == area_code))
     if area is None or area.level not in BOARD_LEVELS:
         raise click.ClickException(f"no village or township with code {area_code}")
-    fitted = printing.bulletin_fit(area, size)
+    fitted, document = printing.fit_bulletin(area, size)
     entries = [e for _key, section in fitted["sections"] for e in section]
     if listing:
         for entry in entries:
@@ -103,7 +103,7 @@ def _bulletin(area_code: str | None, size: str, listing: bool, output: str | Non
         if fitted["more_url"]:
             click.echo(f"... {fitted['heads'][0]['more']} {fitted['more_url']}")
         return
-    pdf = printing.render_pdf("bulletin.html", locale="zh", **fitted)
+    pdf = document.write_pdf()
     with open(output, "wb") as fh:
         fh.write(pdf)
     more = f", {fitted['more_url']} for the rest" if fitted["more_url"] else ""

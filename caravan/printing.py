@@ -1,4 +1,4 @@
-"""What goes on paper: posters of postings, event flyers and sheets of pass cards.
+"""What goes on paper: posters of postings, event flyers, sheets of pass cards and notice board bulletins.
 
 Builds the context of the templates in templates/pdf/ and renders them through :func:`caravan.pdf.render_pdf`;
 the office page and the ``flask print`` command both call these. A poster or flyer has a block per language,
@@ -16,9 +16,10 @@ from sqlalchemy.orm import selectinload
 from caravan.extensions import db
 from caravan.i18n import text_direction
 from caravan.labels import EVENT_KINDS, GROUPS, WAGE_UNITS
-from caravan.models import Area, Attendee, Event, EventStatus, Posting, PublishStatus
-from caravan.pdf import render_pdf
+from caravan.models import Area, Attendee, Event, EventStatus, NoticeKind, Posting, PublishStatus
+from caravan.pdf import render_document, render_pdf
 from caravan.qr import png_data_uri, public_url
+from caravan.services import boards
 from caravan.services.codes import pass_code_of_token, show_pass_code
 from caravan.services.listings import is_open, local_today
 from caravan.services.scope import within
@@ -233,9 +234,8 @@ BULLETIN_LABELS = {
 
 def jobs_list_url(area: Area) -> str:
     """Where every current job of ``area``'s township is listed: the public jobs list filtered by township."""
-    from caravan.services.boards import township_of
     base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
-    township = township_of(area)
+    township = boards.township_of(area)
     return f"{base}/jobs" if township.parent_id is None else f"{base}/jobs?township={township.code}"
 
 
@@ -276,55 +276,65 @@ def bulletin_context(area: Area, postings: list[Posting], training: list, policy
 
 
 def _pages(html_context: dict) -> int:
-    from caravan.pdf import render_document
+    """How many pages the bulletin of ``html_context`` takes once laid out."""
     return len(render_document("bulletin.html", locale="zh", **html_context).pages)
 
 
 def bulletin_fit(area: Area, size: str = "A4") -> dict:
-    """The largest bulletin of ``area`` that fits one ``size`` page: every current notice and as many
-    postings as fit, the most recent first; then, if even the notices do not fit, as many of those as fit.
+    """The context of the largest bulletin of ``area`` that fits one ``size`` page (see :func:`fit_bulletin`)."""
+    return fit_bulletin(area, size)[0]
 
-    How many fit is measured, not guessed: WeasyPrint lays the page out and counts its pages, halving the
-    range each time (a handful of layouts for a hundred postings)."""
-    from caravan.models import NoticeKind
-    from caravan.services import boards
+
+def fit_bulletin(area: Area, size: str = "A4"):
+    """The largest bulletin of ``area`` that fits one ``size`` page, as (context, laid-out document): every
+    current notice and as many postings as fit, the most recent first; if even the notices do not fit, as many
+    of those as fit.
+
+    How many fit is measured, not guessed: WeasyPrint lays the page out and its pages are counted, halving
+    the range each time (a handful of layouts for a hundred postings); the fitting layout is kept for the PDF."""
     if size not in BULLETIN_SIZES:
         raise ValueError("size: A4 or A3")
     postings = boards.current_postings(area)
     training = boards.current_notices(NoticeKind.training)
     policy = boards.current_notices(NoticeKind.policy)
+    laid_out = {}
 
     def make(n_postings: int, n_notices: int) -> dict:
         notices = (training + policy)[:n_notices]
-        kept_training = [n for n in training if n in notices]
-        kept_policy = [n for n in policy if n in notices]
-        return bulletin_context(area, postings[:n_postings], kept_training, kept_policy, size,
+        return bulletin_context(area, postings[:n_postings], [n for n in training if n in notices],
+                                [n for n in policy if n in notices], size,
                                 more_postings=len(postings) - n_postings,
                                 more_notices=len(training) + len(policy) - n_notices)
 
-    def largest(fits, high: int) -> int:
-        """The largest n in 0..high with fits(n), fits being monotonic (fits(0) assumed)."""
+    def fits(n_postings: int, n_notices: int) -> bool:
+        key = (n_postings, n_notices)
+        if key not in laid_out:
+            laid_out[key] = render_document("bulletin.html", locale="zh", **make(*key))
+        return len(laid_out[key].pages) == 1
+
+    def largest(fits_n, high: int) -> int:
+        """The largest n in 0..high with fits_n(n), fits_n being monotonic and fits_n(0) known."""
         low = 0
         while low < high:
             mid = (low + high + 1) // 2
-            if fits(mid):
+            if fits_n(mid):
                 low = mid
             else:
                 high = mid - 1
         return low
 
-    n_notices = len(training) + len(policy)
-    if _pages(make(len(postings), n_notices)) == 1:
-        return make(len(postings), n_notices)
-    if _pages(make(0, n_notices)) > 1:
-        n_notices = largest(lambda n: _pages(make(0, n)) == 1, n_notices - 1)
-        return make(0, n_notices)
-    # Most bulletins need the postings cut: the notices all stay, the postings fill what is left.
-    kept = largest(lambda n: _pages(make(n, n_notices)) == 1, len(postings) - 1)
-    return make(kept, n_notices)
+    n_postings, n_notices = len(postings), len(training) + len(policy)
+    if not fits(n_postings, n_notices):
+        if fits(0, n_notices):
+            # Most bulletins need the postings cut: the notices all stay, the postings fill what is left.
+            n_postings = largest(lambda n: fits(n, n_notices), n_postings - 1)
+        else:
+            n_postings, n_notices = 0, largest(lambda n: fits(0, n), n_notices - 1)
+            fits(0, n_notices)  # lays out the smallest bulletin too, when even no notice fits
+    return make(n_postings, n_notices), laid_out[(n_postings, n_notices)]
 
 
 def bulletin_pdf(area: Area, size: str = "A4") -> bytes:
     """One page for the notice board of ``area`` (a village or township), A4 or A3, Chinese and Uyghur side
-    by side (see :func:`bulletin_fit`)."""
-    return render_pdf("bulletin.html", locale="zh", **bulletin_fit(area, size))
+    by side (see :func:`fit_bulletin`)."""
+    return fit_bulletin(area, size)[1].write_pdf()
