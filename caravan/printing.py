@@ -224,6 +224,9 @@ def passes_pdf(attendees: list[Attendee], lang: str | None = None) -> bytes:
 #: The two languages of a bulletin, side by side: Chinese on the left, Uyghur (right to left) on the right.
 BULLETIN_LANGUAGES = ("zh", "ug")
 BULLETIN_SIZES = ("A4", "A3")
+#: No bulletin holds more entries than the page's height over an entry's QR code (pdf.css: A4 pages of 297 mm
+#: with 12 mm margins and 15 mm codes, A3 of 420 mm with 20 mm codes): the search for what fits starts there.
+BULLETIN_MOST_ENTRIES = {"A4": (297 - 24) // 15, "A3": (420 - 24) // 20}
 BULLETIN_LABELS = {
     "board": _l("Notice board"), "postings": _l("Job postings"), "training": _l("Training courses"),
     "policy": _l("Policy notices"), "wage": _l("Wage"), "openings": _l("Openings"), "closes": _l("Closes"),
@@ -324,12 +327,12 @@ def fit_bulletin(area: Area, size: str = "A4"):
         return low
 
     n_postings, n_notices = len(postings), len(training) + len(policy)
-    if not fits(n_postings, n_notices):
-        if fits(0, n_notices):
-            # Most bulletins need the postings cut: the notices all stay, the postings fill what is left.
-            n_postings = largest(lambda n: fits(n, n_notices), n_postings - 1)
-        else:
-            n_postings, n_notices = 0, largest(lambda n: fits(0, n), n_notices - 1)
+    most = BULLETIN_MOST_ENTRIES[size]
+    if n_postings + n_notices > most or not fits(n_postings, n_notices):
+        # Most bulletins need the postings cut: the notices all stay, the postings fill what is left.
+        n_postings = largest(lambda n: fits(n, n_notices), min(n_postings, max(most - n_notices, 0)))
+        if n_postings == 0 and not fits(0, n_notices):
+            n_notices = largest(lambda n: fits(0, n), min(n_notices - 1, most))
             fits(0, n_notices)  # lays out the smallest bulletin too, when even no notice fits
     return make(n_postings, n_notices), laid_out[(n_postings, n_notices)]
 

@@ -135,3 +135,15 @@ def test_print_bulletin_command(app, build, county, tmp_path):
     assert listed.exit_code == 0 and "缝纫工岗位1" in listed.output
     bad = runner.invoke(args=["print", "bulletin", "--area", build.county().code, "-o", str(out)])
     assert bad.exit_code != 0 and "no village or township" in bad.output
+
+
+def test_when_even_the_notices_overflow_the_bulletin_keeps_one_page_and_says_how_many_more(build, county,
+                                                                                          tmp_path):
+    for n in range(25):
+        build.notice(kind=NoticeKind.policy, translations=[NoticeTranslation(lang="zh", title=f"政策通知{n}")])
+    job(build, county["village"], 1)
+    context, document = printing.fit_bulletin(county["village"], "A4")
+    shown = sum(len(entries) for key, entries in context["sections"] if key != "postings")
+    assert len(document.pages) == 1 and 0 < shown < 25 and context["sections"][0][1] == []
+    assert f"{25 - shown}" in context["heads"][0]["more_notices"] and context["more_url"]
+    assert "县公共就业服务机构" in pdf_text(document.write_pdf(), tmp_path)
