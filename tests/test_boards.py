@@ -147,3 +147,15 @@ def test_when_even_the_notices_overflow_the_bulletin_keeps_one_page_and_says_how
     assert len(document.pages) == 1 and 0 < shown < 25 and context["sections"][0][1] == []
     assert f"{25 - shown}" in context["heads"][0]["more_notices"] and context["more_url"]
     assert "县公共就业服务机构" in pdf_text(document.write_pdf(), tmp_path)
+
+
+def test_printing_a_villages_bulletin_can_record_its_refresh_at_once(client, login_as, county, db, tmp_path):
+    user = login_as("office", area=county["township"])
+    response = client.post("/office/boards/bulletin", data={"area": county["village"].code, "size": "A3"})
+    assert response.status_code == 200 and page_count(response.data, tmp_path) == 1
+    assert db.session.query(BoardRefresh).count() == 0
+    response = client.post("/office/boards/bulletin", data={"area": county["village"].code, "size": "A4",
+                                                            "record": "1"})
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    row = db.session.query(BoardRefresh).one()
+    assert (row.area_id, row.refreshed_on, row.user_id) == (county["village"].id, local_today(), user.id)

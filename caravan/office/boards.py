@@ -58,8 +58,10 @@ def board_refresh():
 @bp.route("/boards/bulletin", methods=["POST"])
 @role_required(Role.office)
 def board_bulletin():
-    """The one-page bulletin of a village or township of the user's area, as a PDF download."""
+    """The one-page bulletin of a village or township of the user's area, as a PDF download; with ``record``
+    ticked, a village's board is recorded as refreshed today by the user at the same time."""
     values = {"area": request.form.get("area", ""), "size": request.form.get("size", "A4").upper(),
+              "record": request.form.get("record", ""),
               "village": request.form.get("area", ""), "day": local_today().isoformat()}
     area = boards.board_area(values["area"], scope())
     if area is None or values["size"] not in printing.BULLETIN_SIZES:
@@ -68,6 +70,8 @@ def board_bulletin():
         return _page(422, errors, values)
     pdf = printing.bulletin_pdf(area, values["size"])
     audit.record("print.bulletin", user=current_user, area=area.code, size=values["size"])
+    if request.form.get("record") and area.level == AreaLevel.village:
+        boards.record_refresh(scope(), area.code, local_today().isoformat(), by=current_user)
     db.session.commit()
     return _pdf_response(pdf, f"caravan-bulletin-{area.code}-{values['size']}.pdf")
 
