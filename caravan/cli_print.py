@@ -1,5 +1,6 @@
 """``flask --app caravan print posters|flyers|passes [--code CODE ...] [--per-page 1|4] -o FILE.pdf``, or
-``--list`` to see what would be printed, with the codes to choose from (times in the county's time)."""
+``--list`` to see what would be printed, with the codes to choose from (times in the county's time);
+``print bulletin --area CODE [--size A4|A3] -o FILE.pdf`` for a village's or township's notice board."""
 from __future__ import annotations
 
 import click
@@ -13,10 +14,13 @@ from caravan.services.catalogue.texts import app_zone
 
 
 @click.command("print")
-@click.argument("kind", type=click.Choice(["posters", "flyers", "passes"]))
+@click.argument("kind", type=click.Choice(["posters", "flyers", "passes", "bulletin"]))
 @click.option("--code", "codes", multiple=True,
               help="Posting code (posters) or event code (flyers); repeat for more. Default: every open one.")
 @click.option("--village", "villages", multiple=True, help="Passes: area code of a village, e.g. KT-01-02.")
+@click.option("--area", "area_code", help="Bulletin: the code of a village or township, e.g. KT-01-02.")
+@click.option("--size", type=click.Choice(["A4", "A3"], case_sensitive=False), default="A4", show_default=True,
+              help="Bulletin: the paper size (the bulletin always fits one page).")
 @click.option("--per-page", type=click.Choice(["1", "4"]), default="1", show_default=True,
               help="Posters per A4 page.")
 @click.option("--lang", "langs", multiple=True, type=click.Choice(["zh", "ug", "en"]),
@@ -25,10 +29,12 @@ from caravan.services.catalogue.texts import app_zone
 @click.option("--list", "listing", is_flag=True, help="List what would be printed, with codes; print nothing.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="The PDF file to write.")
 @with_appcontext
-def print_command(kind, codes, villages, per_page, langs, listing, output):
-    """Print posting posters, event flyers or sheets of pass cards to a PDF file."""
+def print_command(kind, codes, villages, area_code, size, per_page, langs, listing, output):
+    """Print posting posters, event flyers, sheets of pass cards or a notice board bulletin to a PDF file."""
     if not listing and not output:
         raise click.UsageError("Missing option '-o' / '--output' (or --list).")
+    if kind == "bulletin":
+        return _bulletin(area_code, size.upper(), listing, output)
     if kind == "posters":
         items = printing.postings_for_print(list(codes))
         languages = printing.chosen_languages(langs)
@@ -79,3 +85,26 @@ def _line(kind: str, item) -> str:
         return (f"{item.code}  {item.starts_at.astimezone(zone):%Y-%m-%d %H:%M}-"
                 f"{item.ends_at.astimezone(zone):%H:%M} ({zone.key})  {item.kind.value:<8}  {item.place_zh}")
     return f"{item.village.code if item.village else '-':<9}  {item.name}"
+
+
+def _bulletin(area_code: str | None, size: str, listing: bool, output: str | None) -> None:
+    """``print bulletin``: the one-page bulletin of a village or township (``--list``: what it would carry)."""
+    from caravan.services.boards import BOARD_LEVELS
+    if not area_code:
+        raise click.UsageError("bulletin: give --area CODE (a village or township)")
+    area = db.session.scalar(select(Area).where(Area.code == area_code))
+    if area is None or area.level not in BOARD_LEVELS:
+        raise click.ClickException(f"no village or township with code {area_code}")
+    fitted, document = printing.fit_bulletin(area, size)
+    entries = [e for _key, section in fitted["sections"] for e in section]
+    if listing:
+        for entry in entries:
+            click.echo(f"{entry['code']}  {entry['kind']:<8}  {entry['texts'][0]['title']}")
+        if fitted["more_url"]:
+            click.echo(f"... {fitted['heads'][0]['more']} {fitted['more_url']}")
+        return
+    pdf = document.write_pdf()
+    with open(output, "wb") as fh:
+        fh.write(pdf)
+    more = f", {fitted['more_url']} for the rest" if fitted["more_url"] else ""
+    click.echo(f"bulletin {area.code} {size}: {len(entries)} entries{more} -> {output} ({len(pdf)} bytes)")

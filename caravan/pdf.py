@@ -48,10 +48,15 @@ def render_pdf(template: str, locale: str | None = None, **context) -> bytes:
 
     ``locale`` picks the language of the labels (default: the request's or the default language).
     """
+    return render_document(template, locale, **context).write_pdf()
+
+
+def render_document(template: str, locale: str | None = None, **context):
+    """The laid-out WeasyPrint document of :func:`render_pdf`: its ``pages`` tell what fits on paper."""
     if locale is None:
         from caravan.i18n import current_locale_str
         locale = current_locale_str() if has_request_context() else current_app.config["BABEL_DEFAULT_LOCALE"]
     with force_locale(locale):
         html = render_template(f"pdf/{template}", **context)
     fetcher = StaticOnlyFetcher(current_app.static_folder)
-    return HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher).write_pdf()
+    return HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher).render()

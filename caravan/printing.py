@@ -1,4 +1,4 @@
-"""What goes on paper: posters of postings, event flyers and sheets of pass cards.
+"""What goes on paper: posters of postings, event flyers, sheets of pass cards and notice board bulletins.
 
 Builds the context of the templates in templates/pdf/ and renders them through :func:`caravan.pdf.render_pdf`;
 the office page and the ``flask print`` command both call these. A poster or flyer has a block per language,
@@ -16,9 +16,10 @@ from sqlalchemy.orm import selectinload
 from caravan.extensions import db
 from caravan.i18n import text_direction
 from caravan.labels import EVENT_KINDS, GROUPS, WAGE_UNITS
-from caravan.models import Area, Attendee, Event, EventStatus, Posting, PublishStatus
-from caravan.pdf import render_pdf
+from caravan.models import Area, Attendee, Event, EventStatus, NoticeKind, Posting, PublishStatus
+from caravan.pdf import render_document, render_pdf
 from caravan.qr import png_data_uri, public_url
+from caravan.services import boards
 from caravan.services.codes import pass_code_of_token, show_pass_code
 from caravan.services.listings import is_open, local_today
 from caravan.services.scope import within
@@ -216,3 +217,127 @@ def passes_pdf(attendees: list[Attendee], lang: str | None = None) -> bytes:
     person's language (:func:`language_of`) if ``lang`` is None."""
     cards = [pass_card_context(a, lang or language_of(a)) for a in attendees]
     return render_pdf("passes.html", locale=lang or current_app.config["BABEL_DEFAULT_LOCALE"], cards=cards)
+
+
+# --- Notice board bulletins -------------------------------------------------------------------------------
+
+#: The two languages of a bulletin, side by side: Chinese on the left, Uyghur (right to left) on the right.
+BULLETIN_LANGUAGES = ("zh", "ug")
+BULLETIN_SIZES = ("A4", "A3")
+#: No bulletin holds more entries than the page's height over an entry's QR code (pdf.css: A4 pages of 297 mm
+#: with 12 mm margins and 15 mm codes, A3 of 420 mm with 20 mm codes): the search for what fits starts there.
+BULLETIN_MOST_ENTRIES = {"A4": (297 - 24) // 15, "A3": (420 - 24) // 20}
+BULLETIN_LABELS = {
+    "board": _l("Notice board"), "postings": _l("Job postings"), "training": _l("Training courses"),
+    "policy": _l("Policy notices"), "wage": _l("Wage"), "openings": _l("Openings"), "closes": _l("Closes"),
+    "open_end": _l("Until filled"), "scan": _l("Scan a code with your phone to read more and say you are interested."),
+    "none": _l("No job postings at the moment."),
+}
+
+
+def jobs_list_url(area: Area) -> str:
+    """Where every current job of ``area``'s township is listed: the public jobs list filtered by township."""
+    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    township = boards.township_of(area)
+    return f"{base}/jobs" if township.parent_id is None else f"{base}/jobs?township={township.code}"
+
+
+def _bulletin_entry(item, kind: str) -> dict:
+    """One posting or notice of a bulletin: its text in each bulletin language (Chinese where one is
+    missing) and its QR."""
+    texts = []
+    for lang in BULLETIN_LANGUAGES:
+        with force_locale(lang):
+            labels = _labels(lang)
+            text = item.text(lang) or item.text("zh") or (item.translations[0] if item.translations else None)
+            entry = {"lang": lang, "dir": text_direction(lang), "title": text.title if text else item.code,
+                     "closes": format_date(item.valid_until, "medium") if item.valid_until else ""}
+            if kind == "posting":
+                entry |= {"employer": item.employer.name_in(lang), "wage": _wage(item, labels)}
+            texts.append(entry)
+    url = public_url("j" if kind == "posting" else "n", item.code)
+    return {"kind": kind, "code": item.code, "url": url, "qr": png_data_uri(url), "texts": texts,
+            "openings": getattr(item, "openings", None)}
+
+
+def bulletin_context(area: Area, postings: list[Posting], training: list, policy: list, size: str,
+                     more_postings: int = 0, more_notices: int = 0) -> dict:
+    """The bulletin of ``area`` with exactly these items; ``more_*`` are those left off for want of room."""
+    heads = []
+    for lang in BULLETIN_LANGUAGES:
+        with force_locale(lang):
+            labels = {key: str(value) for key, value in BULLETIN_LABELS.items()}
+            more = str(_l("And %(count)s more jobs at", count=more_postings)) if more_postings else ""
+            more_n = str(_l("And %(count)s more notices at the office.", count=more_notices)) if more_notices else ""
+            heads.append({"lang": lang, "dir": text_direction(lang), "labels": labels,
+                          "area": " · ".join(a.name_in(lang) for a in area.lineage()[1:]) or area.name_in(lang),
+                          "date": format_date(local_today(), "long"), "more": more, "more_notices": more_n})
+    sections = [(key, [_bulletin_entry(i, "posting" if key == "postings" else "notice") for i in items])
+                for key, items in (("postings", postings), ("training", training), ("policy", policy))]
+    return {"size": size, "heads": heads, "sections": [s for s in sections if s[1] or s[0] == "postings"],
+            "more_url": jobs_list_url(area) if more_postings else "", "area_code": area.code}
+
+
+def _pages(html_context: dict) -> int:
+    """How many pages the bulletin of ``html_context`` takes once laid out."""
+    return len(render_document("bulletin.html", locale="zh", **html_context).pages)
+
+
+def bulletin_fit(area: Area, size: str = "A4") -> dict:
+    """The context of the largest bulletin of ``area`` that fits one ``size`` page (see :func:`fit_bulletin`)."""
+    return fit_bulletin(area, size)[0]
+
+
+def fit_bulletin(area: Area, size: str = "A4"):
+    """The largest bulletin of ``area`` that fits one ``size`` page, as (context, laid-out document): every
+    current notice and as many postings as fit, the most recent first; if even the notices do not fit, as many
+    of those as fit.
+
+    How many fit is measured, not guessed: WeasyPrint lays the page out and its pages are counted, halving
+    the range each time (a handful of layouts for a hundred postings); the fitting layout is kept for the PDF."""
+    if size not in BULLETIN_SIZES:
+        raise ValueError("size: A4 or A3")
+    postings = boards.current_postings(area)
+    training = boards.current_notices(NoticeKind.training)
+    policy = boards.current_notices(NoticeKind.policy)
+    laid_out = {}
+
+    def make(n_postings: int, n_notices: int) -> dict:
+        notices = (training + policy)[:n_notices]
+        return bulletin_context(area, postings[:n_postings], [n for n in training if n in notices],
+                                [n for n in policy if n in notices], size,
+                                more_postings=len(postings) - n_postings,
+                                more_notices=len(training) + len(policy) - n_notices)
+
+    def fits(n_postings: int, n_notices: int) -> bool:
+        key = (n_postings, n_notices)
+        if key not in laid_out:
+            laid_out[key] = render_document("bulletin.html", locale="zh", **make(*key))
+        return len(laid_out[key].pages) == 1
+
+    def largest(fits_n, high: int) -> int:
+        """The largest n in 0..high with fits_n(n), fits_n being monotonic and fits_n(0) known."""
+        low = 0
+        while low < high:
+            mid = (low + high + 1) // 2
+            if fits_n(mid):
+                low = mid
+            else:
+                high = mid - 1
+        return low
+
+    n_postings, n_notices = len(postings), len(training) + len(policy)
+    most = BULLETIN_MOST_ENTRIES[size]
+    if n_postings + n_notices > most or not fits(n_postings, n_notices):
+        # Most bulletins need the postings cut: the notices all stay, the postings fill what is left.
+        n_postings = largest(lambda n: fits(n, n_notices), min(n_postings, max(most - n_notices, 0)))
+        if n_postings == 0 and not fits(0, n_notices):
+            n_notices = largest(lambda n: fits(0, n), min(n_notices - 1, most))
+            fits(0, n_notices)  # lays out the smallest bulletin too, when even no notice fits
+    return make(n_postings, n_notices), laid_out[(n_postings, n_notices)]
+
+
+def bulletin_pdf(area: Area, size: str = "A4") -> bytes:
+    """One page for the notice board of ``area`` (a village or township), A4 or A3, Chinese and Uyghur side
+    by side (see :func:`fit_bulletin`)."""
+    return fit_bulletin(area, size)[1].write_pdf()

@@ -118,6 +118,11 @@ MATRIX = [
     ("/p/TOKEN/erase", "POST", 404, 404, 404, 404),
     ("/erased", "GET", 200, 200, 200, 200),
     ("/office/print/", "GET", 302, 403, 200, 200),
+    ("/office/boards/", "GET", 302, 403, 200, 200),
+    ("/office/boards/refresh", "POST", 302, 403, 422, 422),  # no village chosen
+    ("/office/boards/bulletin", "POST", 302, 403, 422, 422),  # no area chosen
+    ("/office/boards/export.csv", "GET", 302, 403, 200, 200),
+    ("/office/boards/export.xlsx", "GET", 302, 403, 200, 200),
     ("/office/print/", "POST", 302, 403, 422, 422),  # nothing chosen
     # Residents: {attendee} is a resident without a village (the county's); empty forms are 422.
     ("/office/residents/", "GET", 302, 403, 200, 200),
@@ -264,6 +269,12 @@ AREA_MATRIX = [
     # Pass cards carry the resident's secret token: only the user's area's residents are listed and printed.
     ("/office/print/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
     ("/office/print/", "POST", "passes", (200, 422, 422), (200, 422, 422), _),
+    # Notice boards: the villages of the user's area only; a board elsewhere is refused like an unknown one.
+    ("/office/boards/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "village_code"),
+    ("/office/boards/refresh", "POST", "board_refresh", (303, 422, 422), (303, 422, 422), _),
+    ("/office/boards/bulletin", "POST", "bulletin", (200, 422, 422), (200, 422, 422), _),
+    ("/office/boards/export.csv", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "village_code_cell"),
+    ("/office/boards/export.xlsx", "GET", _, (200, 200, 200), (200, 200, 200), _),
     # Residents of the user's villages, and those checked in at the user's events (see test_office_residents).
     ("/office/residents/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
     ("/office/residents/export.csv", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "attendee_name"),
@@ -374,6 +385,8 @@ def _form(kind: str | None, w: dict, role: str) -> dict:
         "outbox": {"file": (io.BytesIO(json.dumps({"format": "caravan-outbox", "version": 1, "records": [],
                                                    "device_id": w["device"].id}).encode()), "outbox.json")},
         "passes": {"kind": "passes", "item": w["attendee"].id},
+        "board_refresh": {"village": (w["village"] or w["area"]).code, "day": datetime.now().date().isoformat()},
+        "bulletin": {"area": w["area"].code, "size": "A4"},
         "correction": {"name": "", "group": "other"},
         "resident": {"name": f"居民-{w['label']}-{role}", "group": "other", "consent": "1",
                      "village_id": w["village"].id if w["village"] else ""},
@@ -391,7 +404,9 @@ def _marker(name: str, w: dict) -> str:
             "csv_title": "csvrow-", "employer_name": w["employer"].name_zh,
             "notice_title": w["notice"].translations[0].title, "device_name": w["device"].name,
             "attendee_name": w["attendee"].name, "event_code": w["event"].code, "other_name": w["other"].name,
-            "village_option": f'value="{w["village"].id}"' if w["village"] else "no village"}[name]
+            "village_option": f'value="{w["village"].id}"' if w["village"] else "no village",
+            "village_code": f'>{w["village"].code}<' if w["village"] else "no village",
+            "village_code_cell": f'\r\n{w["village"].code},' if w["village"] else "no village"}[name]
 
 
 @pytest.mark.parametrize("path, method, form, office, admin, marker", AREA_MATRIX,

@@ -2,6 +2,7 @@
 from caravan.models.area import Area, AreaLevel
 from caravan.models.attendee import Attendee, AttendeeGroup, ConsentChannel
 from caravan.models.audit import AuditEntry
+from caravan.models.board import BoardRefresh
 from caravan.models.device import Device
 from caravan.models.employer import Employer
 from caravan.models.enrollment import EnrollmentCode
@@ -17,7 +18,7 @@ from caravan.models.throttle import ThrottleHit
 from caravan.models.user import ROLE_RANK, Role, User
 
 __all__ = [
-    "Area", "AreaLevel", "Attendee", "AttendeeGroup", "AuditEntry", "Change", "CheckIn", "CheckInMethod",
+    "Area", "AreaLevel", "Attendee", "AttendeeGroup", "AuditEntry", "BoardRefresh", "Change", "CheckIn", "CheckInMethod",
     "ConsentChannel", "Device", "DuplicateDismissal", "Employer", "EnrollmentCode", "Event", "EventKind", "EventStatus", "Interest", "Merge", "Notice",
     "NoticeKind", "NoticeTranslation", "PendingRecord", "PendingStatus", "Posting", "PostingTranslation",
     "PublishStatus", "ROLE_RANK", "ReferralStatus", "ReferralStep", "Role", "Sector", "ServiceGiven",

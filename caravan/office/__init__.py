@@ -4,5 +4,6 @@ from flask import Blueprint
 bp = Blueprint("office", __name__)
 
 from caravan.office import (admin, audit, duplicates, employers, event_results, events, imports,  # noqa: E402,F401
-                            list_exports, notices, postings, printing, referrals, reports, residents, staff, tablets,
+                            boards, list_exports, notices, postings, printing, referrals, reports, residents, staff,
+                            tablets,
                             views)
