@@ -1,5 +1,6 @@
 """``flask --app caravan report quarterly --year Y --quarter Q [--area CODE] [--lang L] -o FILE`` and
-``flask --app caravan report custom --from D --to D [--by area|kind|group|sector] [--area CODE] [--lang L] -o FILE``."""
+``flask --app caravan report custom --from D --to D [--by area|kind|group|sector] [--area CODE] [--lang L] -o FILE``,
+``flask --app caravan report half-year|annual --year Y [--area CODE] [--lang L] -o FILE``."""
 from __future__ import annotations
 
 import os
@@ -13,9 +14,9 @@ from sqlalchemy import select
 
 from caravan.extensions import db
 from caravan.models import Area
-from caravan.report_files import FILE_FORMATS, quarterly_bytes
+from caravan.report_files import FILE_FORMATS, SUMMARY_FORMATS, quarterly_bytes, summary_bytes
 from caravan.services.catalogue.texts import app_zone
-from caravan.services import exports
+from caravan.services import exports, report_summaries
 from caravan.services.report_breakdowns import BREAKDOWNS, breakdown, breakdown_rows
 from caravan.services.reports import date_bounds, quarter_bounds, quarterly_table
 
@@ -84,3 +85,42 @@ def custom(first, last, by, area_code, lang, output):
         fh.write(body)
     click.echo(f"{area.code} {first.date()} – {last.date()} by {by}: {len(table.rows)} rows and the total "
                f"-> {output} ({len(body)} bytes)")
+
+
+def _write_summary(period: str, year: int, area_code, lang, output) -> None:
+    fmt = os.path.splitext(output)[1].lstrip(".").lower()
+    if fmt not in SUMMARY_FORMATS:
+        raise click.UsageError("the output file must end in .pdf or .xlsx")
+    area = _area(area_code)
+    found = report_summaries.summary(area, year, period)
+    body = summary_bytes(found, fmt, lang or current_app.config["BABEL_DEFAULT_LOCALE"])
+    with open(output, "wb") as fh:
+        fh.write(body)
+    click.echo(f"{area.code} {year} {period}: {len(found.table.rows)} rows, last year beside them -> {output} "
+               f"({len(body)} bytes)")
+
+
+def _summary_options(command):
+    for option in reversed([
+            click.option("--year", type=click.IntRange(2000, 2100), required=True),
+            click.option("--area", "area_code", default=None, help="Area code (default: the county)."),
+            click.option("--lang", type=click.Choice(["zh", "ug", "en"]), default=None,
+                         help="Language of the file (default: the default language)."),
+            click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
+                         help="FILE.pdf or FILE.xlsx")]):
+        command = option(command)
+    return command
+
+
+@report_cli.command("half-year")
+@_summary_options
+def half_year(year, area_code, lang, output):
+    """Write the half-year summary (January to June) of an area, with the office's texts, to PDF or XLSX."""
+    _write_summary("half", year, area_code, lang, output)
+
+
+@report_cli.command("annual")
+@_summary_options
+def annual(year, area_code, lang, output):
+    """Write the annual summary (January to December) of an area, with the office's texts, to PDF or XLSX."""
+    _write_summary("year", year, area_code, lang, output)

@@ -13,7 +13,8 @@ from caravan.i18n import text_direction
 from caravan.pdf import render_pdf
 from caravan.services import exports
 from caravan.services.catalogue.texts import app_zone
-from caravan.services.reports import Table, table_rows
+from caravan import charts
+from caravan.services.reports import COLUMNS, Table, table_rows
 
 FILE_FORMATS = ("pdf", "xlsx", "csv")
 
@@ -46,3 +47,51 @@ def quarterly_bytes(table: Table, year: int, quarter: int, fmt: str, locale: str
         return render_pdf("quarterly.html", locale=locale, title=title, period=period_label(table),
                           header=header, rows=rows, direction=text_direction(locale))
     raise ValueError(f"unknown format {fmt!r}")
+
+
+SUMMARY_FORMATS = ("pdf", "xlsx")
+
+
+def summary_title(summary, locale: str) -> str:
+    """The summary's title in ``locale``: area, year and kind of summary."""
+    from caravan.services.report_summaries import PERIODS
+    with force_locale(locale):
+        return _("%(area)s: %(summary)s of %(year)s", area=summary.area.name_in(locale),
+                 summary=str(PERIODS[summary.period][0]), year=summary.year)
+
+
+def comparison_rows(summary) -> list[list]:
+    """Figure, this period, the same period last year, difference: one row per column of the table."""
+    now = summary.table.total.figures
+    return [[str(heading), now[key], summary.last_year[key], now[key] - summary.last_year[key]]
+            for key, heading in COLUMNS]
+
+
+def summary_charts(summary, locale: str) -> list:
+    """The summary's charts as SVG: people reached and visits by row of the table."""
+    labels = [row.area.name_in(locale) for row in summary.table.rows]
+    return [charts.bar(str(dict(COLUMNS)[key]), labels, [row.figures[key] for row in summary.table.rows], locale)
+            for key in ("people", "visits")]
+
+
+def summary_bytes(summary, fmt: str, locale: str) -> bytes:
+    """The summary as ``fmt``: a PDF (A4 portrait: comparison, charts, the texts, the table) or an XLSX with
+    one sheet each for the comparison, the table and the texts (numbers as numbers)."""
+    from caravan.services.report_summaries import SECTIONS
+    with force_locale(locale):
+        title = summary_title(summary, locale)
+        header, rows = table_rows(summary.table, locale, _("Total"))
+        compare_header = [_("Figure"), str(summary.year), str(summary.year - 1), _("Difference")]
+        sections = [(str(label), summary.texts[key]) for key, label in SECTIONS]
+        compared = comparison_rows(summary)
+        text_header = [_("Section"), _("Text")]
+    if fmt == "xlsx":
+        return exports.xlsx_sheets([(compare_header[0], compare_header, compared), (header[0], header, rows),
+                                    (text_header[0], text_header, [list(s) for s in sections])])
+    if fmt == "pdf":
+        svgs = [charts.for_pdf(svg) for svg in summary_charts(summary, locale)]
+        return render_pdf("summary.html", locale=locale, title=title, period=period_label(summary.table),
+                          compare_header=compare_header, compared=compared, charts=svgs, sections=sections,
+                          header=header, rows=rows, direction=text_direction(locale))
+    raise ValueError(f"unknown format {fmt!r}")
+

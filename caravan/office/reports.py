@@ -17,11 +17,13 @@ from caravan.models import AreaLevel, Role
 from caravan.models.base import utcnow
 from caravan.office import bp
 from caravan.office.common import page_number, query_int, scope
-from caravan.report_files import FILE_FORMATS, period_label, quarterly_bytes, quarterly_title
-from caravan.services import audit, exports, report_submissions
+from caravan.report_files import (FILE_FORMATS, SUMMARY_FORMATS, comparison_rows, period_label, quarterly_bytes,
+                                   quarterly_title, summary_bytes, summary_charts, summary_title)
+from caravan.services import audit, exports, report_submissions, report_summaries
 from caravan.services.catalogue.texts import app_zone
 from caravan.services.report_records import all_records, records_page
 from caravan.services.report_breakdowns import BREAKDOWNS, ROW_HEADINGS, breakdown, breakdown_rows
+from caravan.services.report_summaries import MAX_CHARS, PERIODS, SECTIONS
 from caravan.services.reports import COLUMNS, KEYS, date_bounds, quarter_bounds, quarterly_table, table_rows
 from caravan.services.scope import area_within, areas_within
 
@@ -267,3 +269,68 @@ def reports_custom_download(fmt: str):
                                   _("Total"))
     return exports.download(f"{_('statistics')}-{choice.area.code}-{choice.first}-{choice.last}-{choice.by}",
                             fmt, header, rows, title=f"{choice.first} {choice.last}")
+
+
+def _summary_choice():
+    """Year, summary (half or year) and area from the query: by default this year's, the half-year one until
+    June and the annual one from July (the one due next). A year out of range or an unknown summary is 404
+    (the form offers only the valid ones); an area outside the user's scope too."""
+    today = utcnow().astimezone(app_zone()).date()
+    year = query_int("year")
+    period = request.args.get("period") or ("half" if today.month <= 6 else "year")
+    year = year if year is not None else today.year
+    if period not in PERIODS or not FIRST_YEAR <= year <= today.year:
+        abort(404)
+    code = (request.args.get("area") or "").strip()[:40]
+    area = area_within(code, scope()) if code else scope()
+    if area is None:
+        abort(404)
+    return year, period, area
+
+
+def _summary_page(year: int, period: str, area, texts: dict | None = None, errors: dict | None = None,
+                  status: int = 200):
+    locale = current_locale_str()
+    found = report_summaries.summary(area, year, period)
+    return render_template(
+        "office/report_summary.html", summary=found, year=year, period=period, area=area, areas=_areas(),
+        periods=PERIODS, sections=SECTIONS, years=range(utcnow().astimezone(app_zone()).year, FIRST_YEAR - 1, -1),
+        texts=texts if texts is not None else found.texts, max_chars=MAX_CHARS,
+        errors={key: [message] for key, message in (errors or {}).items()},
+        title=summary_title(found, locale), compared=comparison_rows(found), charts=summary_charts(found, locale),
+        args={"year": year, "period": period, "area": area.code}, formats=SUMMARY_FORMATS,
+        span=period_label(found.table),
+        alert=_("The texts were not saved: see below.") if errors else ""), status
+
+
+@bp.route("/reports/summary", methods=["GET", "POST"])
+@role_required(Role.office)
+def reports_summary():
+    """The half-year or annual summary of an area: the figures, last year's beside them, charts, and the
+    texts the office writes (saved here; kept as typed when refused)."""
+    year, period, area = _summary_choice()
+    if request.method == "GET":
+        return _summary_page(year, period, area)
+    texts = {key: request.form.get(key, "") for key, _label in SECTIONS}
+    try:
+        report_summaries.save_texts(area, year, period, texts, current_user)
+    except report_summaries.NarrativeError as exc:
+        return _summary_page(year, period, area, texts, exc.errors, 422)
+    db.session.commit()
+    flash(_("Saved."))
+    return redirect(url_for("office.reports_summary", year=year, period=period, area=area.code), 303)
+
+
+@bp.route("/reports/summary.<fmt>")
+@role_required(Role.office)
+def reports_summary_download(fmt: str):
+    """The summary as a PDF (in the page's language, Uyghur right to left) or an XLSX."""
+    if fmt not in SUMMARY_FORMATS:
+        abort(404)
+    year, period, area = _summary_choice()
+    body = summary_bytes(report_summaries.summary(area, year, period), fmt, current_locale_str())
+    name = f"summary-{area.code}-{year}-{period}.{fmt}"
+    response = make_response(body)
+    response.mimetype = "application/pdf" if fmt == "pdf" else exports.MIMETYPES["xlsx"]
+    response.headers["Content-Disposition"] = f"{'inline' if fmt == 'pdf' else 'attachment'}; filename=\"{name}\""
+    return response
