@@ -90,7 +90,7 @@ def custom(first, last, by, area_code, lang, output):
 def _write_summary(period: str, year: int, area_code, lang, output) -> None:
     fmt = os.path.splitext(output)[1].lstrip(".").lower()
     if fmt not in SUMMARY_FORMATS:
-        raise click.UsageError("the output file must end in .pdf or .xlsx")
+        raise click.UsageError("the output file must end in .pdf, .docx or .xlsx")
     area = _area(area_code)
     found = report_summaries.summary(area, year, period)
     body = summary_bytes(found, fmt, lang or current_app.config["BABEL_DEFAULT_LOCALE"])
@@ -107,7 +107,7 @@ def _summary_options(command):
             click.option("--lang", type=click.Choice(["zh", "ug", "en"]), default=None,
                          help="Language of the file (default: the default language)."),
             click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
-                         help="FILE.pdf or FILE.xlsx")]):
+                         help="FILE.pdf, FILE.docx or FILE.xlsx")]):
         command = option(command)
     return command
 
@@ -115,12 +115,12 @@ def _summary_options(command):
 @report_cli.command("half-year")
 @_summary_options
 def half_year(year, area_code, lang, output):
-    """Write the half-year summary (January to June) of an area, with the office's texts, to PDF or XLSX."""
+    """Write the half-year summary (January to June) of an area, with the office's texts, to PDF, DOCX or XLSX."""
     _write_summary("half", year, area_code, lang, output)
 
 
 @report_cli.command("annual")
 @_summary_options
 def annual(year, area_code, lang, output):
-    """Write the annual summary (January to December) of an area, with the office's texts, to PDF or XLSX."""
+    """Write the annual summary (January to December) of an area, with the office's texts, to PDF, DOCX or XLSX."""
     _write_summary("year", year, area_code, lang, output)

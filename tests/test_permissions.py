@@ -175,6 +175,7 @@ MATRIX = [
     ("/office/reports/summary?year=2026&period=year", "POST", 302, 403, 303, 303),
     ("/office/reports/summary.pdf?year=2026&period=year", "GET", 302, 403, 200, 200),
     ("/office/reports/summary.xlsx?year=2026&period=half", "GET", 302, 403, 200, 200),
+    ("/office/reports/summary.docx?year=2026&period=half", "GET", 302, 403, 200, 200),
     ("/office/reports/summary.csv?year=2026&period=half", "GET", 302, 403, 404, 404),
 ]
 ROLES = [None, "field", "office", "admin"]

@@ -7,6 +7,8 @@ import io
 from datetime import date
 
 import pytest
+from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from caravan.models import AuditEntry, ReportNarrative
@@ -79,6 +81,13 @@ def test_page_saves_texts_keeps_them_when_refused_and_downloads(client, login_as
     assert compare[2][1].value == 6 and compare[2][2].value == 0  # events of 2026 (all but the cancelled), of 2025
     assert [c.value for c in table[table.max_row]][0] == "Total"
     assert texts[2][1].value == "Bazaar days in every township."
+    word = Document(io.BytesIO(client.get("/office/reports/summary.docx?year=2026&period=year",
+                                          headers={"Accept-Language": "ug"}).data))
+    assert word.paragraphs[0]._p.pPr.find(qn("w:bidi")) is not None  # right to left in Uyghur
+    assert "Bazaar days in every township." in [p.text for p in word.paragraphs]
+    compare_ug = word.tables[0]
+    assert compare_ug.rows[1].cells[1].text == "6" and compare_ug.rows[1].cells[3].text == "+6"
+    assert len(word.tables[1].columns) == 1 + len(KEYS)
     assert client.get("/office/reports/summary?year=2026&period=quarter").status_code == 404
     assert client.get("/office/reports/summary?year=1999").status_code == 404
 
@@ -86,7 +95,7 @@ def test_page_saves_texts_keeps_them_when_refused_and_downloads(client, login_as
 def test_cli_writes_half_year_and_annual(app, db, build, tmp_path):
     build_season(build, db)
     runner = app.test_cli_runner()
-    for command, name in (("half-year", "h.pdf"), ("annual", "a.xlsx"), ("annual", "a.pdf")):
+    for command, name in (("half-year", "h.pdf"), ("annual", "a.xlsx"), ("annual", "a.pdf"), ("annual", "a.docx")):
         out = tmp_path / name
         result = runner.invoke(args=["report", command, "--year", "2026", "--lang", "ug", "-o", str(out)])
         assert result.exit_code == 0, result.output

@@ -324,13 +324,14 @@ def reports_summary():
 @bp.route("/reports/summary.<fmt>")
 @role_required(Role.office)
 def reports_summary_download(fmt: str):
-    """The summary as a PDF (in the page's language, Uyghur right to left) or an XLSX."""
+    """The summary as a PDF (in the page's language, Uyghur right to left), a Word file or an XLSX."""
     if fmt not in SUMMARY_FORMATS:
         abort(404)
     year, period, area = _summary_choice()
     body = summary_bytes(report_summaries.summary(area, year, period), fmt, current_locale_str())
     name = f"summary-{area.code}-{year}-{period}.{fmt}"
     response = make_response(body)
-    response.mimetype = "application/pdf" if fmt == "pdf" else exports.MIMETYPES["xlsx"]
+    response.mimetype = {"pdf": "application/pdf", "xlsx": exports.MIMETYPES["xlsx"],
+                         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}[fmt]
     response.headers["Content-Disposition"] = f"{'inline' if fmt == 'pdf' else 'attachment'}; filename=\"{name}\""
     return response
