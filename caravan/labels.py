@@ -60,6 +60,7 @@ AUDIT_ACTIONS = {
     "resident.not_duplicate": _l("Registrations marked as different people"),
     "referral.step": _l("Referral moved on"), "referral.export": _l("Referrals exported"),
     "report.export": _l("Records behind a statistic exported"), "report.submit": _l("Statistics table submitted"),
+    "report.narrative": _l("Texts of a summary saved"),
 }
 
 #: The action filter's groups: every action whose code starts with the key and a dot.
@@ -84,6 +85,7 @@ AUDIT_DETAILS = {
     "skipped": _l("Skipped"), "failed": _l("Failed"), "record_type": _l("Kind of record"),
     "before": _l("Before"), "after": _l("After"), "note": _l("Note"), "accepted": _l("Accepted"),
     "duplicate": _l("Duplicate"), "rejected": _l("Refused"), "held": _l("Held"), "conflict": _l("Conflict"),
+    "year": _l("Year"), "period": _l("Summary"),
 }
 
 #: The field names an audit entry's details list (``changed``, ``fields``), in words; a name ending in a
@@ -97,7 +99,8 @@ AUDIT_FIELDS = {
     "body": _l("Text"), "kind": _l("Kind"), "place": _l("Place"), "starts_at": _l("Starts"), "ends_at": _l("Ends"),
     "postings": _l("Job postings"), "notices": _l("Notices"), "name": _l("Name"), "display_name": _l("Name"),
     "role": _l("Role"), "phone": _l("Phone"), "village_id": _l("Village"), "group": _l("Group"),
-    "skills": _l("Skills"), "wishes": _l("Wishes"),
+    "skills": _l("Skills"), "wishes": _l("Wishes"), "work_done": _l("Work done"), "problems": _l("Problems"),
+    "plans": _l("Plans"),
 }
 
 

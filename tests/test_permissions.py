@@ -170,6 +170,18 @@ MATRIX = [
     ("/office/reports/records?figure=nothing", "GET", 302, 403, 404, 404),
     ("/office/reports/records.csv?figure=visits", "GET", 302, 403, 200, 200),
     ("/office/reports/records.xlsx?figure=referred", "GET", 302, 403, 200, 200),
+    ("/office/reports/custom?from=2026-01-01&to=2026-03-31&by=group", "GET", 302, 403, 200, 200),
+    ("/office/reports/custom?from=2026-03-31&to=2026-01-01", "GET", 302, 403, 400, 400),  # said in the page
+    ("/office/reports/custom.csv?from=2026-01-01&to=2026-03-31&by=kind", "GET", 302, 403, 200, 200),
+    ("/office/reports/custom.xlsx?from=2026-01-01&to=2026-03-31&by=sector", "GET", 302, 403, 200, 200),
+    ("/office/reports/custom.pdf?from=2026-01-01&to=2026-03-31", "GET", 302, 403, 404, 404),
+    ("/office/reports/summary?year=2026&period=half", "GET", 302, 403, 200, 200),
+    ("/office/reports/summary?year=2026&period=month", "GET", 302, 403, 404, 404),
+    ("/office/reports/summary?year=2026&period=year", "POST", 302, 403, 303, 303),
+    ("/office/reports/summary.pdf?year=2026&period=year", "GET", 302, 403, 200, 200),
+    ("/office/reports/summary.xlsx?year=2026&period=half", "GET", 302, 403, 200, 200),
+    ("/office/reports/summary.docx?year=2026&period=half", "GET", 302, 403, 200, 200),
+    ("/office/reports/summary.csv?year=2026&period=half", "GET", 302, 403, 404, 404),
 ]
 ROLES = [None, "field", "office", "admin"]
 
@@ -308,6 +320,17 @@ AREA_MATRIX = [
     ("/office/reports/quarterly.csv?area={area_code}", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/reports/submit?area={area_code}", "POST", _, (303, 404, 404), (303, 404, 404), _),
     ("/office/reports/records?figure=events&area={area_code}", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/reports/custom?from=2026-01-01&to=2026-12-01&area={area_code}", "GET", _, (200, 404, 404),
+     (200, 404, 404), _),
+    ("/office/reports/custom.csv?from=2026-01-01&to=2026-12-01&area={area_code}", "GET", _, (200, 404, 404),
+     (200, 404, 404), _),
+    ("/office/reports/records?figure=visits&from=2026-01-01&to=2026-12-01&area={area_code}", "GET", _,
+     (200, 404, 404), (200, 404, 404), _),
+    ("/office/reports/summary?year=2026&area={area_code}", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/reports/summary?year=2026&area={area_code}", "POST", _, (303, 404, 404), (303, 404, 404), _),
+    ("/office/reports/summary.xlsx?year=2026&area={area_code}", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    # No CSV of a summary (several tables and texts): 404 wherever the area lies.
+    ("/office/reports/summary.csv?year=2026&area={area_code}", "GET", _, (404, 404, 404), (404, 404, 404), _),
     ("/office/reports/records?figure=events", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN),
      "event_code"),
     ("/office/reports/records.csv?figure=events", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN),

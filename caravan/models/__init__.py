@@ -12,7 +12,7 @@ from caravan.models.notice import Notice, NoticeKind, NoticeTranslation
 from caravan.models.posting import Posting, PostingTranslation, PublishStatus, Sector, WageUnit
 from caravan.models.records import (CheckIn, CheckInMethod, Interest, ReferralStatus, ReferralStep,
                                     ServiceGiven, ServiceKind, Tally, TallyKind)
-from caravan.models.report import SubmittedReport
+from caravan.models.report import ReportNarrative, SubmittedReport
 from caravan.models.sync import Change, PendingRecord, PendingStatus, SyncBatch
 from caravan.models.throttle import ThrottleHit
 from caravan.models.user import ROLE_RANK, Role, User
@@ -21,7 +21,7 @@ __all__ = [
     "Area", "AreaLevel", "Attendee", "AttendeeGroup", "AuditEntry", "BoardRefresh", "Change", "CheckIn", "CheckInMethod",
     "ConsentChannel", "Device", "DuplicateDismissal", "Employer", "EnrollmentCode", "Event", "EventKind", "EventStatus", "Interest", "Merge", "Notice",
     "NoticeKind", "NoticeTranslation", "PendingRecord", "PendingStatus", "Posting", "PostingTranslation",
-    "PublishStatus", "ROLE_RANK", "ReferralStatus", "ReferralStep", "Role", "Sector", "ServiceGiven",
+    "PublishStatus", "ROLE_RANK", "ReferralStatus", "ReportNarrative", "ReferralStep", "Role", "Sector", "ServiceGiven",
     "ServiceKind", "SubmittedReport", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "WageUnit",
     "event_notices", "event_postings",
 ]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from caravan.models.base import Base, UTCDateTime, utcnow
@@ -32,3 +32,25 @@ class SubmittedReport(Base):
 
     area = relationship("Area")
     user = relationship("User")
+
+
+class ReportNarrative(Base):
+    """What the office writes into a half-year or annual summary of an area: work done, problems, plans.
+    One per area and period; the figures themselves are counted from the records, never stored here."""
+
+    __tablename__ = "report_narratives"
+    __table_args__ = (UniqueConstraint("area_id", "year", "period", name="uq_report_narratives_area_period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    area_id: Mapped[str] = mapped_column(ForeignKey("areas.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    #: ``half`` (January to June) or ``year`` (January to December).
+    period: Mapped[str] = mapped_column(String(8))
+    work_done: Mapped[str] = mapped_column(Text, default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+    plans: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    area = relationship("Area")
+    updated_by = relationship("User")

@@ -3,6 +3,7 @@ the list of records behind each figure."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -16,11 +17,14 @@ from caravan.models import AreaLevel, Role
 from caravan.models.base import utcnow
 from caravan.office import bp
 from caravan.office.common import page_number, query_int, scope
-from caravan.report_files import FILE_FORMATS, period_label, quarterly_bytes, quarterly_title
-from caravan.services import audit, exports, report_submissions
+from caravan.report_files import (FILE_FORMATS, SUMMARY_FORMATS, comparison_rows, period_label, quarterly_bytes,
+                                   quarterly_title, summary_bytes, summary_charts, summary_title)
+from caravan.services import audit, exports, report_submissions, report_summaries
 from caravan.services.catalogue.texts import app_zone
 from caravan.services.report_records import all_records, records_page
-from caravan.services.reports import COLUMNS, KEYS, quarter_bounds, quarterly_table, table_rows
+from caravan.services.report_breakdowns import BREAKDOWNS, ROW_HEADINGS, breakdown, breakdown_rows
+from caravan.services.report_summaries import MAX_CHARS, PERIODS, SECTIONS
+from caravan.services.reports import COLUMNS, KEYS, date_bounds, quarter_bounds, quarterly_table, table_rows
 from caravan.services.scope import area_within, areas_within
 
 #: Years offered in the picker: from the first season caravan was used to the next year.
@@ -35,9 +39,26 @@ class Choice:
     quarter: int
     area: object
     error: str = ""
+    #: A custom period (local days, both included) instead of the quarter, and the rows of its table.
+    first: date | None = None
+    last: date | None = None
+    by: str = "area"
 
     def args(self, **more) -> dict:
+        if self.first is not None:
+            return {"from": self.first.isoformat(), "to": self.last.isoformat(), "area": self.area.code, **more}
         return {"year": self.year, "quarter": self.quarter, "area": self.area.code, **more}
+
+    def bounds(self):
+        """The period as UTC instants [start, end)."""
+        if self.first is not None:
+            return date_bounds(self.first, self.last, app_zone())
+        return quarter_bounds(self.year, self.quarter, app_zone())
+
+    def label(self) -> str:
+        if self.first is not None:
+            return f"{self.first.isoformat()} – {self.last.isoformat()}"
+        return f"{self.year} Q{self.quarter}"
 
 
 def _choice() -> Choice:
@@ -51,6 +72,8 @@ def _choice() -> Choice:
     if area is None:
         abort(404)
     choice = Choice(today.year, (today.month - 1) // 3 + 1, area)
+    if "from" in request.args or "to" in request.args:
+        return _custom_choice(choice, today)
     if year is not None and not FIRST_YEAR <= year <= today.year + 1:
         choice.error = _("Choose a year from %(first)d to %(last)d.", first=FIRST_YEAR, last=today.year + 1)
     elif quarter is not None and not 1 <= quarter <= 4:
@@ -58,6 +81,34 @@ def _choice() -> Choice:
     else:
         choice.year = year if year is not None else choice.year
         choice.quarter = quarter if quarter is not None else choice.quarter
+    return choice
+
+
+#: The longest custom period, in days (ten years): longer is no report anyone sends.
+MAX_DAYS = 3660
+
+
+def _custom_choice(choice: Choice, today: date) -> Choice:
+    """A custom period from the ``from`` and ``to`` query arguments (local dates, both included) and the
+    breakdown ``by``; by default the year so far. A date that is no date, or a period backwards or too long,
+    is said in the page (the form keeps what was typed: the template reads the query)."""
+    choice.first, choice.last = date(today.year, 1, 1), today
+    choice.by = request.args.get("by") or "area"
+    if choice.by not in BREAKDOWNS:
+        abort(404)
+    try:
+        first = date.fromisoformat((request.args.get("from") or "").strip()[:10])
+        last = date.fromisoformat((request.args.get("to") or "").strip()[:10])
+    except ValueError:
+        choice.error = _("Give the first and the last day as dates, such as 2026-01-31.")
+        return choice
+    if last < first:
+        choice.error = _("The last day comes before the first.")
+    elif (last - first).days >= MAX_DAYS or first.year < FIRST_YEAR or last.year > today.year + 1:
+        choice.error = _("Choose a period within %(first)d to %(last)d, of ten years at most.",
+                         first=FIRST_YEAR, last=today.year + 1)
+    else:
+        choice.first, choice.last = first, last
     return choice
 
 
@@ -147,10 +198,10 @@ def report_records():
     choice, figure = _choice(), _figure()
     if choice.error:
         abort(400)
-    start, end = quarter_bounds(choice.year, choice.quarter, app_zone())
+    start, end = choice.bounds()
     results = records_page(figure, choice.area, start, end, current_locale_str(), page=page_number())
     return render_template("office/report_records.html", choice=choice, figure=figure,
-                           heading=dict(COLUMNS)[figure], results=results, period=f"{choice.year} Q{choice.quarter}",
+                           heading=dict(COLUMNS)[figure], results=results, period=choice.label(),
                            args=choice.args(figure=figure), what=_what)
 
 
@@ -163,14 +214,15 @@ def report_records_export(fmt: str):
     choice, figure = _choice(), _figure()
     if choice.error:
         abort(400)
-    start, end = quarter_bounds(choice.year, choice.quarter, app_zone())
+    start, end = choice.bounds()
     zone = app_zone()
     rows = [[row.at.astimezone(zone) if row.at else None, row.event or "", _what(row.what), row.resident or "", row.n]
             for row in all_records(figure, choice.area, start, end, current_locale_str())]
     audit.record("report.export", user=current_user, entity=choice.area, figure=figure, format=fmt, rows=len(rows))
     db.session.commit()
     header = [_("When"), _("Event"), _("What"), _("Resident"), _("Count")]
-    return exports.download(f"{_('statistics')}-{choice.area.code}-{choice.year}-Q{choice.quarter}-{figure}",
+    period = choice.label().replace(" – ", "-").replace(" ", "-")
+    return exports.download(f"{_('statistics')}-{choice.area.code}-{period}-{figure}",
                             fmt, header, rows, title=str(dict(COLUMNS)[figure]))
 
 
@@ -182,3 +234,104 @@ def _what(value: str | None) -> str:
     if value == "visitor":
         return _("Visitors without registration")
     return value or ""
+
+
+@bp.route("/reports/custom")
+@role_required(Role.office)
+def reports_custom():
+    """The table over any period (local days, both included), with rows by area, event kind, resident group
+    or sector of the posting; by area, every figure links to the records behind it."""
+    if "from" not in request.args:
+        today = utcnow().astimezone(app_zone()).date()
+        return redirect(url_for("office.reports_custom", **{"from": date(today.year, 1, 1).isoformat(),
+                                                           "to": today.isoformat(), **request.args}))
+    choice = _choice()
+    start, end = choice.bounds()
+    table = breakdown(choice.area, start, end, choice.by, current_locale_str())
+    return render_template(
+        "office/reports_custom.html", choice=choice, table=table, columns=COLUMNS, areas=_areas(),
+        breakdowns=BREAKDOWNS, row_heading=ROW_HEADINGS[choice.by], typed={"from": request.args.get("from", ""), "to": request.args.get("to", "")},
+        alert=choice.error), 400 if choice.error else 200
+
+
+@bp.route("/reports/custom.<fmt>")
+@role_required(Role.office)
+def reports_custom_download(fmt: str):
+    """The custom table as CSV or XLSX in the page's language: numbers as numbers, an empty cell where a
+    figure has no meaning for the breakdown (for a pivot table)."""
+    if fmt not in exports.FORMATS:
+        abort(404)
+    choice = _choice()
+    if choice.error or choice.first is None:
+        abort(400)
+    start, end = choice.bounds()
+    header, rows = breakdown_rows(breakdown(choice.area, start, end, choice.by, current_locale_str()),
+                                  _("Total"))
+    return exports.download(f"{_('statistics')}-{choice.area.code}-{choice.first}-{choice.last}-{choice.by}",
+                            fmt, header, rows, title=f"{choice.first} {choice.last}")
+
+
+def _summary_choice():
+    """Year, summary (half or year) and area from the query: by default this year's, the half-year one until
+    June and the annual one from July (the one due next). A year out of range or an unknown summary is 404
+    (the form offers only the valid ones); an area outside the user's scope too."""
+    today = utcnow().astimezone(app_zone()).date()
+    year = query_int("year")
+    period = request.args.get("period") or ("half" if today.month <= 6 else "year")
+    year = year if year is not None else today.year
+    if period not in PERIODS or not FIRST_YEAR <= year <= today.year:
+        abort(404)
+    code = (request.args.get("area") or "").strip()[:40]
+    area = area_within(code, scope()) if code else scope()
+    if area is None:
+        abort(404)
+    return year, period, area
+
+
+def _summary_page(year: int, period: str, area, texts: dict | None = None, errors: dict | None = None,
+                  status: int = 200):
+    locale = current_locale_str()
+    found = report_summaries.summary(area, year, period)
+    return render_template(
+        "office/report_summary.html", summary=found, year=year, period=period, area=area, areas=_areas(),
+        periods=PERIODS, sections=SECTIONS, years=range(utcnow().astimezone(app_zone()).year, FIRST_YEAR - 1, -1),
+        texts=texts if texts is not None else found.texts, max_chars=MAX_CHARS,
+        errors={key: [message] for key, message in (errors or {}).items()},
+        title=summary_title(found, locale), compared=comparison_rows(found), charts=summary_charts(found, locale),
+        args={"year": year, "period": period, "area": area.code}, formats=SUMMARY_FORMATS,
+        span=period_label(found.table),
+        alert=_("The texts were not saved: see below.") if errors else ""), status
+
+
+@bp.route("/reports/summary", methods=["GET", "POST"])
+@role_required(Role.office)
+def reports_summary():
+    """The half-year or annual summary of an area: the figures, last year's beside them, charts, and the
+    texts the office writes (saved here; kept as typed when refused)."""
+    year, period, area = _summary_choice()
+    if request.method == "GET":
+        return _summary_page(year, period, area)
+    texts = {key: request.form.get(key, "") for key, _label in SECTIONS}
+    try:
+        report_summaries.save_texts(area, year, period, texts, current_user)
+    except report_summaries.NarrativeError as exc:
+        return _summary_page(year, period, area, texts, exc.errors, 422)
+    db.session.commit()
+    flash(_("Saved."))
+    return redirect(url_for("office.reports_summary", year=year, period=period, area=area.code), 303)
+
+
+@bp.route("/reports/summary.<fmt>")
+@role_required(Role.office)
+def reports_summary_download(fmt: str):
+    """The summary as a PDF (in the page's language, Uyghur right to left), a Word file or an XLSX."""
+    if fmt not in SUMMARY_FORMATS:
+        abort(404)
+    year, period, area = _summary_choice()
+    body = summary_bytes(report_summaries.summary(area, year, period), fmt, current_locale_str())
+    name = f"summary-{area.code}-{year}-{period}.{fmt}"
+    response = make_response(body)
+    response.mimetype = {"pdf": "application/pdf", "xlsx": exports.MIMETYPES["xlsx"],
+                         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}[fmt]
+    response.headers["Content-Disposition"] = f"{'inline' if fmt == 'pdf' else 'attachment'}; filename=\"{name}\""
+    return response

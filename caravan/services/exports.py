@@ -74,6 +74,19 @@ def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence], title: str = "ca
     return buffer.getvalue()
 
 
+def xlsx_sheets(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence]]]) -> bytes:
+    """An XLSX workbook of several sheets, each (title, header, rows) as in :func:`xlsx_bytes`."""
+    book = Workbook(write_only=True)
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(title=_sheet_title(title))
+        sheet.append([_xlsx_cell(h) for h in header])
+        for row in rows:
+            sheet.append([_xlsx_cell(v) for v in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def _sheet_title(title: str) -> str:
     """A sheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
     cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in title).strip()

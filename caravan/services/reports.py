@@ -28,7 +28,7 @@ Counting rules (one place; the page, the CLI, the exports and the drill-down lis
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, literal, select, union_all
@@ -91,13 +91,28 @@ class Table:
         return out
 
 
-def quarter_bounds(year: int, quarter: int, zone) -> tuple[datetime, datetime]:
-    """The UTC instants where ``quarter`` (1-4) of ``year`` begins and ends in ``zone``."""
+def date_bounds(first: date, last: date, zone) -> tuple[datetime, datetime]:
+    """The UTC instants [start, end) of the local days ``first`` to ``last`` (both included) in ``zone``: any
+    period of the table is such a range; a quarter is one case of it."""
+    if last < first:
+        raise ValueError("the last day comes before the first")
+    start = datetime(first.year, first.month, first.day, tzinfo=zone)
+    after = last + timedelta(days=1)
+    end = datetime(after.year, after.month, after.day, tzinfo=zone)
+    return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
+
+
+def quarter_dates(year: int, quarter: int) -> tuple[date, date]:
+    """The first and last local day of ``quarter`` (1-4) of ``year``."""
     if quarter not in (1, 2, 3, 4):
         raise ValueError("quarter must be 1 to 4")
-    first = datetime(year, 3 * quarter - 2, 1, tzinfo=zone)
-    after = datetime(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1, tzinfo=zone)
-    return first.astimezone(timezone.utc), after.astimezone(timezone.utc)
+    after = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)
+    return date(year, 3 * quarter - 2, 1), after - timedelta(days=1)
+
+
+def quarter_bounds(year: int, quarter: int, zone) -> tuple[datetime, datetime]:
+    """The UTC instants where ``quarter`` (1-4) of ``year`` begins and ends in ``zone``."""
+    return date_bounds(*quarter_dates(year, quarter), zone)
 
 
 def row_areas(area: Area) -> list[Area]:
@@ -179,7 +194,8 @@ def _people_query(area: Area, start: datetime, end: datetime, row):
 def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row, total: bool):
     """The statements of the table over the events subquery ``ev`` but those over the check-ins
     (:func:`_people_query`): each yields (row, name, n). With ``total``, only the figures that are not the sum
-    of the rows (postings and interests are counted once however many rows they appear in)."""
+    of the rows (postings and interests are counted once however many rows they appear in). Without
+    ``village_row`` (rows that are not areas), no referral steps: the office takes them, not an event."""
     def named(name):
         return literal(name).label("name")
 
@@ -206,6 +222,8 @@ def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row,
         .group_by(ev.c.row, ServiceGiven.kind)
     yield select(ev.c.row, Tally.kind, func.sum(Tally.count)).join(Tally, Tally.event_id == ev.c.id) \
         .group_by(ev.c.row, Tally.kind)
+    if village_row is None:
+        return
     person = aliased(Attendee)
     alive = aliased(Attendee)
     steps = select(village_row(alive.village_id).label("row"), ReferralStep.status.label("status"),

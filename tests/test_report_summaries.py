@@ -1,0 +1,104 @@
+"""Half-year and annual summaries: the table's figures over the period (recomputed independently), last
+year's beside them, the office's texts (limited, audited by section name only, kept as typed when refused),
+the page, PDF and XLSX downloads and the CLI."""
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from caravan.models import AuditEntry, ReportNarrative
+from caravan.services import report_summaries
+from caravan.services.report_summaries import MAX_CHARS, NarrativeError, period_dates, save_texts, summary
+from caravan.services.reports import KEYS, TOTAL, date_bounds
+from tests.test_reports import ZONE, build_season, independent_row
+
+
+def test_periods_are_local_half_and_whole_years():
+    assert period_dates(2026, "half") == (date(2026, 1, 1), date(2026, 6, 30))
+    assert period_dates(2026, "year") == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_the_annual_figures_agree_with_the_independent_recomputation_and_last_year(app, db, build):
+    """The whole of 2026 (e5 of June and e4 of October come in) in raw SQL equals the summary's total; the
+    2027 summary shows 2026 as last year; the half-year holds e5 only."""
+    season = build_season(build, db)
+    ids = [season[k].id for k in ("county", "a", "b", "a1", "b1")]
+    found = summary(season["county"], 2026, "year")
+    assert found.table.total.figures == independent_row(db, ids, *date_bounds(date(2026, 1, 1), date(2026, 12, 31),
+                                                                              ZONE), True)
+    assert found.last_year == dict.fromkeys(KEYS, 0)
+    assert summary(season["county"], 2027, "year").last_year == found.table.total.figures
+    half = summary(season["county"], 2026, "half").table.total.figures
+    assert half["events"] == 1 and half["visits"] == 1
+
+
+def test_texts_are_kept_limited_and_audited_by_section_name(app, db, build):
+    season = build_season(build, db)
+    user = build.user("office")
+    county = season["county"]
+    save_texts(county, 2026, "half", {"work_done": "  Twelve bazaar days.\r\nSecret: Aygül  ", "plans": "More"}, user)
+    db.session.commit()
+    kept = db.session.query(ReportNarrative).one()
+    assert (kept.work_done, kept.problems, kept.plans) == ("Twelve bazaar days.\nSecret: Aygül", "", "More")
+    entry = db.session.query(AuditEntry).filter_by(action="report.narrative").one()
+    assert entry.detail["fields"] == ["work_done", "plans"] and "Aygül" not in str(entry.detail)
+    with pytest.raises(NarrativeError) as refused:
+        save_texts(county, 2026, "half", {"work_done": "x", "problems": "y" * (MAX_CHARS + 1)}, user)
+    assert list(refused.value.errors) == ["problems"]
+    db.session.rollback()
+    assert db.session.query(ReportNarrative).one().work_done == "Twelve bazaar days.\nSecret: Aygül"
+    save_texts(county, 2026, "half", {"work_done": "Twelve bazaar days.\nSecret: Aygül", "plans": "More"}, user)
+    assert db.session.query(AuditEntry).filter_by(action="report.narrative").count() == 1  # nothing changed
+    assert summary(county, 2026, "half").texts["plans"] == "More"
+    assert summary(county, 2026, "year").texts["plans"] == ""  # per period
+
+
+def test_page_saves_texts_keeps_them_when_refused_and_downloads(client, login_as, build, db):
+    build_season(build, db)
+    login_as("office")
+    en = {"Accept-Language": "en"}
+    page = client.get("/office/reports/summary?year=2026&period=year", headers=en)
+    assert page.status_code == 200 and 'id="comparison"' in page.get_data(as_text=True)
+    saved = client.post("/office/reports/summary?year=2026&period=year",
+                        data={"work_done": "Bazaar days in every township.", "problems": "", "plans": "Two fairs."})
+    assert saved.status_code == 303
+    refused = client.post("/office/reports/summary?year=2026&period=year", headers=en,
+                          data={"work_done": "Changed.", "problems": "p" * (MAX_CHARS + 1), "plans": ""})
+    body = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "At most 4000 characters" in body and "Changed." in body
+    assert db.session.query(ReportNarrative).one().work_done == "Bazaar days in every township."
+    pdf = client.get("/office/reports/summary.pdf?year=2026&period=year", headers={"Accept-Language": "ug"})
+    assert pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF")
+    book = load_workbook(io.BytesIO(client.get("/office/reports/summary.xlsx?year=2026&period=year",
+                                               headers=en).data))
+    compare, table, texts = book.worksheets
+    assert [c.value for c in compare[1]] == ["Figure", "2026", "2025", "Difference"]
+    assert compare[2][1].value == 6 and compare[2][2].value == 0  # events of 2026 (all but the cancelled), of 2025
+    assert [c.value for c in table[table.max_row]][0] == "Total"
+    assert texts[2][1].value == "Bazaar days in every township."
+    word = Document(io.BytesIO(client.get("/office/reports/summary.docx?year=2026&period=year",
+                                          headers={"Accept-Language": "ug"}).data))
+    assert word.paragraphs[0]._p.pPr.find(qn("w:bidi")) is not None  # right to left in Uyghur
+    assert "Bazaar days in every township." in [p.text for p in word.paragraphs]
+    compare_ug = word.tables[0]
+    assert compare_ug.rows[1].cells[1].text == "6" and compare_ug.rows[1].cells[3].text == "+6"
+    assert len(word.tables[1].columns) == 1 + len(KEYS)
+    assert client.get("/office/reports/summary?year=2026&period=quarter").status_code == 404
+    assert client.get("/office/reports/summary?year=1999").status_code == 404
+
+
+def test_cli_writes_half_year_and_annual(app, db, build, tmp_path):
+    build_season(build, db)
+    runner = app.test_cli_runner()
+    for command, name in (("half-year", "h.pdf"), ("annual", "a.xlsx"), ("annual", "a.pdf"), ("annual", "a.docx")):
+        out = tmp_path / name
+        result = runner.invoke(args=["report", command, "--year", "2026", "--lang", "ug", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 1000
+    bad = runner.invoke(args=["report", "annual", "--year", "2026", "-o", str(tmp_path / "a.doc")])
+    assert bad.exit_code != 0
