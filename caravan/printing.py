@@ -36,8 +36,11 @@ PRINT_LABELS = {
     "pass_code": _l("Pass code"),
 }
 POSTING_FIELDS = ("title", "description", "requirements", "work_place")
-#: How many characters of a description fit on a poster, per layout.
+#: How many characters of a description fit on a poster, per layout. Chinese says in one character what takes
+#: Uyghur or English two or three letters, and a letter is about half as wide: those get about twice as many.
+#: The poster's text box has a maximum height besides, so a long text never runs under the QR.
 DESCRIPTION_CHARS = {1: 220, 4: 0}
+DESCRIPTION_SCALE = {"zh": 1.0, "ug": 2.0, "en": 2.0}
 
 
 def _labels(lang: str) -> dict[str, str]:
@@ -112,7 +115,7 @@ def poster_context(posting: Posting, per_page: int, languages: list[str] | None 
                 "place": text.work_place or (posting.area.name_in(lang) if posting.area else ""),
                 "wage": _wage(posting, labels),
                 "flags": [labels[k] for k in ("housing", "meals", "transport") if getattr(posting, k)],
-                "description": _clip(text.description, DESCRIPTION_CHARS[per_page]),
+                "description": _clip(text.description, int(DESCRIPTION_CHARS[per_page] * DESCRIPTION_SCALE.get(lang, 1.0))),
                 "valid_until": format_date(posting.valid_until, "long") if posting.valid_until else "",
             })
     url = public_url("j", posting.code)

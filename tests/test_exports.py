@@ -64,3 +64,10 @@ def test_download_names_the_file_in_the_user_s_script_with_an_ascii_fallback(app
     assert response.headers["Cache-Control"] == "no-store"
     with pytest.raises(ValueError):
         download("x", "pdf", HEADER, ROWS)
+
+
+def test_a_csv_download_names_its_charset_once(app):
+    """Excel and WPS read the header; "charset=utf-8; charset=utf-8" was sent before."""
+    with app.test_request_context():
+        response = download("residents", "csv", HEADER, ROWS)
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"

@@ -194,6 +194,21 @@ def test_past_events_tab(client, login_as, build):
     assert "上周巴扎" in past and "明天巴扎" not in past
 
 
+def test_the_events_list_says_which_event_is_on_and_which_is_over(client, login_as, build):
+    """An event that has begun is not "planned" any more: the list says it is in progress, or over."""
+    user = login_as("office")
+    build.event(area=user.area, place_zh="正在巴扎", starts_in_hours=-1, hours=6)
+    build.event(area=user.area, place_zh="明天巴扎", starts_in_hours=20)
+    build.event(area=user.area, place_zh="上周巴扎", starts_in_hours=-200)
+    page = (client.get("/office/events/").get_data(as_text=True)
+            + client.get("/office/events/?when=past").get_data(as_text=True))
+    rows = [row.split("</tr>")[0] for row in page.split("<tr")[1:] if "巴扎" in row]
+    words = {"进行中": "In progress", "已结束": "Over", "计划中": "Planned"}  # the office's default language
+    status = {place: [words[w] for w in words if w in row]
+              for row in rows for place in ("正在巴扎", "明天巴扎", "上周巴扎") if place in row}
+    assert status == {"正在巴扎": ["In progress"], "明天巴扎": ["Planned"], "上周巴扎": ["Over"]}
+
+
 def test_audit_log_filters_and_pages(client, login_as, build, db):
     user = login_as("office")
     other = build.user("office", username="colleague")

@@ -300,3 +300,14 @@ def test_cli_prints_in_the_languages_given(app, postings, build, tmp_path):
     assert result.exit_code == 0 and "Bostan" in pdf_text(out.read_bytes(), tmp_path)
     result = runner.invoke(args=["print", "passes", "--lang", "en", "--lang", "zh", "-o", str(out)])
     assert result.exit_code != 0 and "one language" in result.output
+
+
+def test_a_uyghur_description_gets_the_room_its_longer_words_need(app, build, tmp_path):
+    """A Uyghur text of about 300 letters says what 150 Chinese characters say: the poster prints it whole (it
+    was cut at 220 letters, the Chinese limit, with half the page empty)."""
+    ending = "ئېلېكتر تىرىسىكلىتنى شىركەت تەمىنلەيدۇ ۋە توكىنى شىركەت تۆلەيدۇ."
+    text = ("ئىشچىلار ئەتىگەن سائەت توققۇزدا ئىشقا چۈشىدۇ، چۈشتە بىر سائەت ئارام ئالىدۇ. " * 3) + ending
+    assert 240 < len(text) < 400
+    posting = build.posting(translations=[PostingTranslation(lang="ug", title="توك ساتقۇچى", description=text)])
+    printed = pdf_text(printing.posters_pdf([posting], 1, ["ug"]), tmp_path)
+    assert "تۆلەيدۇ" in printed and "…" not in printed

@@ -123,6 +123,8 @@ def test_one_step_is_stored_with_who_when_and_note_and_audited_without_the_note(
     assert entry.entity_id == interest.id and entry.user_id == user.id
     assert entry.detail["before"] == "interested" and entry.detail["after"] == "referred"
     assert "13900001111" not in str(entry.detail) and "居民甲" not in str(entry.detail)
+    queue = client.get(f"/office/referrals/?posting={town['sewing'].id}").get_data(as_text=True)
+    assert f'href="/office/residents/{a.id}">居民甲</a>' in queue  # from the step on to the person
 
 
 def test_a_step_out_of_order_is_refused_with_a_message_and_the_note_kept(client, login_as, db, build, town):

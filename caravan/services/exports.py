@@ -103,7 +103,7 @@ def download(name: str, fmt: str, header: Sequence[str], rows: Iterable[Sequence
     body = csv_bytes(header, rows) if fmt == "csv" else xlsx_bytes(header, rows, title or name)
     filename = f"{name}.{fmt}"
     fallback = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_.") else "_" for ch in filename)
-    response = Response(body, mimetype=MIMETYPES[fmt])
+    response = Response(body, content_type=MIMETYPES[fmt])  # as given: mimetype= would add a second charset
     response.headers["Content-Disposition"] = (
         f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}")
     response.headers["Cache-Control"] = "no-store"  # personal data: not kept by a shared browser's cache
