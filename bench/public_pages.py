@@ -3,8 +3,9 @@
 Serves the app with gunicorn (one sync worker) on 127.0.0.1 against a fresh SQLite database holding the
 demo county, then from this process, one request at a time on a new connection each:
 
-- requests per second for ``/j/<code>`` (a posting, in Uyghur) and for ``/_ping`` (a route that returns
-  two bytes through the same app, middleware and server), and their ratio;
+- requests per second for each resident page (``/``, ``/jobs``, ``/e/<code>``, ``/j/<code>``, ``/n/<code>``,
+  in Uyghur) and for ``/_ping`` (a route that returns two bytes through the same app, middleware and
+  server), and their ratios;
 - the weight of every resident page in zh, ug and en: the HTML plus every stylesheet and image it loads.
 
 Run from the repository root: ``.venv/bin/python bench/public_pages.py [--requests 500]``.
@@ -119,17 +120,19 @@ def main() -> None:
             else:
                 raise SystemExit("the server did not start")
             posting = f"/j/{picked['posting']}"
-            _rate(port, posting, 50)  # warm up both routes
-            _rate(port, "/_ping", 50)
-            best = {"/_ping": 0.0, posting: 0.0}
+            timed = ["/", "/jobs", f"/e/{picked['event']}", posting, f"/n/{picked['notice']}"]
+            best = {"/_ping": 0.0, **{path: 0.0 for path in timed}}
+            for path in best:  # warm up every route
+                _rate(port, path, 50)
             for _ in range(args.rounds):  # interleaved rounds; the best of each, to damp noise
                 for path in best:
                     best[path] = max(best[path], _rate(port, path, args.requests))
             print(f"gunicorn, 1 sync worker, 1 client, {args.requests} requests x {args.rounds} rounds per route")
             print(f"  /_ping (baseline)  {best['/_ping']:8.1f} req/s")
-            print(f"  {posting:<18} {best[posting]:8.1f} req/s   ratio to baseline {best[posting] / best['/_ping']:.3f}")
+            for path in timed:
+                print(f"  {path:<18} {best[path]:8.1f} req/s   ratio to baseline {best[path] / best['/_ping']:.3f}")
             print("\npage weight: HTML + stylesheets + images, bytes raw (gzip)")
-            pages = [("home", "/"), ("event", f"/e/{picked['event']}"),
+            pages = [("home", "/"), ("jobs", "/jobs"), ("event", f"/e/{picked['event']}"),
                      ("event, most postings", f"/e/{picked['biggest_event']}"), ("posting", posting),
                      ("notice", f"/n/{picked['notice']}"), ("register", "/register"),
                      ("pass", f"/p/{picked['token']}"), ("erase", f"/p/{picked['token']}/erase"), ("erased", "/erased")]

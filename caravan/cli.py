@@ -2,6 +2,7 @@
 ``device reenroll``, ``demo``."""
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -109,9 +110,31 @@ def demo(password):
     for name, (added, total) in summary.items():
         click.echo(f"{name:>10}: {added} added, {total} in all")
     click.echo("season: " + (", ".join(f"{added} {name}" for name, added in season.items()) or "nothing") + " added")
+    if _demo_office_settings():
+        click.echo("office address and hours: written to " + os.path.join(current_app.instance_path, "caravan.cfg"))
     township = ", ".join(username for username, _role, _name in TOWNSHIP_LOGINS)
     click.echo(f"demo logins: field, office, admin (the county); {township} (township {TOWNSHIP}); "
                f"password: {password}")
+
+
+def _demo_office_settings() -> bool:
+    """Give the demo office an address and opening hours, unless they are set (settings file or
+    environment): append them to instance/caravan.cfg and use them at once. Returns whether it wrote them."""
+    from caravan.demo import data
+    if current_app.config["OFFICE_ADDRESS"] or current_app.config["OFFICE_HOURS"]:
+        return False
+    path = os.path.join(current_app.instance_path, "caravan.cfg")
+    existing = ""
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as fh:
+            existing = fh.read()
+    os.makedirs(current_app.instance_path, exist_ok=True)
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(("\n" if existing and not existing.endswith("\n") else "")
+                 + "# The demo office (flask demo); residents read them on /jobs and on postings.\n"
+                 + f"OFFICE_ADDRESS = {data.OFFICE_ADDRESS!r}\nOFFICE_HOURS = {data.OFFICE_HOURS!r}\n")
+    current_app.config.update(OFFICE_ADDRESS=data.OFFICE_ADDRESS, OFFICE_HOURS=data.OFFICE_HOURS)
+    return True
 
 
 def init_app(app: Flask) -> None:

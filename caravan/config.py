@@ -96,6 +96,16 @@ class Defaults:
     #: An open referral (interested, referred or interviewed) with no step for this many days is flagged
     #: overdue in the office's follow-up queue.
     REFERRAL_OVERDUE_DAYS = 14
+    #: The employment office's address and opening hours, per language code, as residents read them on
+    #: the jobs list and on postings ("ask at the stall or at the office"). A language left out shows
+    #: the Chinese text; an empty mapping leaves the line out. JSON in the environment, e.g.
+    #: ``CARAVAN_OFFICE_ADDRESS='{"zh": "…", "ug": "…", "en": "…"}'``; the demo fills both.
+    OFFICE_ADDRESS: dict = {}
+    OFFICE_HOURS: dict = {}
+    #: Seconds a rendered resident page (home, jobs list, event, posting, notice) is kept at most: any
+    #: change of the catalogue or a new day drops it at once; this bounds what time alone changes (an
+    #: event that has just ended). 0 turns the cache off.
+    PUBLIC_PAGE_CACHE_SECONDS = 60
     #: Largest request body accepted, in bytes.
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 

@@ -70,9 +70,19 @@ def test_device_code_prints_a_code_that_enrolls_once(app, build, client, db):
     assert bad.exit_code != 0 and "no area with code 'NOPE'" in bad.output
 
 
-def test_demo_fills_a_county_once(app, db, client):
+def test_demo_fills_a_county_once(app, db, client, tmp_path, monkeypatch):
+    monkeypatch.setattr(app, "instance_path", str(tmp_path))
+    (tmp_path / "caravan.cfg").write_text("SIGNIN_MAX_FAILURES = 5")
     first = run(app, "demo", "--password", "demo-pass-1")
     assert first.exit_code == 0, first.output
+    # The office's address and hours are settings; the demo writes its own once, in every language.
+    assert "office address and hours: written to" in first.output
+    settings = {}
+    exec((tmp_path / "caravan.cfg").read_text(), settings)  # noqa: S102 (the app reads it the same way)
+    assert settings["SIGNIN_MAX_FAILURES"] == 5 and set(settings["OFFICE_HOURS"]) == {"zh", "ug", "en"}
+    assert set(settings["OFFICE_ADDRESS"]) == {"zh", "ug", "en"}
+    assert settings["OFFICE_ADDRESS"]["ug"] in client.get("/jobs", headers={"Accept-Language": "ug"}).get_data(
+        as_text=True)
     counts = {model: db.session.scalar(select(func.count()).select_from(model))
               for model in (User, Posting, Event, Attendee, PostingTranslation)}
     assert counts[Posting] >= 30 and counts[Event] >= 5 and counts[Attendee] >= 3 and counts[User] == 5
@@ -81,6 +91,7 @@ def test_demo_fills_a_county_once(app, db, client):
                    for table in db.metadata.sorted_tables}  # with the past season (tests/test_demo_season.py)
     second = run(app, "demo", "--password", "demo-pass-1")
     assert second.exit_code == 0 and "0 added" in second.output and "season: nothing added" in second.output
+    assert "office address" not in second.output
     assert {table.name: db.session.scalar(select(func.count()).select_from(table))
             for table in db.metadata.sorted_tables} == every_table
     assert "office.kt02, field.kt02 (township KT-02)" in second.output

@@ -106,6 +106,7 @@ MATRIX = [
     ("/office/tablets/import", "POST", 302, 403, 422, 422),  # no file
     ("/static/css/caravan.css", "GET", 200, 200, 200, 200),
     # Resident pages: open to everyone; unknown codes and tokens are 404 for all alike.
+    ("/jobs", "GET", 200, 200, 200, 200),
     ("/e/ug", "GET", 404, 404, 404, 404),
     ("/j/ug", "GET", 404, 404, 404, 404),
     ("/j/ug/interest", "POST", 404, 404, 404, 404),
@@ -351,7 +352,7 @@ NO_AREA = [
     ("/manifest.webmanifest", "GET"), ("/static/css/caravan.css", "GET"),
     ("/api/sync/v1/", "GET"), ("/api/sync/v1/device", "GET"), ("/api/sync/v1/push", "POST"),
     ("/api/sync/v1/pull", "GET"), ("/api/sync/v1/enroll", "POST"), ("/api/sync/v1/staff", "POST"), ("/api/sync/v1/openapi.json", "GET"),
-    ("/e/ug", "GET"), ("/j/ug", "GET"), ("/j/ug/interest", "POST"), ("/n/ug", "GET"), ("/register", "GET"),
+    ("/jobs", "GET"), ("/e/ug", "GET"), ("/j/ug", "GET"), ("/j/ug/interest", "POST"), ("/n/ug", "GET"), ("/register", "GET"),
     ("/register", "POST"), ("/p/", "GET"), ("/p/TOKEN", "GET"), ("/p/TOKEN/erase", "GET"),
     ("/p/TOKEN/erase", "POST"), ("/erased", "GET"), ("/account/password", "GET"), ("/account/password", "POST"),
 ]

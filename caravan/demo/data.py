@@ -2472,3 +2472,16 @@ if __name__ == "__main__":
     print(f"ok: {len(areas)} areas, {len(EMPLOYERS)} employers, {len(POSTINGS)} postings "
           f"({len(published)} published, {len(published - shown)} not shown at any event), "
           f"{len(NOTICES)} notices, {len(EVENTS)} events, {len(ATTENDEES)} attendees")
+
+#: The demo office's address and opening hours (settings OFFICE_ADDRESS and OFFICE_HOURS): ``flask demo``
+#: writes them to instance/caravan.cfg when that file sets neither, so /jobs says where to apply.
+OFFICE_ADDRESS = {
+    "zh": "阔克塔勒县人民路 8 号 县公共就业服务中心一楼",
+    "ug": "كۆكتال ناھىيىسى خەلق يولى 8-نومۇر، ناھىيىلىك ئاممىۋى ئىشقا ئورۇنلىشىش مۇلازىمەت مەركىزى 1-قەۋەت",
+    "en": "8 Renmin Road, Koktal, county employment service centre, ground floor",
+}
+OFFICE_HOURS = {
+    "zh": "周一至周五 10:00–13:30、16:00–19:30（北京时间）",
+    "ug": "دۈشەنبىدىن جۈمەگىچە 10:00–13:30، 16:00–19:30 (بېيجىڭ ۋاقتى)",
+    "en": "Monday to Friday 10:00–13:30 and 16:00–19:30 (Beijing time)",
+}

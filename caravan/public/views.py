@@ -1,27 +1,48 @@
-"""Resident pages that anyone may read: the home page, an event (/e/<code>) and a posting (/j/<code>)."""
+"""Resident pages that anyone may read: the home page, the jobs list (/jobs), an event (/e/<code>), a
+posting (/j/<code>) and a notice (/n/<code>). Each is kept rendered (:mod:`caravan.public.page_cache`)."""
 from __future__ import annotations
 
-from flask import abort, render_template
+from flask import abort, render_template, request
 
 from caravan.i18n import current_locale_str
 from caravan.models.base import utcnow
 from caravan.public import bp
+from caravan.public.page_cache import CSRF_SLOT, cached_page
 from caravan.public.passes import current_pass
-from caravan.services import listings
+from caravan.services import jobs_list, listings
 from caravan.services.events import upcoming_events
 
 POSTING_FIELDS = ("title", "description", "requirements", "work_place")
 NOTICE_FIELDS = ("title", "body")
 
 
+def _has_pass() -> bool:
+    return current_pass() is not None
+
+
 @bp.route("/")
+@cached_page(vary_on_pass=_has_pass)
 def home():
     """Upcoming caravan stops, for anyone."""
     return render_template("public/home.html", events=upcoming_events(days=30),
-                           has_pass=current_pass() is not None)
+                           has_pass=_has_pass())
+
+
+@bp.route("/jobs")
+@cached_page()
+def jobs():
+    """Every open posting, filtered by sector, township, wage, housing and meals, twelve a page."""
+    townships = jobs_list.townships()
+    filters = jobs_list.JobFilters.from_args(request.args, townships)
+    found = jobs_list.search(filters, townships)
+    locale = current_locale_str()
+    postings = [(p, listings.translated(p, locale, ("title", "work_place"))[0]) for p in found.postings]
+    return render_template("public/jobs.html", found=found, postings=postings, filters=filters,
+                           townships=townships, wage_steps=jobs_list.WAGE_STEPS)
 
 
 @bp.route("/e/<code>")
+@cached_page()
 def event(code: str):
     """A caravan stop: when, where, what kind, its open postings and notices."""
     found = listings.event_by_code(code)
@@ -38,6 +59,7 @@ def event(code: str):
 
 
 @bp.route("/j/<code>")
+@cached_page(vary_on_pass=_has_pass)
 def posting(code: str):
     """A job posting in the resident's language; 410 once closed or expired, 404 if never published."""
     found = listings.posting_by_code(code)
@@ -48,10 +70,11 @@ def posting(code: str):
         return render_template("public/posting_gone.html", posting=found), 410
     texts, fell_back = listings.translated(found, current_locale_str(), POSTING_FIELDS)
     return render_template("public/posting.html", posting=found, texts=texts, fell_back=fell_back,
-                           has_pass=current_pass() is not None)
+                           has_pass=_has_pass(), csrf_slot=CSRF_SLOT)
 
 
 @bp.route("/n/<code>")
+@cached_page()
 def notice(code: str):
     """A training course or policy notice (tablets link here); 410 once closed or expired, 404 for drafts."""
     found = listings.notice_by_code(code)
