@@ -11,7 +11,7 @@ SECTORS = {"agriculture": _l("Agriculture"), "manufacturing": _l("Manufacturing"
            "retail": _l("Retail"), "health": _l("Health and care"), "education": _l("Education"),
            "other": _l("Other")}
 WAGE_UNITS = {"hour": _l("per hour"), "day": _l("per day"), "month": _l("per month"), "piece": _l("per piece")}
-ROLES = {"field": _l("Field staff"), "office": _l("County office"), "admin": _l("Administrator")}
+ROLES = {"field": _l("Field staff"), "office": _l("Office staff"), "admin": _l("Administrator")}
 GROUPS = {"rural_worker": _l("Rural worker"), "graduate": _l("Graduate"), "other": _l("Other")}
 NOTICE_KINDS = {"training": _l("Training course"), "policy": _l("Policy information")}
 PUBLISH_STATUSES = {"draft": _l("Draft"), "published": _l("Published"), "closed": _l("Closed")}

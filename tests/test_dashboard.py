@@ -113,3 +113,12 @@ def test_the_dashboard_page_shows_its_parts_with_a_month_chart(app, db, build, c
     assert "Silent tablet" in page and "Sibling tablet" not in page
     assert 'id="month-table"' in page and 'id="open-interests"' in page
     assert page.count("<svg") == 1 and "بۇ ئاي" in page  # the chart's legend, in Uyghur
+
+
+def test_a_township_clerk_sees_their_own_office_named_not_the_county(client, login_as, towns):
+    """The heading is the user's area; "县局" (the county bureau) on a township's page was wrong."""
+    towns["own"].name_zh = "阿纳尔巴格乡"
+    login_as("office", area=towns["own"])
+    client.get("/lang/zh")
+    page = client.get("/office/").get_data(as_text=True)
+    assert "<h1>阿纳尔巴格乡</h1>" in page and "县局" not in page
