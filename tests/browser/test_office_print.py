@@ -29,7 +29,7 @@ def test_a_poster_in_the_ticked_languages(live_server, new_page, build, screensh
     sign_in(page, live_server, user)
     page.goto(live_server + "/office/print/")
     form = page.locator("form:has(input[name=kind][value=posters])")
-    form.locator(f"input[name=item][value={posting.code}]").check()
+    form.locator(f"input[name=item][value=\"{posting.code}\"]").check()
     for lang in ticked:
         form.locator(f"input[name=lang][value={lang}]").check()
     assert page.evaluate("document.scrollingElement.scrollWidth") <= viewport["width"]
@@ -39,7 +39,7 @@ def test_a_poster_in_the_ticked_languages(live_server, new_page, build, screensh
     text = pdf_text(download.value.path().read_bytes(), tmp_path)
     assert present in text and not re.search(absent, text)
     # Nothing ticked: an error in the page's language, the ticked languages kept.
-    form.locator(f"input[name=item][value={posting.code}]").uncheck()
+    form.locator(f"input[name=item][value=\"{posting.code}\"]").uncheck()
     with page.expect_navigation():
         form.locator("button[type=submit]").click()
     expect(page.locator(".alert-error", has_text=NOTHING_CHOSEN[locale])).to_be_visible()
