@@ -32,6 +32,7 @@ from sqlalchemy.orm import selectinload
 from caravan.extensions import db
 from caravan.models import Area, Attendee, DuplicateDismissal, User
 from caravan.services import audit
+from caravan.services.paging import Paged
 from caravan.services.resident_office import in_scope, living
 
 PER_PAGE = 20
@@ -200,33 +201,13 @@ def _dismissed(ids: set[str]) -> set[tuple[str, str]]:
 
 
 @dataclass
-class Page:
+class Page(Paged):
     """One page of suggested pairs, with what a pager needs."""
 
     items: list[Pair]
     page: int
     total: int
     per_page: int = PER_PAGE
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 def suggest(scope: Area, page: int = 1, person: Attendee | None = None) -> Page:

@@ -8,7 +8,6 @@ same rule as the residents' pages.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -22,6 +21,7 @@ from caravan.models import Area, Attendee, Interest, Posting, ReferralStatus, Re
 from caravan.models.base import utcnow
 from caravan.services import audit
 from caravan.services.catalogue.fields import Checker, ValidationError
+from caravan.services.paging import Paged
 from caravan.services.scope import area_within, within
 
 S = ReferralStatus
@@ -119,33 +119,13 @@ def _query(scope: Area, f: Filters, now: datetime):
 
 
 @dataclass
-class Page:
+class Page(Paged):
     """One page of the queue: (interest, last step time, overdue) rows, and what the pager needs."""
 
     items: list
     total: int
     page: int
     per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 @dataclass

@@ -21,6 +21,7 @@ from caravan.extensions import db
 from caravan.models import (Area, Attendee, CheckIn, CheckInMethod, Employer, Event, EventKind, Interest, Posting,
                             ReferralStep, ServiceGiven, Tally, TallyKind)
 from caravan.models.event import event_postings
+from caravan.services.paging import Paged
 from caravan.services.reports import KEYS, held_events, living
 from caravan.services.scope import within
 
@@ -28,7 +29,7 @@ PER_PAGE = 50
 
 
 @dataclass
-class RecordsPage:
+class RecordsPage(Paged):
     """One page of a drill-down list and what the pager needs; ``total`` is the sum of the counts."""
 
     items: list
@@ -38,24 +39,8 @@ class RecordsPage:
     per_page: int = PER_PAGE
 
     @property
-    def pages(self) -> int:
-        return max(1, -(-self.rows // self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
+    def counted(self) -> int:
+        return self.rows
 
 
 def _row(at, code, what, person, n):

@@ -24,6 +24,7 @@ from caravan.extensions import db
 from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, CheckIn, ConsentChannel, Device, Event,
                             Interest, Posting, ServiceGiven, User)
 from caravan.services import audit, resident_rules, residents
+from caravan.services.paging import Paged
 from caravan.services.scope import area_within, is_county_level, subtree, within
 
 #: The search's filters, by query argument name (exports and audit entries name them the same way).
@@ -120,7 +121,7 @@ def read_filters(raw: dict[str, str], scope: Area, parse_date) -> Filters:
 
 
 @dataclass
-class Page:
+class Page(Paged):
     """One page of the residents found, with their number: exact, or (``more``) the number counted before
     the count stopped, the page's pager as for any other list."""
 
@@ -132,24 +133,8 @@ class Page:
     more: bool
 
     @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
     def has_next(self) -> bool:
         return self.page * self.per_page < self.total or self.more
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 def search(scope: Area, filters: Filters, page: int = 1) -> Page:
