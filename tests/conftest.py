@@ -41,14 +41,18 @@ class IsolatedClient(FlaskClient):
 
 @pytest.fixture(scope="session")
 def _app(tmp_path_factory):
-    app = create_app({
-        "TESTING": True,
-        "SQLALCHEMY_DATABASE_URI": database_url(tmp_path_factory),
-        "SECRET_KEY": "test-secret",
-        "WTF_CSRF_ENABLED": False,
-        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast; production keeps scrypt
-        "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
-    })
+    # An instance folder of its own: the developer's instance/caravan.cfg (the demo writes the office's address
+    # there) must not change what the tests see.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CARAVAN_INSTANCE_PATH", str(tmp_path_factory.mktemp("instance")))
+        app = create_app({
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": database_url(tmp_path_factory),
+            "SECRET_KEY": "test-secret",
+            "WTF_CSRF_ENABLED": False,
+            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast; production keeps scrypt
+            "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+        })
     app.test_client_class = IsolatedClient
     with app.app_context():
         _db.drop_all()
@@ -57,6 +61,7 @@ def _app(tmp_path_factory):
     with app.app_context():
         _db.drop_all()
         _db.engine.dispose()
+
 
 
 @pytest.fixture

@@ -28,7 +28,8 @@ def test_tablet_registration_form_and_posting_cards_in_zh_and_ug(tablet, county,
         tab(page, "postings")
         perk = page.locator(".fa-card .fa-perk-no span", has_text=NO_TRANSPORT[code]).first
         expect(perk).to_be_visible()
-        assert perk.evaluate("(e) => getComputedStyle(e.closest('li')).textDecorationLine") == "none"
+        # Asked through a locator that retries: the cards may be drawn again (a pull) between two reads.
+        expect(perk.locator("xpath=ancestor::li[1]")).to_have_css("text-decoration-line", "none")
         screenshot(page, f"review-tablet-postings-{code}-360")
         page.set_viewport_size({"width": 1280, "height": 800})
         expect(perk).to_be_visible()
