@@ -139,6 +139,20 @@ def test_second_checkin_while_unsent_and_bad_codes(tablet, county, residents, db
     assert count(db, CheckIn, attendee_id=residents[1].id) == 1
 
 
+def test_a_code_typed_while_the_last_is_handled_is_kept(tablet, county):
+    """The handler clears the field when it is done: a code typed meanwhile is the next one, not this one."""
+    context, page = tablet(fresh=True)
+    page.evaluate("""() => {
+        const form = document.querySelector('#manual-form');
+        form.elements.code.value = 'hello';
+        form.requestSubmit();              // handled up to its first wait: the 'not a pass' screen
+        form.elements.code.value = 'NEXT';  // typed while it is still being handled
+    }""")
+    page.wait_for_selector("#confirm-box.fa-bad")
+    expect(page.locator("#manual-form button")).to_be_enabled()
+    expect(page.locator("#manual-form [name=code]")).to_have_value("NEXT")
+
+
 def test_name_search_checks_in(tablet, county, residents, db):
     context, page = tablet(fresh=True)
     tab(page, "scan")

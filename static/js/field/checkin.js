@@ -135,9 +135,11 @@ export function setup(options) {
     // Single flight: a double tap is one check-in, and the screen says "checked in", not "already".
     busy($("button", manual), async () => {
       const input = manual.elements.code;
+      const typed = input.value;
       performance.mark("scan-decoded");
-      // The code is kept when the save failed, for a retry.
-      if ((await handleCode(input.value, "manual")) !== "failed") input.value = "";
+      // The code is kept when the save failed, for a retry; a code typed while this one was handled is
+      // the next one, not this one, and stays too.
+      if ((await handleCode(typed, "manual")) !== "failed" && input.value === typed) input.value = "";
     });
   });
   $("#name-search").addEventListener("input", (e) => search(e.target.value));
