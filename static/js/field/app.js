@@ -50,7 +50,7 @@ function isToday(e) {
 
 async function showEvents() {
   const device = await db.getMeta("device");
-  $("#device-name").textContent = device ? `${i18n.t("enrolled_as")}: ${device.name}` : "";
+  $("#device-name").textContent = device ? i18n.labelled(i18n.t("enrolled_as"), device.name) : "";
   // Today's and coming events; past ones stay in IndexedDB but are no longer offered.
   const today = countyDay();
   const events = (await db.all("events"))

@@ -2,7 +2,7 @@
 // new registration; saving puts the record back in the outbox under the same id with the same pass token
 // (the person's pass stays valid), and what the server held behind it (check-in, services) then follows.
 import * as db from "./db.js";
-import { pick, ruleMessage, t } from "./i18n.js";
+import { labelled, pick, ruleMessage, t } from "./i18n.js";
 import { recordFields, withFields } from "./outbox.js";
 import * as people from "./people.js";
 import { checkResident } from "./rules.js";
@@ -83,7 +83,7 @@ export function setup() {
     const { values, error: broken } = checkResident({
       name: f.name.value, phone: f.phone.value, skills: f.skills.value, wishes: f.wishes.value });
     if (broken) {
-      error.textContent = `${t(broken.field)}: ${ruleMessage(broken.field, broken.code, { max: broken.max })}`;
+      error.textContent = labelled(t(broken.field), ruleMessage(broken.field, broken.code, { max: broken.max }));
       f[broken.field]?.focus();
       return;
     }

@@ -41,6 +41,11 @@ export function t(key, vars = {}, code = lang) {
   return text.replace(/%\((\w+)\)s/g, (_, name) => String(vars[name] ?? ""));
 }
 
+/** "label: value" with the language's colon: Chinese text takes the full-width "：" without a space. */
+export function labelled(labelText, value, code = lang) {
+  return code === "zh" ? `${labelText}：${value}` : `${labelText}: ${value}`;
+}
+
 /** An enum label: label("sectors", "agriculture"). */
 export function label(table, key, code = lang) {
   return catalog[code]?.[table]?.[key] ?? catalog.zh?.[table]?.[key] ?? key;

@@ -1,6 +1,6 @@
 // The event's postings as large cards, with filters by sector, place and wage; works from IndexedDB.
 import * as db from "./db.js";
-import { label, pick, t } from "./i18n.js";
+import { label, labelled, pick, t } from "./i18n.js";
 import { $, el } from "./ui.js";
 
 const ICONS = new URL("../../icons/", import.meta.url).pathname;
@@ -41,8 +41,8 @@ export function card(p, code, { big = false } = {}) {
     el("h3", {}, postingText(p, "title", code)),
     el("p", { class: "fa-employer" }, pick(p.employer?.name, code)),
     el("p", { class: "fa-wage" }, wage(p, code)),
-    el("p", { class: "fa-place" }, `${t("filter_place", {}, code)}: ${place}`),
-    el("p", { class: "fa-openings" }, `${t("openings", {}, code)}: ${p.openings ?? ""}`),
+    el("p", { class: "fa-place" }, labelled(t("filter_place", {}, code), place, code)),
+    el("p", { class: "fa-openings" }, labelled(t("openings", {}, code), p.openings ?? "", code)),
     el("ul", { class: "fa-perks" }, perk("housing", p.housing, code), perk("meals", p.meals, code),
       perk("transport", p.transport, code)),
     big ? el("p", { class: "fa-desc" }, postingText(p, "description", code)) : null);

@@ -1,7 +1,7 @@
 // Registering a newcomer: attendee and check-in records in one transaction, the pass token made here,
 // and the pass QR shown at once, large, for the person to photograph.
 import * as db from "./db.js";
-import { dirOf, pick, ruleMessage, t } from "./i18n.js";
+import { dirOf, labelled, pick, ruleMessage, t } from "./i18n.js";
 import { SaveError, addRecords, formToken } from "./outbox.js";
 import { newPassToken, passCode, passUrl, sha256Hex, showPassCode } from "./pass.js";
 import * as people from "./people.js";
@@ -129,7 +129,7 @@ async function save(registerForm) {
       return;
     }
     if (!(e instanceof RuleError)) throw e;
-    error.textContent = `${t(e.field)}: ${ruleMessage(e.field, e.code, { max: e.max })}`;
+    error.textContent = labelled(t(e.field), ruleMessage(e.field, e.code, { max: e.max }));
     f[e.field]?.focus();
     return;
   }

@@ -2,7 +2,7 @@
 // "Sync now" and "Export unsent records".
 import * as correct from "./correct.js";
 import * as db from "./db.js";
-import { correctableReasons, current, label, t } from "./i18n.js";
+import { correctableReasons, current, label, labelled, t } from "./i18n.js";
 import { recordFields } from "./outbox.js";
 import * as people from "./people.js";
 import * as sync from "./sync.js";
@@ -61,7 +61,7 @@ export async function render() {
   $("#reenroll").hidden = !s.auth || locked;
   const button = $("#st-problems");
   button.hidden = problems.length === 0;
-  button.textContent = `${t("problems")}: ${problems.length}`;
+  button.textContent = labelled(t("problems"), problems.length);
   $("#problem-list").replaceChildren(...items);
   if (problems.length === 0) $("#problems").hidden = true;
   document.body.dataset.pending = String(outbox.length);
