@@ -232,6 +232,21 @@ def test_audit_log_filters_and_pages(client, login_as, build, db):
     assert client.get("/office/audit?from=yesterday").status_code == 200
 
 
+def test_an_audit_entry_links_to_the_record_it_names(client, login_as, build, db):
+    """An entry names its record by a short id; it leads to the record's office page, which opens."""
+    user = login_as("office")
+    from caravan.services import audit
+    posting, resident = build.posting(), build.attendee()
+    audit.record("posting.update", user=user, entity_type="postings", entity_id=posting.id, changed=["openings"])
+    audit.record("attendee.update", user=user, entity_type="attendees", entity_id=resident.id, changed=["phone"])
+    audit.record("user.create", user=user, entity_type="users", entity_id=str(user.id))
+    db.session.commit()
+    page = client.get("/office/audit").get_data(as_text=True)
+    links = re.findall(r'<a href="(/office/[^"]+)"><code[^>]*>', page)
+    assert sorted(links) == sorted([f"/office/postings/{posting.id}/edit", f"/office/residents/{resident.id}"])
+    assert all(client.get(link).status_code == 200 for link in links)
+
+
 def _visible_text(html: str) -> str:
     """The words a reader sees: no tags, no attribute values."""
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)

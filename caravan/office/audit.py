@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask import url_for
 from flask_babel import gettext as _
 
 from caravan.auth.access import role_required
@@ -10,6 +11,25 @@ from caravan.models import Role
 from caravan.office import bp
 from caravan.office.common import DateOutOfRange, list_response, page_number, query_args, query_date, query_int, scope
 from caravan.services import audit_log
+
+
+#: The office page of a record named by an entry, by its table: the clerk follows an entry to what it changed.
+#: Staff members are left out: their page is the administrator's. A record out of the clerk's area answers
+#: "not found" there, as everywhere.
+RECORD_PAGES = {
+    "postings": ("office.posting_edit", "posting_id"), "notices": ("office.notice_edit", "notice_id"),
+    "employers": ("office.employer_edit", "employer_id"), "events": ("office.event_results_page", "event_id"),
+    "attendees": ("office.resident_show", "attendee_id"),
+}
+
+
+def record_page(entry) -> str | None:
+    """The URL of the office page of the record an audit entry names, if it has one."""
+    page = RECORD_PAGES.get(entry.entity_type or "")
+    if not page or not entry.entity_id:
+        return None
+    endpoint, argument = page
+    return url_for(endpoint, **{argument: entry.entity_id})
 
 
 def _day(value: str, errors: list[str]) -> date | None:
@@ -37,5 +57,5 @@ def audit_log_page():
     results = audit_log.search(scope(), action=filters["action"], user_id=user_id, day_from=day_from,
                                day_to=day_to, page=page_number())
     return list_response("office/audit.html", "office/_audit_table.html", results=results, filters=filters,
-                         errors=errors, actions=actions, staff=audit_log.staff(scope()),
+                         errors=errors, actions=actions, record_page=record_page, staff=audit_log.staff(scope()),
                          action_groups=sorted({a.split(".")[0] + "." for a in actions}))
