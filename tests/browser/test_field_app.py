@@ -227,7 +227,9 @@ def test_cards_kiosk_and_screens_offline_in_three_languages(tablet, county, scre
     expect(page.locator(".fa-card")).to_have_count(3)
     assert title in page.inner_text("#cards")
     openings = page.inner_text(".fa-card .fa-openings >> nth=0")   # "label: value" in the language's way
-    assert ("：" in openings and ": " not in openings) if lang == "zh" else (": " in openings and "：" not in openings)
+    status = page.inner_text("#status")   # the status bar's "unsent: 2" too
+    for text in (openings, status):
+        assert ("：" in text and ": " not in text) if lang == "zh" else (": " in text and "：" not in text)
     screenshot(page, f"field-postings-{lang}")
     page.select_option("#f-sector", "agriculture")
     expect(page.locator(".fa-card")).to_have_count(1)

@@ -1,5 +1,5 @@
 // The app's texts in zh, ug and en (from /field/app/strings.json, kept for offline use) and the
-// tablet's chosen language, applied to every element with data-t / data-label.
+// tablet's chosen language, applied to every element with data-t / data-label (and data-colon).
 import { getMeta, setMeta } from "./db.js";
 
 export const LANGS = ["zh", "ug", "en"];
@@ -41,9 +41,14 @@ export function t(key, vars = {}, code = lang) {
   return text.replace(/%\((\w+)\)s/g, (_, name) => String(vars[name] ?? ""));
 }
 
-/** "label: value" with the language's colon: Chinese text takes the full-width "：" without a space. */
+/** The colon between a label and its value: Chinese takes the full-width "：" without a space. */
+export function colon(code = lang) {
+  return code === "zh" ? "：" : ": ";
+}
+
+/** "label: value" with the language's colon. */
 export function labelled(labelText, value, code = lang) {
-  return code === "zh" ? `${labelText}：${value}` : `${labelText}: ${value}`;
+  return `${labelText}${colon(code)}${value}`;
 }
 
 /** An enum label: label("sectors", "agriculture"). */
@@ -64,6 +69,7 @@ export function apply(root = document) {
     el.textContent = label(table, key);
   }
   for (const el of root.querySelectorAll("[data-t-label]")) el.setAttribute("aria-label", t(el.dataset.tLabel));
+  for (const el of root.querySelectorAll("[data-colon]")) el.textContent = colon();
 }
 
 export async function setLang(code) {
