@@ -46,7 +46,7 @@ if ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
     if pkg_available "python$pyver-venv"; then apt_ensure "python$pyver-venv"; else apt_ensure python3-venv; fi
 fi
 # WeasyPrint's libraries, and fonts for Chinese and Arabic-script Uyghur in PDFs.
-apt_ensure libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk fonts-noto-core fonts-ukij-uyghur
+apt_ensure libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk fonts-noto-core fonts-ukij-uyghur fonts-dejavu-core
 apt_ensure --optional libharfbuzz-subset0
 if ! command -v npm >/dev/null 2>&1; then
     apt_ensure nodejs npm
