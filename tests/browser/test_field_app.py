@@ -286,11 +286,28 @@ def test_enrollment_code_scanned_from_the_camera(persistent, live_server, code, 
 def test_phone_layout(tablet, county, screenshot):
     context, page = tablet(fresh=True, viewport=PHONE)
     screenshot(page, "field-checkin-phone-zh")
+    # Before the camera runs, the typed pass code is within the first screen, not below an empty video box.
+    code = page.locator("#manual-form [name=code]").bounding_box()
+    assert code["y"] + code["height"] <= PHONE["height"]
+    expect(page.locator("#scan-video")).to_be_hidden()
     tab(page, "postings")
     expect(page.locator(".fa-card")).to_have_count(3)
     screenshot(page, "field-postings-phone-zh")
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= PHONE["width"]  # nothing sticks out sideways
+
+
+def test_phone_scans_with_the_camera_it_shows_once_started(tablet, county, residents, tmp_path):
+    """On a phone the video box is hidden until the camera runs; started, it shows and reads a pass."""
+    y4m = tmp_path / "pass.y4m"
+    qr_y4m(f"http://127.0.0.1:5000/p/{residents[1].pass_token}", y4m)
+    context, page = tablet(args=fake_camera_args(y4m), fresh=True, viewport=PHONE)
+    tab(page, "scan")
+    page.click("#scan-start")
+    expect(page.locator("#scan-video")).to_be_visible()
+    page.wait_for_selector("#confirm-box.fa-ok:has-text('买买提')", timeout=20_000)
+    page.click("#scan-stop")
+    expect(page.locator("#scan-video")).to_be_hidden()
 
 
 def test_two_scans_at_once_check_in_once(tablet, county):
