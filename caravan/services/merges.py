@@ -37,6 +37,10 @@ FILLED = {"phone": None, "village_id": None, "skills": "", "wishes": ""}
 REFUSALS = ("undone", "erased", "kept_merged", "moved_since", "interest_changed", "interest_reopened")
 
 
+#: Where a merge's ``moved`` lists each kind of tablet record that points at a resident.
+MOVED_KEYS = {"checkin": "checkins", "service": "services", "interest": "interests"}
+
+
 class UndoRefused(Exception):
     """The merge cannot be undone; ``code`` (one of :data:`REFUSALS`) says why."""
 
@@ -81,6 +85,25 @@ def merge(a: Attendee, b: Attendee, by: User) -> Merge:
                  interests=len(moved["interests"]), closed=[c["id"] for c in moved["closed"]],
                  filled=moved["filled"])
     return row
+
+
+def adopt_late(rows: list[tuple[str, str, str]]) -> None:
+    """Note rows that a tablet synced after a merge for the merged registration, and that the push stored
+    on the kept one: ``(record type, row id, the attendee id the tablet gave)``. Each is listed in every merge
+    in force from that registration to the kept one, as if that merge had moved it, so that undoing the
+    merges moves it back to where the tablet put it."""
+    for kind, row_id, attendee_id in rows:
+        seen: set[str] = set()
+        while attendee_id not in seen:
+            seen.add(attendee_id)
+            row = db.session.scalar(select(Merge).where(Merge.merged_id == attendee_id, Merge.undone_at.is_(None)))
+            if row is None:
+                break
+            key = MOVED_KEYS[kind]
+            # A new dict: the JSON column sees an assignment, not a change inside its value.
+            row.moved = {**row.moved, key: [*row.moved.get(key, []), row_id]}
+            attendee_id = row.kept_id
+    db.session.flush()
 
 
 def _withdraw(interest: Interest, by: User, now: datetime) -> dict:

@@ -18,7 +18,7 @@ from caravan.extensions import db
 from caravan.models import (Area, Attendee, CheckIn, Device, Event, Interest, Notice, PendingRecord, PendingStatus,
                             Posting, ReferralStep, ServiceGiven, SyncBatch, Tally, User)
 from caravan.models.base import utcnow
-from caravan.services import changes
+from caravan.services import changes, merges
 from caravan.services.sync import pending
 from caravan.services.sync.interests import SAME_INTEREST, OpenInterests
 from caravan.services.sync.reach import Reach
@@ -61,6 +61,8 @@ class _Known:
     def __init__(self, reach: Reach):
         self.present: dict[type, set[str]] = {}
         self.erased: set[str] = set()
+        #: A registration merged into another: its id -> the kept one's (see :meth:`living`).
+        self.merged_into: dict[str, str] = {}
         self.reach = reach
         #: A tally a pushed one cancels: its id -> (event_id, kind, count), for :func:`cancel_refusal`;
         #: and the id of the tally that cancels it, if one is stored (or applied in this push).
@@ -74,10 +76,17 @@ class _Known:
             return
         table = model.__table__
         if model is Attendee:
-            for row_id, erased_at in _rows(select(table.c.id, table.c.erased_at).where(any_of(table.c.id, wanted))):
+            kept: set[str] = set()
+            for row_id, erased_at, merged_into_id in _rows(select(table.c.id, table.c.erased_at, table.c.merged_into_id)
+                                                           .where(any_of(table.c.id, wanted))):
                 have.add(row_id)
                 if erased_at is not None:
                     self.erased.add(row_id)
+                if merged_into_id is not None:
+                    self.merged_into[row_id] = merged_into_id
+                    kept.add(merged_into_id)
+            if kept:  # the records they were merged into, and theirs in turn (a chain is rare and short)
+                self.load(Attendee, kept)
         elif model is Event:
             for row_id, area_id in _rows(select(table.c.id, table.c.area_id).where(any_of(table.c.id, wanted))):
                 have.add(row_id)
@@ -96,6 +105,15 @@ class _Known:
                 in _rows(select(table.c.cancels_id, table.c.id).where(any_of(table.c.cancels_id, wanted))))
         else:
             have.update(row_id for row_id, in _rows(select(table.c.id).where(any_of(table.c.id, wanted))))
+
+    def living(self, attendee_id: str) -> str:
+        """The registration that stands for ``attendee_id`` now: itself, or the one it was merged into
+        (followed along a chain of merges)."""
+        seen = {attendee_id}
+        while attendee_id in self.merged_into and self.merged_into[attendee_id] not in seen:
+            attendee_id = self.merged_into[attendee_id]
+            seen.add(attendee_id)
+        return attendee_id
 
     def has(self, model: type, row_id: str) -> bool:
         return row_id in self.present.get(model, ())
@@ -116,6 +134,10 @@ class Ingest:
         self.tokens: set[str] = set()
         self.bulk: dict[type, list[dict]] = {}
         self.interests = OpenInterests()
+        #: Records made for a registration merged since, which go to the kept one: id -> the record's own
+        #: attendee id; those applied are noted in their merges at the end (see merges.adopt_late).
+        self.redirected: dict[str, str] = {}
+        self.adopted: list[tuple[str, str, str]] = []
         self.held_room: int | None = None  # counted on the first record to hold
 
     # -- the batch ---------------------------------------------------------------------------------------
@@ -147,6 +169,8 @@ class Ingest:
         self._insert_bulk(HELD_PARENTS_BULK)  # held records may be waiting for them
         self._retry_held()
         self._insert_bulk()
+        if self.adopted:
+            merges.adopt_late(self.adopted)
         return results
 
     def _insert_bulk(self, models=BULK_ORDER) -> None:
@@ -176,11 +200,22 @@ class Ingest:
         self._load_all_stored(by_type)
         for model, ids in refs.items():
             self.known.load(model, ids)
+        self._follow_merges(records)
         tokens = {r.data["pass_token"] for r in records if r.type == "attendee"}
         if tokens:
             column = Attendee.__table__.c.pass_token
             self.tokens.update(token for token, in _rows(select(column).where(any_of(column, tokens))))
         self.interests.load(records)
+
+    def _follow_merges(self, records: list[Record]) -> None:
+        """A check-in, service or interest made on a tablet for a registration the office has merged since
+        goes to the kept registration, as the merge moved the others: the person's page and the referral
+        queue show it there, and the one-open-interest rule is checked against the kept person's."""
+        for record in records:
+            attendee_id = record.data.get("attendee_id") if record.type in merges.MOVED_KEYS else None
+            if attendee_id and attendee_id in self.known.merged_into:
+                self.redirected.setdefault(record.id, attendee_id)
+                record.data["attendee_id"] = self.known.living(attendee_id)
 
     def _load_all_stored(self, by_type: dict[str, set[str]]) -> None:
         """:meth:`_load_stored` for several types at once: one statement asks which ids are stored at all
@@ -299,6 +334,8 @@ class Ingest:
                 self.known.cancelled_by[record.data["cancels_id"]] = record.id
         elif record.type == "interest":
             self.interests.add(record)
+        if record.id in self.redirected:
+            self.adopted.append((record.type, record.id, self.redirected[record.id]))
         return True
 
     def _same_interest(self, item: Any, record: Record) -> Result:
