@@ -24,7 +24,8 @@ A bulk insert with a Core statement bypasses the flush: its caller tells the fee
 Residents are announced where they are needed, so that a tablet pulls the people of its area and not the
 county: a new registration in its village's area (with no village: county-wide), a check-in in its event's
 area, both as a ``checkin`` change and as a change of the resident, so that the event's tablets receive a
-resident registered elsewhere, however long ago. A change of a stored resident (an edit, a move, a merge,
+resident registered elsewhere, however long ago; an event moved to another area brings its check-ins
+there again. A change of a stored resident (an edit, a move, a merge,
 an erasure) goes county-wide: the pull sends it to the tablets that need the resident, and an erasure to
 every tablet (see :mod:`caravan.services.sync.pull`).
 
@@ -126,6 +127,11 @@ def _after_flush(session: Session, _context) -> None:
         area_id = _area_of(subject, new)
         rows += [{"entity_type": kind, "entity_id": subject.id, "area_id": area, "deleted": deleted}
                  for area in [area_id, *sorted(former - {area_id})]]
+        if kind == "event" and former - {area_id} and not deleted:
+            # Its tablets in the new area must know who is checked in already (and have those residents).
+            table = CheckIn.__table__
+            rows += _checkin_rows([(checkin_id, attendee_id, area_id) for checkin_id, attendee_id in session.connection()
+                                   .execute(select(table.c.id, table.c.attendee_id).where(table.c.event_id == subject.id))])
     _note(session, rows)
 
 

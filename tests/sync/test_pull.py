@@ -2,7 +2,7 @@
 import hashlib
 from zoneinfo import ZoneInfo
 
-from caravan.models import EventStatus, Notice, NoticeKind, NoticeTranslation, PublishStatus
+from caravan.models import CheckIn, CheckInMethod, EventStatus, Notice, NoticeKind, NoticeTranslation, PublishStatus
 from caravan.models.base import utcnow
 
 
@@ -136,6 +136,22 @@ def test_huge_negative_and_not_quite_numeric_values_are_a_clear_400(tablet):
     body = tablet.pull(cursor=str(largest)).json
     assert body == {"changes": [], "cursor": largest, "more": False}
     assert tablet.pull(limit="1000").status_code == 200 and tablet.pull(limit="1").status_code == 200
+
+
+def test_an_event_moved_to_another_township_brings_its_checkins_and_residents_there(make_tablet, build, db):
+    north, south = build.area(), build.area()
+    event = build.event(area=north)
+    resident = build.attendee(village=build.area("village", parent=north))
+    checkin = CheckIn(event_id=event.id, attendee_id=resident.id, method=CheckInMethod.scan)
+    db.session.add(checkin)
+    db.session.commit()
+    southern = make_tablet("South", area=south)
+    _, _, cursor = pull_all(southern)
+    event.area = south
+    db.session.commit()
+    arrived = {(c["type"], c["id"]) for c in southern.pull(cursor=cursor).json["changes"]}
+    # The tablets now at the stop know who is checked in already, and who that is.
+    assert arrived == {("event", event.id), ("checkin", checkin.id), ("attendee", resident.id)}
 
 
 def test_pull_needs_a_valid_token(client):
