@@ -171,3 +171,16 @@ def test_visit_errors_are_in_the_users_language(client, login_as, world):
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "Please fill this in." not in page and "Choose an employer" not in page
+
+
+def test_the_demo_has_a_round_half_visited_and_adds_nothing_twice(app, db):
+    from caravan.demo.loader import demo_id, load_demo
+    from caravan.demo.survey import VISITS, load_survey
+    load_demo("demo-pass-5")
+    assert load_survey() == {"survey rounds": 2, "employer visits": len(VISITS)}
+    db.session.commit()
+    assert load_survey() == {}
+    county_round = db.session.get(SurveyRound, demo_id("survey_rounds", "county"))
+    result = coverage(county_round)
+    assert result.total.visited == len(VISITS) and result.not_visited and 0 < result.total.percent < 100
+    assert all(v.vacancies and v.visited_on >= county_round.starts_on for v in county_round.visits)
