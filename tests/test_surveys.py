@@ -17,6 +17,7 @@ def world(build, db):
     county = build.county()
     east, west = build.area("township", name_zh="东乡"), build.area("township", name_zh="西乡")
     village = build.area("village", parent=east, name_zh="东村")
+    build.area("township", name_zh="北乡")  # no employers in the register yet
     employers = {"east": build.employer(name_zh="东乡轧花厂", area=east),
                  "village": build.employer(name_zh="东村合作社", area=village),
                  "west": build.employer(name_zh="西乡物流", area=west),
@@ -83,7 +84,7 @@ def test_coverage_counts_employers_by_area_below_the_round(app, world, db):
     db.session.commit()
     result = coverage(r)
     rows = {(row.area.name_zh if row.area else None): (row.employers, row.visited, row.percent) for row in result.rows}
-    assert rows == {"测试县": (1, 0, 0), "东乡": (2, 2, 100), "西乡": (1, 0, 0)}
+    assert rows == {"测试县": (1, 0, 0), "东乡": (2, 2, 100), "西乡": (1, 0, 0), "北乡": (0, 0, 0)}
     assert (result.total.employers, result.total.visited, result.total.percent) == (4, 2, 50)
     assert [x.name_zh for x in result.not_visited] == ["县建筑公司", "西乡物流"]
     assert [x.name_zh for x in coverage(r, world["west"].code).not_visited] == ["西乡物流"]
@@ -144,6 +145,7 @@ def test_office_runs_a_round_and_turns_a_visit_into_published_postings(client, l
     lines = list(db.session.scalars(select(VisitVacancy).order_by(VisitVacancy.position)))
     assert [line.posting_id for line in lines] == [made[0].id, made[1].id]
     assert made[0].code in client.get(visit_url).get_data(as_text=True)
+    assert f'href="{visit_url}"' in client.get(f"/office/postings/{made[0].id}/edit").get_data(as_text=True)
     # The office publishes a draft through the posting's own form.
     response = client.post(f"/office/postings/{made[0].id}/publish")
     assert response.status_code == 303

@@ -1,8 +1,8 @@
 """How far a survey round has come: the employers of each area of the round, visited or not.
 
 Employers are counted under the area one level below the round's (a county round by township, a township
-round by village); those based in the round's own area are a row of their own. Two statements: the round's
-employers, and the ids of those visited in it.
+round by village), every such area shown even without employers; those based in the round's own area are a
+row of their own. Three statements: the areas below, the round's employers, and those visited in it.
 """
 from __future__ import annotations
 
@@ -45,7 +45,9 @@ def coverage(survey_round: SurveyRound, area_code: str = "") -> Coverage:
                                    .where(EmployerVisit.round_id == survey_round.id)
                                    .group_by(EmployerVisit.employer_id)).all())
     result = Coverage(last_visit=last)
-    by_area: dict[str | None, AreaCoverage] = {}
+    # Every area one level below shows, those without a single employer too: an empty row there most often
+    # means the register of that area is not in caravan yet.
+    by_area: dict[str | None, AreaCoverage] = {child.id: AreaCoverage(child) for child in survey_round.area.children}
     for employer in employers:
         group = _group_of(employer.area, survey_round.area)
         row = by_area.get(getattr(group, "id", None))
