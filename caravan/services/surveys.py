@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from caravan.extensions import db
@@ -18,7 +18,7 @@ from caravan.models import Area, Employer, EmployerVisit, SurveyRound, VisitVaca
 from caravan.services import audit
 from caravan.services.catalogue import postings
 from caravan.services.catalogue.employers import PHONE
-from caravan.services.catalogue.fields import Checker, ValidationError, changed_fields
+from caravan.services.catalogue.fields import Checker, changed_fields
 from caravan.services.catalogue.texts import local_today
 from caravan.services.scope import area_within, get_within, within
 
@@ -255,17 +255,3 @@ def visit_form_values(survey_round: SurveyRound, user=None, employer_id: str = "
     return {"employer_id": employer_id, "visited_on": day.isoformat(),
             "staff_name": getattr(user, "display_name", "") or getattr(user, "username", ""),
             "vacancies": [{}]}
-
-
-def visit_counts(round_ids: list[str]) -> dict[str, int]:
-    """{round id: number of distinct employers visited}, in one query."""
-    if not round_ids:
-        return {}
-    rows = db.session.execute(select(EmployerVisit.round_id, func.count(func.distinct(EmployerVisit.employer_id)))
-                              .where(EmployerVisit.round_id.in_(round_ids)).group_by(EmployerVisit.round_id))
-    return dict(rows.all())
-
-
-__all__ = ["MAX_VACANCY_LINES", "ValidationError", "clean_round", "clean_visit", "create_draft_postings",
-           "create_round", "get_round", "get_visit", "lines_from_form", "record_visit", "rounds", "update_round",
-           "visit_of_posting", "visits_of"]

@@ -116,4 +116,5 @@ def test_office_runs_a_round_sees_coverage_and_publishes_postings_from_a_visit(l
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     screenshot(phone, "office-survey-visit-form-ug-phone")
     phone.goto(live_server + "/office/employers/import")
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     screenshot(phone, "office-employers-import-ug-phone")
