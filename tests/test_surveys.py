@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from caravan.models import AuditEntry, EmployerVisit, Posting, PublishStatus, SurveyRound, VisitVacancy
 from caravan.services import surveys
@@ -186,3 +186,25 @@ def test_the_demo_has_a_round_half_visited_and_adds_nothing_twice(app, db):
     result = coverage(county_round)
     assert result.total.visited == len(VISITS) and result.not_visited and 0 < result.total.percent < 100
     assert all(v.vacancies and v.visited_on >= county_round.starts_on for v in county_round.visits)
+
+
+def test_two_presses_at_once_make_each_draft_posting_once(app, world, db, build):
+    """The second request claims a line the first one took meanwhile: its posting is undone, no orphan."""
+    r, employer = world["round"], world["employers"]["east"]
+    visit = build.visit(r, employer, lines=2)
+    db.session.commit()
+    other = build.posting(employer=employer, area=world["east"], status="draft")
+    db.session.commit()
+    first_line = visit.vacancies[0]
+    # The other request's claim, committed while this one still holds the line as it read it.
+    with app.app_context():
+        db.session.execute(update(VisitVacancy).where(VisitVacancy.id == first_line.id).values(posting_id=other.id))
+        db.session.commit()
+    assert first_line.posting_id is None  # this request's stale view
+    made = surveys.create_draft_postings(visit)
+    db.session.commit()
+    assert [p.text("zh").title for p in made] == ["工种1"]
+    assert db.session.scalar(select(func.count()).select_from(Posting)) == 2
+    assert [line.posting_id for line in visit.vacancies] == [other.id, made[0].id]
+    assert db.session.scalar(select(func.count()).select_from(AuditEntry)
+                             .where(AuditEntry.action == "posting.create")) == 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from caravan.extensions import db
@@ -224,10 +224,18 @@ def visit_of_posting(posting_id: str) -> EmployerVisit | None:
 
 # Draft postings -------------------------------------------------------------------------------------------
 
+class _Taken(Exception):
+    """A vacancy line got its posting from a concurrent request meanwhile."""
+
+
 def create_draft_postings(visit: EmployerVisit, by=None) -> list:
     """One draft posting per vacancy line that has none yet, filled in from the line and the visit: the
     occupation as the Chinese title (the office checks and translates it before publishing), the count as
-    openings, the wages, the requirements, the employer's work contact. Pressing twice makes none twice."""
+    openings, the wages, the requirements, the employer's work contact.
+
+    Pressing twice makes none twice, also when the two presses run at once: each line is claimed by a
+    conditional update (``posting_id IS NULL``); a line claimed by the other request meanwhile undoes its
+    own posting (a savepoint), audit entry included."""
     employer = visit.employer
     made = []
     for line in visit.vacancies:
@@ -240,11 +248,18 @@ def create_draft_postings(visit: EmployerVisit, by=None) -> list:
                   "contact_phone": visit.contact_phone,
                   "texts": {"zh": {"title": line.occupation, "description": "", "requirements": line.requirements,
                                    "work_place": ""}}}
-        posting = postings.create(values, by=by, via="survey")
-        line.posting = posting
-        made.append(posting)
-    if made:
-        db.session.flush()
+        try:
+            with db.session.begin_nested():
+                posting = postings.create(values, by=by, via="survey")
+                claimed = db.session.execute(update(VisitVacancy).where(
+                    VisitVacancy.id == line.id, VisitVacancy.posting_id.is_(None)).values(posting_id=posting.id))
+                if claimed.rowcount != 1:
+                    raise _Taken()
+        except _Taken:
+            pass
+        else:
+            made.append(posting)
+        db.session.expire(line)  # its posting_id was set (by this request or the other) outside the ORM
     return made
 
 
