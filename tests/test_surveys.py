@@ -169,10 +169,11 @@ def test_visit_errors_are_in_the_users_language(client, login_as, world):
     login_as("office", area=world["county"])
     client.get("/lang/ug")
     response = client.post(f"/office/surveys/{world['round'].id}/visits/new",
-                           data={"staff_name": "", "visited_on": "", "action": "save"})
+                           data={"employer_id": "nope", "staff_name": "", "visited_on": "", "action": "save"})
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "Please fill this in." not in page and "Choose an employer" not in page
+    assert "بۇ نۆۋەتلىك تەكشۈرۈش رايونىدىكى ئىش بەرگۈچىنى تاللاڭ." in page and 'dir="rtl"' in page
 
 
 def test_the_demo_has_a_round_half_visited_and_adds_nothing_twice(app, db):
