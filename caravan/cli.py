@@ -104,8 +104,10 @@ def demo(password):
     from caravan.demo.loader import load_demo
     from caravan.demo.season import TOWNSHIP_LOGINS, load_season
     from caravan.demo.stops import TOWNSHIP
+    from caravan.demo.survey import load_survey
     summary = load_demo(password)
     season = load_season(password)
+    season.update(load_survey())
     db.session.commit()
     for name, (added, total) in summary.items():
         click.echo(f"{name:>10}: {added} added, {total} in all")

@@ -61,6 +61,9 @@ AUDIT_ACTIONS = {
     "referral.step": _l("Referral moved on"), "referral.export": _l("Referrals exported"),
     "report.export": _l("Records behind a statistic exported"), "report.submit": _l("Statistics table submitted"),
     "report.narrative": _l("Texts of a summary saved"),
+    "employer.import": _l("Employer register imported"),
+    "survey.round_create": _l("Survey round set"), "survey.round_update": _l("Survey round changed"),
+    "survey.visit": _l("Employer visit recorded"), "survey.export": _l("Employers not visited exported"),
 }
 
 #: The action filter's groups: every action whose code starts with the key and a dot.
@@ -68,13 +71,14 @@ AUDIT_GROUPS = {
     "posting": _l("Postings"), "notice": _l("Notices"), "employer": _l("Employers"), "event": _l("Events"),
     "device": _l("Tablets"), "enrollment_code": _l("Enrollment codes"), "sync": _l("Records from tablets"),
     "user": _l("Staff"), "signin": _l("Sign-ins"), "print": _l("Printing"), "resident": _l("Residents"),
-    "referral": _l("Referrals"), "report": _l("Statistics"),
+    "referral": _l("Referrals"), "report": _l("Statistics"), "survey": _l("Employer survey"),
 }
 #: What kind of record an audit entry is about, by table name.
 AUDIT_RECORDS = {
     "postings": _l("Posting"), "notices": _l("Notice"), "employers": _l("Employer"), "events": _l("Event"),
     "devices": _l("Tablet"), "enrollment_codes": _l("Enrollment code"), "users": _l("Staff member"),
     "attendees": _l("Resident"), "interests": _l("Referral"), "areas": _l("Area"),
+    "survey_rounds": _l("Survey round"), "employer_visits": _l("Employer visit"),
 }
 #: The keys of an audit entry's details.
 AUDIT_DETAILS = {
@@ -85,7 +89,8 @@ AUDIT_DETAILS = {
     "skipped": _l("Skipped"), "failed": _l("Failed"), "record_type": _l("Kind of record"),
     "before": _l("Before"), "after": _l("After"), "note": _l("Note"), "accepted": _l("Accepted"),
     "duplicate": _l("Duplicate"), "rejected": _l("Refused"), "held": _l("Held"), "conflict": _l("Conflict"),
-    "year": _l("Year"), "period": _l("Summary"),
+    "year": _l("Year"), "period": _l("Summary"), "lines": _l("Vacancy lines"), "updated": _l("Updated"),
+    "unchanged": _l("Unchanged"), "via": _l("Through"),
 }
 
 #: The field names an audit entry's details list (``changed``, ``fields``), in words; a name ending in a
@@ -100,7 +105,10 @@ AUDIT_FIELDS = {
     "postings": _l("Job postings"), "notices": _l("Notices"), "name": _l("Name"), "display_name": _l("Name"),
     "role": _l("Role"), "phone": _l("Phone"), "village_id": _l("Village"), "group": _l("Group"),
     "skills": _l("Skills"), "wishes": _l("Wishes"), "work_done": _l("Work done"), "problems": _l("Problems"),
-    "plans": _l("Plans"),
+    "plans": _l("Plans"), "staff_name": _l("Staff who visited"), "visited_on": _l("Date of the visit"),
+    "planned_hires": _l("Planned hiring in the next six months (people)"), "training_needs": _l("Training needs"),
+    "notes": _l("Notes"), "starts_on": _l("From"), "ends_on": _l("Until"), "name_zh": _l("Name in Chinese"),
+    "name_ug": _l("Name in Uyghur"), "name_en": _l("Name in English"),
 }
 
 

@@ -14,6 +14,7 @@ from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentCha
                             Notice, NoticeKind, NoticeTranslation, Posting, PostingTranslation, PublishStatus, Role,
                             User)
 from caravan.models.base import utcnow
+from caravan.models.survey import EmployerVisit, SurveyRound, VisitVacancy
 from caravan.services.codes import new_code, new_pass_token
 
 
@@ -76,6 +77,20 @@ class Builder:
         kw.setdefault("consent_at", utcnow())
         return self._add(Attendee(name=name, consent_version="test",
                                   consent_channel=ConsentChannel.tablet, pass_token=new_pass_token(), **kw))
+
+    def survey_round(self, area: Area | None = None, **kw) -> SurveyRound:
+        """A survey round of ``area`` (the county) running from a month ago to half a year ahead."""
+        today = utcnow().date()
+        kw.setdefault("name", f"用工调查{next(self._n)}")
+        return self._add(SurveyRound(area=area or self.county(), starts_on=today - timedelta(days=30),
+                                     ends_on=today + timedelta(days=180), **kw))
+
+    def visit(self, survey_round: SurveyRound, employer: Employer, lines: int = 1, **kw) -> EmployerVisit:
+        """A visit to ``employer`` in ``survey_round`` today, with ``lines`` vacancy lines."""
+        kw.setdefault("staff_name", "阿依古丽")
+        return self._add(EmployerVisit(round=survey_round, employer=employer, visited_on=utcnow().date(),
+                                       vacancies=[VisitVacancy(position=n, occupation=f"工种{n}", count=n + 1)
+                                                  for n in range(lines)], **kw))
 
 
 @contextmanager

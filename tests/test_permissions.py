@@ -65,6 +65,22 @@ MATRIX = [
     ("/office/employers/new", "POST", 302, 403, 422, 422),
     ("/office/employers/{employer}/edit", "GET", 302, 403, 200, 200),
     ("/office/employers/{employer}/edit", "POST", 302, 403, 422, 422),
+    # The employer survey. {round} is a round of the county with {visit}, a visit to {employer}.
+    ("/office/employers/import", "GET", 302, 403, 200, 200),
+    ("/office/employers/import", "POST", 302, 403, 422, 422),  # no file
+    ("/office/employers/import/template.csv", "GET", 302, 403, 200, 200),
+    ("/office/surveys/", "GET", 302, 403, 200, 200),
+    ("/office/surveys/new", "GET", 302, 403, 200, 200),
+    ("/office/surveys/new", "POST", 302, 403, 422, 422),
+    ("/office/surveys/{round}", "GET", 302, 403, 200, 200),
+    ("/office/surveys/{round}/edit", "GET", 302, 403, 200, 200),
+    ("/office/surveys/{round}/edit", "POST", 302, 403, 422, 422),
+    ("/office/surveys/{round}/not-visited.csv", "GET", 302, 403, 200, 200),
+    ("/office/surveys/{round}/not-visited.xlsx", "GET", 302, 403, 200, 200),
+    ("/office/surveys/{round}/visits/new", "GET", 302, 403, 200, 200),
+    ("/office/surveys/{round}/visits/new", "POST", 302, 403, 422, 422),
+    ("/office/surveys/visits/{visit}", "GET", 302, 403, 200, 200),
+    ("/office/surveys/visits/{visit}/postings", "POST", 302, 403, 303, 303),
     ("/office/notices/", "GET", 302, 403, 200, 200),
     ("/office/notices/export.csv", "GET", 302, 403, 200, 200),
     ("/office/notices/export.xlsx", "GET", 302, 403, 200, 200),
@@ -195,7 +211,10 @@ def test_access(client, login_as, build, db, path, method, expected):
     if merged is not None:
         merges.merge(build.attendee(), merged, by=build.user("office"))
         db.session.commit()
-    path = path.format(posting=build.posting(employer=employer, area=build.county()).id, employer=employer.id,
+    survey_round = build.survey_round() if "{round}" in path or "{visit}" in path else None
+    visit = build.visit(survey_round, employer) if survey_round else None
+    path = path.format(round=getattr(survey_round, "id", None), visit=getattr(visit, "id", None),
+                       posting=build.posting(employer=employer, area=build.county()).id, employer=employer.id,
                        notice=build.notice().id, event=build.event().id, attendee=build.attendee().id,
                        other=build.attendee().id, merged=getattr(merged, "id", None))
     for role, status in zip(ROLES, expected):
@@ -245,6 +264,22 @@ AREA_MATRIX = [
     ("/office/employers/new", "POST", "new_employer", (303, 422, 422), (303, 422, 422), _),
     ("/office/employers/{employer}/edit", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/employers/{employer}/edit", "POST", "employer", (303, 404, 404), (303, 404, 404), _),
+    # The employer survey: a round belongs to an area; one of a sibling or of the county above is not found.
+    ("/office/employers/import", "GET", _, (200, 200, 200), (200, 200, 200), _),
+    ("/office/employers/import", "POST", "employer_csv", (303, 422, 422), (303, 422, 422), _),
+    ("/office/employers/import/template.csv", "GET", _, (200, 200, 200), (200, 200, 200), _),
+    ("/office/surveys/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "round_name"),
+    ("/office/surveys/new", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "area_option"),
+    ("/office/surveys/new", "POST", "survey_round", (303, 422, 422), (303, 422, 422), _),
+    ("/office/surveys/{round}", "GET", _, (SHOWN, 404, 404), (SHOWN, 404, 404), "employer_name"),
+    ("/office/surveys/{round}/edit", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/surveys/{round}/edit", "POST", "survey_round", (303, 404, 404), (303, 404, 404), _),
+    ("/office/surveys/{round}/not-visited.csv", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/surveys/{round}/not-visited.xlsx", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/surveys/{round}/visits/new", "GET", _, (SHOWN, 404, 404), (SHOWN, 404, 404), "employer_name"),
+    ("/office/surveys/{round}/visits/new", "POST", "survey_visit", (303, 404, 404), (303, 404, 404), _),
+    ("/office/surveys/visits/{visit}", "GET", _, (SHOWN, 404, 404), (SHOWN, 404, 404), "employer_name"),
+    ("/office/surveys/visits/{visit}/postings", "POST", _, (303, 404, 404), (303, 404, 404), _),
     ("/office/notices/", "GET", _, (SHOWN, SHOWN, SHOWN), (SHOWN, SHOWN, SHOWN), "notice_title"),
     ("/office/notices/export.csv", "GET", _, (SHOWN, SHOWN, SHOWN), (SHOWN, SHOWN, SHOWN), "notice_title"),
     ("/office/notices/export.xlsx", "GET", _, (200, 200, 200), (200, 200, 200), _),
@@ -382,7 +417,11 @@ def _world(build, db, area: Area, label: str) -> dict:
     merged = build.attendee(name=f"离-{label}", village=village, consent_at=utcnow() + timedelta(seconds=2))
     merges.merge(attendee, merged, by=user)
     db.session.commit()
-    return {"area": area, "village": village, "employer": employer, "device": device, "user": user,
+    survey_round = build.survey_round(area=area, name=f"调查-{label}")
+    visit = build.visit(survey_round, employer)
+    db.session.commit()
+    return {"round": survey_round, "visit": visit,
+            "area": area, "village": village, "employer": employer, "device": device, "user": user,
             "posting": posting, "event": build.event(area=area, place_zh=f"集市-{label}"),
             "attendee": attendee, "interest": interest, "label": label, "problem": problem, "other": other,
             "merged": merged}
@@ -401,6 +440,12 @@ def _form(kind: str | None, w: dict, role: str) -> dict:
                                     f"{w['area'].code},csvrow-{w['label']}-{role}\r\n".encode()), "postings.csv")},
         "new_employer": {"name_zh": f"新雇主-{w['label']}-{role}", "area": w["area"].code, "sector": "other"},
         "employer": {"name_zh": w["employer"].name_zh, "area": w["area"].code, "sector": "other"},
+        "employer_csv": {"action": "import", "file": (io.BytesIO(
+            f"name_zh,area_code\r\n登记-{w['label']}-{role},{w['area'].code}\r\n".encode()), "register.csv")},
+        "survey_round": {"name": f"调查-{role}", "area": w["area"].code, "starts_on": "2027-01-01",
+                         "ends_on": "2027-06-30"},
+        "survey_visit": {"employer_id": w["employer"].id, "visited_on": datetime.now().date().isoformat(),
+                         "staff_name": "阿依古丽", "action": "save"},
         "notice": {"kind": "training", "title_zh": "培训"},
         "event": {"kind": "bazaar", "area": w["area"].code, "place_zh": "集市", "starts_at": start.strftime(local),
                   "ends_at": (start + timedelta(hours=5)).strftime(local)},
@@ -425,7 +470,7 @@ def _form(kind: str | None, w: dict, role: str) -> dict:
 def _marker(name: str, w: dict) -> str:
     return {"event_place": w["event"].place_zh, "username": w["user"].username,
             "posting_code": f">{w['posting'].code}<", "posting_code_cell": f"\r\n{w['posting'].code},", "area_option": f'value="{w["area"].code}"',
-            "csv_title": "csvrow-", "employer_name": w["employer"].name_zh,
+            "csv_title": "csvrow-", "round_name": w["round"].name, "employer_name": w["employer"].name_zh,
             "notice_title": w["notice"].translations[0].title, "device_name": w["device"].name,
             "attendee_name": w["attendee"].name, "event_code": w["event"].code, "other_name": w["other"].name,
             "village_option": f'value="{w["village"].id}"' if w["village"] else "no village",
@@ -444,7 +489,7 @@ def test_access_by_area(client, login_as, build, db, path, method, form, office,
         client.post("/signout")
         login_as(role, area=own)
         for w, status in zip(worlds, expected):
-            url = path.format(posting=w["posting"].id, employer=w["employer"].id, event=w["event"].id,
+            url = path.format(round=w["round"].id, visit=w["visit"].id, posting=w["posting"].id, employer=w["employer"].id, event=w["event"].id,
                               device=w["device"].id, notice=notice.id, problem=w["problem"].id,
                               attendee=w["attendee"].id, interest=w["interest"].id, user=w["user"].id,
                               area_code=w["area"].code, other=w["other"].id, merged=w["merged"].id)

@@ -13,15 +13,16 @@ from caravan.models.posting import Posting, PostingTranslation, PublishStatus, S
 from caravan.models.records import (CheckIn, CheckInMethod, Interest, ReferralStatus, ReferralStep,
                                     ServiceGiven, ServiceKind, Tally, TallyKind)
 from caravan.models.report import ReportNarrative, SubmittedReport
+from caravan.models.survey import EmployerVisit, SurveyRound, VisitVacancy
 from caravan.models.sync import Change, PendingRecord, PendingStatus, SyncBatch
 from caravan.models.throttle import ThrottleHit
 from caravan.models.user import ROLE_RANK, Role, User
 
 __all__ = [
     "Area", "AreaLevel", "Attendee", "AttendeeGroup", "AuditEntry", "BoardRefresh", "Change", "CheckIn", "CheckInMethod",
-    "ConsentChannel", "Device", "DuplicateDismissal", "Employer", "EnrollmentCode", "Event", "EventKind", "EventStatus", "Interest", "Merge", "Notice",
+    "ConsentChannel", "Device", "DuplicateDismissal", "Employer", "EmployerVisit", "EnrollmentCode", "Event", "EventKind", "EventStatus", "Interest", "Merge", "Notice",
     "NoticeKind", "NoticeTranslation", "PendingRecord", "PendingStatus", "Posting", "PostingTranslation",
     "PublishStatus", "ROLE_RANK", "ReferralStatus", "ReportNarrative", "ReferralStep", "Role", "Sector", "ServiceGiven",
-    "ServiceKind", "SubmittedReport", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "WageUnit",
+    "ServiceKind", "SubmittedReport", "SurveyRound", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "VisitVacancy", "WageUnit",
     "event_notices", "event_postings",
 ]

@@ -11,6 +11,7 @@ from caravan.models import PublishStatus, Role
 from caravan.office import bp
 from caravan.office.common import (form_error_response, list_response, page_number, query_args, scope,
                                    status_after_save)
+from caravan.services import surveys
 from caravan.services.catalogue import employers, postings
 from caravan.services.catalogue.fields import ValidationError
 from caravan.services.scope import areas_within
@@ -78,7 +79,7 @@ def posting_edit(posting_id: str):
             flash(_("Saved.") if changed else _("Nothing was changed."), "ok")
         return redirect(url_for("office.posting_edit", posting_id=posting.id), 303)
     return render_template("office/posting_form.html", values=postings.form_values(posting), errors={},
-                           posting=posting, **_form_context())
+                           posting=posting, from_visit=surveys.visit_of_posting(posting.id), **_form_context())
 
 
 def _set_status(posting_id: str, status: PublishStatus):

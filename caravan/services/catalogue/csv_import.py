@@ -93,6 +93,10 @@ def _delimiter(first_line: str) -> str:
     return max(counts, key=counts.get) if any(counts.values()) else ","
 
 
+#: The column separator of a file whose first line is given (shared by the other CSV imports).
+delimiter = _delimiter
+
+
 def import_postings(data: bytes, scope: Area, by=None, new_employers: bool = False) -> ImportResult:
     """Read ``data`` (the uploaded file) and create a posting for every good row; flushes, never commits."""
     result = ImportResult()
