@@ -19,6 +19,8 @@ SERVICE_KINDS = {"job_info": _l("Job information"), "training_info": _l("Trainin
                  "policy_advice": _l("Policy advice")}
 REFERRAL_STATUSES = {"interested": _l("Interested"), "referred": _l("Referred to the employer"),
                      "interviewed": _l("Interviewed"), "hired": _l("Hired"), "withdrawn": _l("Withdrawn")}
+#: A job fair's employer: asked to come, or said yes.
+PARTICIPANT_STATUSES = {"invited": _l("Invited"), "confirmed": _l("Confirmed")}
 #: What happens next, for the resident's pass page: one sentence per status, in the resident's language.
 REFERRAL_NEXT = {
     "interested": _l("Next: the employment office looks at your interest and, if the job suits you, passes "
@@ -61,6 +63,9 @@ AUDIT_ACTIONS = {
     "referral.step": _l("Referral moved on"), "referral.export": _l("Referrals exported"),
     "report.export": _l("Records behind a statistic exported"), "report.submit": _l("Statistics table submitted"),
     "report.narrative": _l("Texts of a summary saved"),
+    "fair.add": _l("Employer added to a job fair"), "fair.update": _l("Job fair employer changed"),
+    "fair.remove": _l("Employer taken off a job fair"), "fair.arrive": _l("Employer's arrival at a job fair noted"),
+    "fair.unarrive": _l("Employer's arrival at a job fair undone"), "print.fair_guide": _l("Job fair guide printed"),
 }
 
 #: The action filter's groups: every action whose code starts with the key and a dot.
@@ -68,7 +73,7 @@ AUDIT_GROUPS = {
     "posting": _l("Postings"), "notice": _l("Notices"), "employer": _l("Employers"), "event": _l("Events"),
     "device": _l("Tablets"), "enrollment_code": _l("Enrollment codes"), "sync": _l("Records from tablets"),
     "user": _l("Staff"), "signin": _l("Sign-ins"), "print": _l("Printing"), "resident": _l("Residents"),
-    "referral": _l("Referrals"), "report": _l("Statistics"),
+    "referral": _l("Referrals"), "report": _l("Statistics"), "fair": _l("Job fairs"),
 }
 #: What kind of record an audit entry is about, by table name.
 AUDIT_RECORDS = {
@@ -100,7 +105,7 @@ AUDIT_FIELDS = {
     "postings": _l("Job postings"), "notices": _l("Notices"), "name": _l("Name"), "display_name": _l("Name"),
     "role": _l("Role"), "phone": _l("Phone"), "village_id": _l("Village"), "group": _l("Group"),
     "skills": _l("Skills"), "wishes": _l("Wishes"), "work_done": _l("Work done"), "problems": _l("Problems"),
-    "plans": _l("Plans"),
+    "plans": _l("Plans"), "booth": _l("Booth"), "zone": _l("Zone"),
 }
 
 
@@ -123,6 +128,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["labels"] = {
         "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
         "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS,
-        "referral_statuses": REFERRAL_STATUSES,
+        "referral_statuses": REFERRAL_STATUSES, "participant_statuses": PARTICIPANT_STATUSES,
         "referral_next": REFERRAL_NEXT, "audit_actions": AUDIT_ACTIONS, "service_kinds": SERVICE_KINDS,
         "audit_groups": AUDIT_GROUPS, "audit_records": AUDIT_RECORDS, "audit_details": AUDIT_DETAILS}
