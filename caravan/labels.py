@@ -66,6 +66,7 @@ AUDIT_ACTIONS = {
     "fair.add": _l("Employer added to a job fair"), "fair.update": _l("Job fair employer changed"),
     "fair.remove": _l("Employer taken off a job fair"), "fair.arrive": _l("Employer's arrival at a job fair noted"),
     "fair.unarrive": _l("Employer's arrival at a job fair undone"), "print.fair_guide": _l("Job fair guide printed"),
+    "fair.export": _l("Job fair results exported"),
 }
 
 #: The action filter's groups: every action whose code starts with the key and a dot.
@@ -90,7 +91,7 @@ AUDIT_DETAILS = {
     "skipped": _l("Skipped"), "failed": _l("Failed"), "record_type": _l("Kind of record"),
     "before": _l("Before"), "after": _l("After"), "note": _l("Note"), "accepted": _l("Accepted"),
     "duplicate": _l("Duplicate"), "rejected": _l("Refused"), "held": _l("Held"), "conflict": _l("Conflict"),
-    "year": _l("Year"), "period": _l("Summary"),
+    "year": _l("Year"), "period": _l("Summary"), "employer_id": _l("Employer"),
 }
 
 #: The field names an audit entry's details list (``changed``, ``fields``), in words; a name ending in a
@@ -105,7 +106,7 @@ AUDIT_FIELDS = {
     "postings": _l("Job postings"), "notices": _l("Notices"), "name": _l("Name"), "display_name": _l("Name"),
     "role": _l("Role"), "phone": _l("Phone"), "village_id": _l("Village"), "group": _l("Group"),
     "skills": _l("Skills"), "wishes": _l("Wishes"), "work_done": _l("Work done"), "problems": _l("Problems"),
-    "plans": _l("Plans"), "booth": _l("Booth"), "zone": _l("Zone"),
+    "plans": _l("Plans"), "booth": _l("Booth"), "zone": _l("Zone"), "status": _l("Status"),
 }
 
 

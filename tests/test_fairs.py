@@ -196,6 +196,8 @@ def test_results_show_interests_and_follow_up_per_employer(client, login_as, bui
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
     assert rows[1][0] == "A1" and rows[1][2] == "纺纱厂" and rows[1][3] and rows[1][4:] == ["3", "1", "1", "0", "1", "0"]
     assert rows[2][:5] == ["A2", rows[2][1], "超市", "", "0"]
+    exported = db.session.scalar(db.select(AuditEntry).where(AuditEntry.action == "fair.export"))
+    assert exported.detail == {"format": "csv", "rows": 2}
 
 
 def test_demo_fairs_get_their_employers(app, build, db):

@@ -115,7 +115,7 @@ def fair_guide(fair_id: str):
     if lang not in current_app.config["LANGUAGES"]:
         abort(404)
     pdf = fair_guide_pdf(event, lang)
-    audit.record("print.fair_guide", user=current_user, entity=event, lang=lang)
+    audit.record("print.fair_guide", user=current_user, entity=event, languages=[lang])
     db.session.commit()
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
@@ -139,7 +139,7 @@ def fair_results_export(fair_id: str, fmt: str):
         rows.append([p.booth or "", str(GROUPS[p.zone]) if p.zone else _("Main hall"), p.employer.name_in(locale),
                      p.arrived_at.astimezone(app_zone()).replace(tzinfo=None) if p.arrived_at else "",
                      result.interests, *[result.by_status[s.value] for s in fairs.FOLLOW_UP]])
-    audit.record("event.export", user=current_user, entity=event, format=fmt, rows=len(rows), part="fair")
+    audit.record("fair.export", user=current_user, entity=event, format=fmt, rows=len(rows))
     db.session.commit()
     local_day = event.starts_at.astimezone(app_zone()).strftime("%Y-%m-%d")
     name = _("fair-results")
