@@ -1,4 +1,5 @@
-"""Job fairs: the employers that take part in a job-fair event, at which booth, in which zone."""
+"""Job fairs: the employers that take part in a job-fair event, at which booth, in which zone; and the
+tablets' records of their arrival on the day."""
 from __future__ import annotations
 
 import enum
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from caravan.models.attendee import AttendeeGroup
 from caravan.models.base import Base, Timestamps, UTCDateTime, UUIDPrimaryKey, str_enum
+from caravan.models.records import FieldRecord
 
 
 class ParticipantStatus(enum.StrEnum):
@@ -36,5 +38,16 @@ class FairParticipant(UUIDPrimaryKey, Timestamps, Base):
     #: When the employer was seen at their booth on the day (None: not yet, or not recorded).
     arrived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    event = relationship("Event")
+    #: ``Event.fair_participants``: the fair's employers, for the tablets' pull (one query per page).
+    event = relationship("Event", backref="fair_participants")
     employer = relationship("Employer")
+
+
+class FairArrival(FieldRecord, Base):
+    """A tablet saw an employer arrive at its booth (``device_at``). Append-only like every field record;
+    the first arrival of an employer at a fair sets :attr:`FairParticipant.arrived_at`."""
+
+    __tablename__ = "fair_arrivals"
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
+    employer_id: Mapped[str] = mapped_column(ForeignKey("employers.id"))

@@ -50,8 +50,13 @@ def _zone_order(zone: AttendeeGroup | None) -> int:
 
 def participants(event: Event) -> list[FairParticipant]:
     """The fair's employers, by zone (main hall first) and booth."""
-    rows = list(db.session.scalars(select(FairParticipant).where(FairParticipant.event_id == event.id)
-                                   .options(selectinload(FairParticipant.employer))))
+    return sorted_participants(db.session.scalars(select(FairParticipant)
+                                                  .where(FairParticipant.event_id == event.id)
+                                                  .options(selectinload(FairParticipant.employer))))
+
+
+def sorted_participants(rows) -> list[FairParticipant]:
+    """``rows`` by zone (main hall first) and booth (their employers loaded)."""
     return sorted(rows, key=lambda p: (_zone_order(p.zone), _booth_order(p)))
 
 
@@ -143,6 +148,24 @@ def mark_arrived(participant: FairParticipant, at: datetime | None = None, by=No
     db.session.flush()
     audit.record("fair.arrive", user=by, entity=participant.event, employer_id=participant.employer_id)
     return True
+
+
+def takes_part(event_id: str, employer_id: str) -> bool:
+    """Whether the employer takes part in the fair ``event_id`` (a tablet's arrival record must name one)."""
+    with db.session.no_autoflush:  # a push's rows go in together later
+        return db.session.scalar(select(FairParticipant.id).where(FairParticipant.event_id == event_id,
+                                                                  FairParticipant.employer_id == employer_id)
+                                 ) is not None
+
+
+def note_arrival(event_id: str, employer_id: str, at: datetime) -> None:
+    """A tablet's arrival record: the employer arrived at ``at`` (the tablet's clock), unless an earlier
+    arrival is known; a later record (another tablet, the office) changes nothing."""
+    with db.session.no_autoflush:
+        participant = db.session.scalar(select(FairParticipant).where(FairParticipant.event_id == event_id,
+                                                                      FairParticipant.employer_id == employer_id))
+    if participant is not None and (participant.arrived_at is None or at < participant.arrived_at):
+        participant.arrived_at = at
 
 
 def clear_arrival(participant: FairParticipant, by=None) -> bool:

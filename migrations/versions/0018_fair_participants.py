@@ -1,4 +1,5 @@
-"""Job fairs: the employers taking part in a job-fair event, their booth and zone, and when they arrived.
+"""Job fairs: the employers taking part in a job-fair event, their booth and zone, and when they arrived
+(fair_participants); the tablets' records of their arrival (fair_arrivals, a field record like check-ins).
 
 Revision ID: 0018
 Revises: 0016
@@ -40,9 +41,31 @@ def upgrade():
     )
     op.create_index('ix_fair_participants_event_id', 'fair_participants', ['event_id'], unique=False)
     op.create_index('ix_fair_participants_employer_id', 'fair_participants', ['employer_id'], unique=False)
+    op.create_table(
+        'fair_arrivals',
+        sa.Column('event_id', sa.String(length=36), nullable=False),
+        sa.Column('employer_id', sa.String(length=36), nullable=False),
+        sa.Column('id', sa.String(length=36), nullable=False),
+        sa.Column('device_id', sa.String(length=36), nullable=True),
+        sa.Column('device_seq', sa.Integer(), nullable=True),
+        sa.Column('device_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('received_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('staff_id', sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_fair_arrivals_device_id_devices')),
+        sa.ForeignKeyConstraint(['employer_id'], ['employers.id'],
+                                name=op.f('fk_fair_arrivals_employer_id_employers')),
+        sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_fair_arrivals_event_id_events')),
+        sa.ForeignKeyConstraint(['staff_id'], ['users.id'], name=op.f('fk_fair_arrivals_staff_id_users')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_fair_arrivals')),
+    )
+    op.create_index('ix_fair_arrivals_device_id', 'fair_arrivals', ['device_id'], unique=False)
+    op.create_index('ix_fair_arrivals_event_id', 'fair_arrivals', ['event_id'], unique=False)
 
 
 def downgrade():
+    op.drop_index('ix_fair_arrivals_event_id', table_name='fair_arrivals')
+    op.drop_index('ix_fair_arrivals_device_id', table_name='fair_arrivals')
+    op.drop_table('fair_arrivals')
     op.drop_index('ix_fair_participants_employer_id', table_name='fair_participants')
     op.drop_index('ix_fair_participants_event_id', table_name='fair_participants')
     op.drop_table('fair_participants')
