@@ -175,7 +175,8 @@ def test_print_fair_guide_command(app, build, db, tmp_path):
 def test_results_show_interests_and_follow_up_per_employer(client, login_as, build, db):
     fair, elsewhere = _fair(build), build.event()
     mill, shop = build.employer(name_zh="纺纱厂"), build.employer(name_zh="超市")
-    job, job2, shop_job = _posting(build, mill, "挡车工"), _posting(build, mill, "电工"), _posting(build, shop, "收银")
+    job, job2 = _posting(build, mill, "挡车工"), _posting(build, mill, "电工")
+    _posting(build, shop, "收银")  # a posting of the other employer, with no interest at the fair
     _add(fair, mill, status="confirmed", booth="A1")
     _add(fair, shop, status="confirmed", booth="A2")
     fairs.mark_arrived(fairs.participants(fair)[0])
