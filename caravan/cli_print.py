@@ -1,9 +1,11 @@
 """``flask --app caravan print posters|flyers|passes [--code CODE ...] [--per-page 1|4] -o FILE.pdf``, or
 ``--list`` to see what would be printed, with the codes to choose from (times in the county's time);
-``print bulletin --area CODE [--size A4|A3] -o FILE.pdf`` for a village's or township's notice board."""
+``print bulletin --area CODE [--size A4|A3] -o FILE.pdf`` for a village's or township's notice board;
+``print fair-guide --event ID|CODE [--lang zh|ug|en] -o FILE.pdf`` for a job fair's guide."""
 from __future__ import annotations
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
@@ -14,11 +16,12 @@ from caravan.services.catalogue.texts import app_zone
 
 
 @click.command("print")
-@click.argument("kind", type=click.Choice(["posters", "flyers", "passes", "bulletin"]))
+@click.argument("kind", type=click.Choice(["posters", "flyers", "passes", "bulletin", "fair-guide"]))
 @click.option("--code", "codes", multiple=True,
               help="Posting code (posters) or event code (flyers); repeat for more. Default: every open one.")
 @click.option("--village", "villages", multiple=True, help="Passes: area code of a village, e.g. KT-01-02.")
 @click.option("--area", "area_code", help="Bulletin: the code of a village or township, e.g. KT-01-02.")
+@click.option("--event", "event_key", help="Fair guide: the job fair's id or code.")
 @click.option("--size", type=click.Choice(["A4", "A3"], case_sensitive=False), default="A4", show_default=True,
               help="Bulletin: the paper size (the bulletin always fits one page).")
 @click.option("--per-page", type=click.Choice(["1", "4"]), default="1", show_default=True,
@@ -29,12 +32,14 @@ from caravan.services.catalogue.texts import app_zone
 @click.option("--list", "listing", is_flag=True, help="List what would be printed, with codes; print nothing.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="The PDF file to write.")
 @with_appcontext
-def print_command(kind, codes, villages, area_code, size, per_page, langs, listing, output):
+def print_command(kind, codes, villages, area_code, event_key, size, per_page, langs, listing, output):
     """Print posting posters, event flyers, sheets of pass cards or a notice board bulletin to a PDF file."""
     if not listing and not output:
         raise click.UsageError("Missing option '-o' / '--output' (or --list).")
     if kind == "bulletin":
         return _bulletin(area_code, size.upper(), listing, output)
+    if kind == "fair-guide":
+        return _fair_guide(event_key, langs, listing, output)
     if kind == "posters":
         items = printing.postings_for_print(list(codes))
         languages = printing.chosen_languages(langs)
@@ -108,3 +113,27 @@ def _bulletin(area_code: str | None, size: str, listing: bool, output: str | Non
         fh.write(pdf)
     more = f", {fitted['more_url']} for the rest" if fitted["more_url"] else ""
     click.echo(f"bulletin {area.code} {size}: {len(entries)} entries{more} -> {output} ({len(pdf)} bytes)")
+
+
+def _fair_guide(event_key: str | None, langs: tuple[str, ...], listing: bool, output: str | None) -> None:
+    """``print fair-guide``: the guide of a job fair in one language (``--list``: its employers by booth)."""
+    from caravan import fair_guide
+    from caravan.models import Event
+    from caravan.services import fairs
+    if not event_key:
+        raise click.UsageError("fair-guide: give --event ID or CODE")
+    if len(langs) > 1:
+        raise click.UsageError("a fair guide is printed in one language: give --lang once")
+    event = db.session.scalar(select(Event).where((Event.id == event_key) | (Event.code == event_key.upper())))
+    if event is None or not fairs.is_fair(event):
+        raise click.ClickException(f"no job fair with id or code {event_key}")
+    if listing:
+        for p in fairs.participants(event):
+            zone = p.zone.value if p.zone else "-"
+            click.echo(f"{p.booth or '-':<6}  {zone:<12}  {p.status.value:<9}  {p.employer.name_zh}")
+        return
+    lang = langs[0] if langs else current_app.config["BABEL_DEFAULT_LOCALE"]
+    pdf = fair_guide.fair_guide_pdf(event, lang)
+    with open(output, "wb") as fh:
+        fh.write(pdf)
+    click.echo(f"fair guide {event.code} {lang} -> {output} ({len(pdf)} bytes)")

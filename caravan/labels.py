@@ -19,6 +19,8 @@ SERVICE_KINDS = {"job_info": _l("Job information"), "training_info": _l("Trainin
                  "policy_advice": _l("Policy advice")}
 REFERRAL_STATUSES = {"interested": _l("Interested"), "referred": _l("Referred to the employer"),
                      "interviewed": _l("Interviewed"), "hired": _l("Hired"), "withdrawn": _l("Withdrawn")}
+#: A job fair's employer: asked to come, or said yes.
+PARTICIPANT_STATUSES = {"invited": _l("Invited"), "confirmed": _l("Confirmed")}
 #: What happens next, for the resident's pass page: one sentence per status, in the resident's language.
 REFERRAL_NEXT = {
     "interested": _l("Next: the employment office looks at your interest and, if the job suits you, passes "
@@ -64,6 +66,10 @@ AUDIT_ACTIONS = {
     "employer.import": _l("Employer register imported"),
     "survey.round_create": _l("Survey round set"), "survey.round_update": _l("Survey round changed"),
     "survey.visit": _l("Employer visit recorded"), "survey.export": _l("Employers not visited exported"),
+    "fair.add": _l("Employer added to a job fair"), "fair.update": _l("Job fair employer changed"),
+    "fair.remove": _l("Employer taken off a job fair"), "fair.arrive": _l("Employer's arrival at a job fair noted"),
+    "fair.unarrive": _l("Employer's arrival at a job fair undone"), "print.fair_guide": _l("Job fair guide printed"),
+    "fair.export": _l("Job fair results exported"),
 }
 
 #: The action filter's groups: every action whose code starts with the key and a dot.
@@ -71,7 +77,7 @@ AUDIT_GROUPS = {
     "posting": _l("Postings"), "notice": _l("Notices"), "employer": _l("Employers"), "event": _l("Events"),
     "device": _l("Tablets"), "enrollment_code": _l("Enrollment codes"), "sync": _l("Records from tablets"),
     "user": _l("Staff"), "signin": _l("Sign-ins"), "print": _l("Printing"), "resident": _l("Residents"),
-    "referral": _l("Referrals"), "report": _l("Statistics"), "survey": _l("Employer survey"),
+    "referral": _l("Referrals"), "report": _l("Statistics"), "survey": _l("Employer survey"), "fair": _l("Job fairs"),
 }
 #: What kind of record an audit entry is about, by table name.
 AUDIT_RECORDS = {
@@ -90,7 +96,7 @@ AUDIT_DETAILS = {
     "before": _l("Before"), "after": _l("After"), "note": _l("Note"), "accepted": _l("Accepted"),
     "duplicate": _l("Duplicate"), "rejected": _l("Refused"), "held": _l("Held"), "conflict": _l("Conflict"),
     "year": _l("Year"), "period": _l("Summary"), "lines": _l("Vacancy lines"), "updated": _l("Updated"),
-    "unchanged": _l("Unchanged"), "via": _l("Through"),
+    "unchanged": _l("Unchanged"), "via": _l("Through"), "employer_id": _l("Employer"),
 }
 
 #: The field names an audit entry's details list (``changed``, ``fields``), in words; a name ending in a
@@ -109,6 +115,7 @@ AUDIT_FIELDS = {
     "planned_hires": _l("Planned hiring in the next six months (people)"), "training_needs": _l("Training needs"),
     "notes": _l("Notes"), "starts_on": _l("From"), "ends_on": _l("Until"), "name_zh": _l("Name in Chinese"),
     "name_ug": _l("Name in Uyghur"), "name_en": _l("Name in English"),
+    "booth": _l("Booth"), "zone": _l("Zone"), "status": _l("Status"),
 }
 
 
@@ -131,6 +138,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["labels"] = {
         "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
         "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS,
-        "referral_statuses": REFERRAL_STATUSES,
+        "referral_statuses": REFERRAL_STATUSES, "participant_statuses": PARTICIPANT_STATUSES,
         "referral_next": REFERRAL_NEXT, "audit_actions": AUDIT_ACTIONS, "service_kinds": SERVICE_KINDS,
         "audit_groups": AUDIT_GROUPS, "audit_records": AUDIT_RECORDS, "audit_details": AUDIT_DETAILS}

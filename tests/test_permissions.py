@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from caravan.models import Area, Device, PendingRecord, PendingStatus
+from caravan.models import (Area, Device, EventKind, FairParticipant, ParticipantStatus, PendingRecord,
+                            PendingStatus)
 from caravan.models.base import utcnow
 from caravan.services import audit, merges
 from caravan.services.devices import create_device
@@ -102,6 +103,13 @@ MATRIX = [
     ("/office/events/{event}/cancel", "POST", 302, 403, 303, 303),
     ("/office/events/{event}", "GET", 302, 403, 200, 200),  # the event's results
     ("/office/events/{event}/results.csv", "GET", 302, 403, 200, 200),
+    # A job fair's employers ({fair} is a job fair with one {participant}); an empty add form is 422, an empty
+    # participant form saves it unchanged.
+    ("/office/events/{fair}/fair", "GET", 302, 403, 200, 200),
+    ("/office/events/{fair}/fair/add", "POST", 302, 403, 422, 422),
+    ("/office/events/{fair}/fair/{participant}", "POST", 302, 403, 303, 303),
+    ("/office/events/{fair}/fair/guide.pdf", "GET", 302, 403, 200, 200),
+    ("/office/events/{fair}/fair/results.csv", "GET", 302, 403, 200, 200),
     ("/office/audit", "GET", 302, 403, 200, 200),
     ("/api/sync/v1/", "GET", 200, 200, 200, 200),
     ("/api/sync/v1/device", "GET", 401, 401, 401, 401),  # a staff session is no device token
@@ -203,6 +211,13 @@ MATRIX = [
 ROLES = [None, "field", "office", "admin"]
 
 
+def _fair_and_participant(build, employer, area=None, label: str = "") -> dict:
+    """A job fair (in ``area``) where ``employer`` takes part: the ids for {fair} and {participant}."""
+    fair = build.event(area=area, kind=EventKind.job_fair, place_zh=f"招聘会-{label}")
+    participant = build._add(FairParticipant(event=fair, employer=employer, status=ParticipantStatus.confirmed))
+    return {"fair": fair.id, "participant": participant.id}
+
+
 @pytest.mark.parametrize("path, method, expected", [(p, m, e) for p, m, *e in MATRIX],
                          ids=[f"{m} {p}" for p, m, *_ in MATRIX])
 def test_access(client, login_as, build, db, path, method, expected):
@@ -216,7 +231,8 @@ def test_access(client, login_as, build, db, path, method, expected):
     path = path.format(round=getattr(survey_round, "id", None), visit=getattr(visit, "id", None),
                        posting=build.posting(employer=employer, area=build.county()).id, employer=employer.id,
                        notice=build.notice().id, event=build.event().id, attendee=build.attendee().id,
-                       other=build.attendee().id, merged=getattr(merged, "id", None))
+                       other=build.attendee().id, merged=getattr(merged, "id", None),
+                       **_fair_and_participant(build, employer))
     for role, status in zip(ROLES, expected):
         client.post("/signout")
         if role:
@@ -301,6 +317,11 @@ AREA_MATRIX = [
     ("/office/events/{event}/cancel", "POST", _, (303, 404, 404), (303, 404, 404), _),
     ("/office/events/{event}", "GET", _, (SHOWN, 404, 404), (SHOWN, 404, 404), "event_place"),
     ("/office/events/{event}/results.csv", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/events/{fair}/fair", "GET", _, (SHOWN, 404, 404), (SHOWN, 404, 404), "employer_name"),
+    ("/office/events/{fair}/fair/add", "POST", _, (422, 404, 404), (422, 404, 404), _),
+    ("/office/events/{fair}/fair/{participant}", "POST", _, (303, 404, 404), (303, 404, 404), _),
+    ("/office/events/{fair}/fair/guide.pdf", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/events/{fair}/fair/results.csv", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/audit", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "username"),
     ("/office/tablets/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "device_name"),
     ("/office/tablets/codes", "POST", "tablet_code", (200, 400, 400), (200, 400, 400), _),
@@ -420,7 +441,7 @@ def _world(build, db, area: Area, label: str) -> dict:
     survey_round = build.survey_round(area=area, name=f"调查-{label}")
     visit = build.visit(survey_round, employer)
     db.session.commit()
-    return {"round": survey_round, "visit": visit,
+    return {"round": survey_round, "visit": visit, **_fair_and_participant(build, employer, area, label),
             "area": area, "village": village, "employer": employer, "device": device, "user": user,
             "posting": posting, "event": build.event(area=area, place_zh=f"集市-{label}"),
             "attendee": attendee, "interest": interest, "label": label, "problem": problem, "other": other,
@@ -492,7 +513,8 @@ def test_access_by_area(client, login_as, build, db, path, method, form, office,
             url = path.format(round=w["round"].id, visit=w["visit"].id, posting=w["posting"].id, employer=w["employer"].id, event=w["event"].id,
                               device=w["device"].id, notice=notice.id, problem=w["problem"].id,
                               attendee=w["attendee"].id, interest=w["interest"].id, user=w["user"].id,
-                              area_code=w["area"].code, other=w["other"].id, merged=w["merged"].id)
+                              area_code=w["area"].code, other=w["other"].id, merged=w["merged"].id,
+                              fair=w["fair"], participant=w["participant"])
             response = client.open(url, method=method, data=_form(form, w, role))
             what = f"{role} of a township, {w['label']} {method} {path}"
             if status in (SHOWN, HIDDEN):

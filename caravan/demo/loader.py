@@ -117,8 +117,11 @@ class _Loader:
                 place_zh=e["place"]["zh"], place_ug=e["place"]["ug"], place_en=e["place"]["en"],
                 starts_at=self._local(e["day_offset"], e["start"]), ends_at=self._local(e["day_offset"], e["end"]),
                 postings=[postings[k] for k in e["postings"]], notices=[notices[k] for k in e["notices"]])
+        from caravan.demo.fairs import add_participants  # it uses this module's demo_id
         for e in data.EVENTS:
-            self._get_or_add("events", Event, e["key"], lambda e=e: build(e))
+            event = self._get_or_add("events", Event, e["key"], lambda e=e: build(e))
+            if event.kind == EventKind.job_fair:
+                add_participants(event)
 
     def attendees(self, areas) -> None:
         version = current_app.config["CONSENT_VERSION"]

@@ -30,6 +30,7 @@ from flask import current_app
 from sqlalchemy import select, update
 
 from caravan.demo import names
+from caravan.demo.fairs import add_participants
 from caravan.demo.loader import demo_code, demo_id
 from caravan.demo.stops import BAZAAR_WEEKDAY, TOWNSHIP, Stop, live_stop, season_stops
 from caravan.extensions import db
@@ -173,6 +174,8 @@ class _Season:
                       ends_at=stop.ends_at.astimezone(timezone.utc),
                       postings=self.shown(stop), notices=sorted(notices, key=lambda n: n.id))
         db.session.add(event)
+        if stop.kind == EventKind.job_fair:
+            add_participants(event)
         self.added["events"] += 1
         return event
 

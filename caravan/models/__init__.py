@@ -6,6 +6,7 @@ from caravan.models.board import BoardRefresh
 from caravan.models.device import Device
 from caravan.models.employer import Employer
 from caravan.models.enrollment import EnrollmentCode
+from caravan.models.fair import FairArrival, FairParticipant, ParticipantStatus
 from caravan.models.event import Event, EventKind, EventStatus, event_notices, event_postings
 from caravan.models.merge import DuplicateDismissal, Merge
 from caravan.models.notice import Notice, NoticeKind, NoticeTranslation
@@ -20,9 +21,11 @@ from caravan.models.user import ROLE_RANK, Role, User
 
 __all__ = [
     "Area", "AreaLevel", "Attendee", "AttendeeGroup", "AuditEntry", "BoardRefresh", "Change", "CheckIn", "CheckInMethod",
-    "ConsentChannel", "Device", "DuplicateDismissal", "Employer", "EmployerVisit", "EnrollmentCode", "Event", "EventKind", "EventStatus", "Interest", "Merge", "Notice",
-    "NoticeKind", "NoticeTranslation", "PendingRecord", "PendingStatus", "Posting", "PostingTranslation",
+    "ConsentChannel", "Device", "DuplicateDismissal", "Employer", "EmployerVisit", "EnrollmentCode", "Event", "EventKind",
+    "EventStatus", "FairArrival", "FairParticipant", "Interest", "Merge", "Notice",
+    "NoticeKind", "NoticeTranslation", "ParticipantStatus", "PendingRecord", "PendingStatus", "Posting", "PostingTranslation",
     "PublishStatus", "ROLE_RANK", "ReferralStatus", "ReportNarrative", "ReferralStep", "Role", "Sector", "ServiceGiven",
-    "ServiceKind", "SubmittedReport", "SurveyRound", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "VisitVacancy", "WageUnit",
+    "ServiceKind", "SubmittedReport", "SurveyRound", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "VisitVacancy",
+    "WageUnit",
     "event_notices", "event_postings",
 ]

@@ -14,7 +14,7 @@ from caravan.models import Role
 from caravan.models.base import utcnow
 from caravan.office import bp
 from caravan.office.common import scope, wants_fragment
-from caravan.services import audit, exports, stats
+from caravan.services import audit, exports, fairs, stats
 from caravan.services.catalogue import events
 from caravan.services.catalogue.texts import app_zone
 from caravan.services.event_results import Results, event_results, export_rows, is_live
@@ -43,7 +43,8 @@ def event_results_page(event_id: str):
     template = "office/_event_figures.html" if wants_fragment() else "office/event_results.html"
     response = make_response(render_template(
         template, event=event, results=results, live=live, poll_seconds=POLL_SECONDS, as_of=utcnow(),
-        charts=results_charts(results, current_locale_str()), staff_kinds=stats.STAFF_KINDS))
+        charts=results_charts(results, current_locale_str()), staff_kinds=stats.STAFF_KINDS,
+        fair=fairs.results(event) if fairs.is_fair(event) and not wants_fragment() else None))
     response.vary.add("HX-Request")
     if live:
         response.headers["Cache-Control"] = "no-store"  # the figures change as tablets sync

@@ -37,8 +37,8 @@ from __future__ import annotations
 from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
-from caravan.models import (Area, Attendee, Change, CheckIn, Employer, Event, Notice, NoticeTranslation, Posting,
-                            PostingTranslation)
+from caravan.models import (Area, Attendee, Change, CheckIn, Employer, Event, FairParticipant, Notice,
+                            NoticeTranslation, Posting, PostingTranslation)
 from caravan.models.base import new_uuid
 
 #: Entity classes whose changes tablets pull, with the name used in the feed.
@@ -77,6 +77,11 @@ def _subject(obj):
         return obj.posting
     if isinstance(obj, NoticeTranslation):
         return obj.notice
+    if isinstance(obj, FairParticipant):  # a job fair's employers travel with the event
+        if obj.event is None and obj.event_id is not None:
+            with inspect(obj).session.no_autoflush:
+                return inspect(obj).session.get(Event, obj.event_id)
+        return obj.event
     return obj if type(obj) in PULLABLE else None
 
 

@@ -15,10 +15,10 @@ from sqlalchemy.exc import DBAPIError
 
 from caravan.database import any_of
 from caravan.extensions import db
-from caravan.models import (Area, Attendee, CheckIn, Device, Event, Interest, Notice, PendingRecord, PendingStatus,
-                            Posting, ReferralStep, ServiceGiven, SyncBatch, Tally, User)
+from caravan.models import (Area, Attendee, CheckIn, Device, Event, FairArrival, Interest, Notice, PendingRecord,
+                            PendingStatus, Posting, ReferralStep, ServiceGiven, SyncBatch, Tally, User)
 from caravan.models.base import utcnow
-from caravan.services import changes, merges
+from caravan.services import changes, fairs, merges
 from caravan.services.sync import pending
 from caravan.services.sync.interests import SAME_INTEREST, OpenInterests
 from caravan.services.sync.reach import Reach
@@ -31,7 +31,7 @@ MAX_BATCH = 500
 #: Held records retried at the end of a push, oldest first; the rest wait for the next push.
 HELD_RETRY_LIMIT = 2000
 #: The tables a push bulk-inserts into, parents before the rows that refer to them.
-BULK_ORDER = (Attendee, CheckIn, ServiceGiven, Tally, Interest, ReferralStep)
+BULK_ORDER = (Attendee, CheckIn, ServiceGiven, Tally, Interest, ReferralStep, FairArrival)
 #: Every model some record may wait for, and those of them a push inserts itself (before held records
 #: are retried, so that a record held by an earlier push finds a parent this push brought).
 PARENT_MODELS = tuple(dict.fromkeys(model for parents in PARENTS.values() for model in parents.values()))
@@ -308,6 +308,9 @@ class Ingest:
             if cancels and self.known.cancelled_by.get(cancels, record.id) != record.id:
                 return Reason("cancelled_already", "cancels_id"), ""  # an undo pressed twice counts once
             return cancel_refusal(data, self.known.tallies.get(cancels)), ""
+        if record.type == "fair_arrival" and not missing \
+                and not fairs.takes_part(data["event_id"], data["employer_id"]):
+            return Reason("not_at_fair", "employer_id"), ""
         return None, missing
 
     def _apply(self, record: Record, device_id: str | None, received_at: datetime) -> bool:
@@ -334,6 +337,8 @@ class Ingest:
                 self.known.cancelled_by[record.data["cancels_id"]] = record.id
         elif record.type == "interest":
             self.interests.add(record)
+        elif record.type == "fair_arrival":
+            fairs.note_arrival(record.data["event_id"], record.data["employer_id"], record.at)
         if record.id in self.redirected:
             self.adopted.append((record.type, record.id, self.redirected[record.id]))
         return True

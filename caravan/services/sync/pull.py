@@ -28,10 +28,11 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from caravan.extensions import db
-from caravan.models import (Area, Attendee, Change, CheckIn, Device, Employer, Event, EventStatus, Notice, Posting,
-                            PublishStatus)
+from caravan.models import (Area, Attendee, Change, CheckIn, Device, Employer, Event, EventKind, EventStatus,
+                            FairParticipant, Notice, Posting, PublishStatus)
 from caravan.models.base import utcnow
 from caravan.services.scope import area_ids_within
 
@@ -64,10 +65,21 @@ def employer_data(employer: Employer) -> dict | None:
 def event_data(event: Event) -> dict | None:
     if event.status != EventStatus.planned:
         return None
-    return {"code": event.code, "kind": event.kind.value, "area_id": event.area_id,
+    data = {"code": event.code, "kind": event.kind.value, "area_id": event.area_id,
             "place": _names(event, "place"), "starts_at": _iso(event.starts_at), "ends_at": _iso(event.ends_at),
             "status": event.status.value, "posting_ids": [p.id for p in event.postings],
             "notice_ids": [n.id for n in event.notices], "url": _url(f"/e/{event.code}")}
+    if event.kind == EventKind.job_fair:
+        data["fair"] = fair_data(event)
+    return data
+
+
+def fair_data(event: Event) -> list[dict]:
+    """A job fair's employers for the tablet, in booth order: who, where, and whether they have arrived."""
+    from caravan.services.fairs import sorted_participants  # the services import this module's package
+    return [{"employer_id": p.employer_id, "booth": p.booth, "zone": p.zone.value if p.zone else None,
+             "status": p.status.value, "arrived_at": _iso(p.arrived_at)}
+            for p in sorted_participants(event.fair_participants)]
 
 
 def posting_data(posting: Posting) -> dict | None:
@@ -134,6 +146,20 @@ SERIALIZERS = {
 }
 
 
+def _load_fairs(events: list[Event]) -> None:
+    """The employers of the job fairs among ``events``, in one query, and none when the page has no fair
+    (most pages: the budget of a page stays what it was)."""
+    fairs = {e.id: e for e in events if e.kind == EventKind.job_fair}
+    if not fairs:
+        return
+    found: dict[str, list[FairParticipant]] = {event_id: [] for event_id in fairs}
+    for participant in db.session.scalars(select(FairParticipant).where(FairParticipant.event_id.in_(fairs))
+                                       .options(joinedload(FairParticipant.employer))):
+        found[participant.event_id].append(participant)
+    for event_id, rows in found.items():
+        set_committed_value(fairs[event_id], "fair_participants", rows)
+
+
 def needed(device: Device, areas: set[str], people: list[Attendee]) -> set[str]:
     """The ids of ``people`` that the tablet ``device`` (serving ``areas``) needs: see the module
     docstring. One query, and only when some live outside its villages."""
@@ -173,6 +199,7 @@ def pull(device: Device, cursor: int, limit: int = DEFAULT_LIMIT) -> dict:
         model, options, _ = SERIALIZERS[kind]
         for obj in db.session.scalars(select(model).where(model.id.in_(ids)).options(*options)):
             loaded[(kind, obj.id)] = obj
+    _load_fairs([obj for (kind, _), obj in loaded.items() if kind == "event"])
     people = [obj for (kind, _), obj in loaded.items() if kind == "attendee" and attendee_data(obj) is not None]
     wanted_people = needed(device, areas, people) if people else set()
     changes = []

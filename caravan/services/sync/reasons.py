@@ -18,6 +18,7 @@ STATUS_LABELS = {
 RECORD_TYPES = {
     "attendee": _l("Registration"), "checkin": _l("Check-in"), "service": _l("Service given"),
     "tally": _l("Visitor count"), "interest": _l("Interest in a posting"),
+    "fair_arrival": _l("Employer's arrival at a job fair"),
 }
 
 #: A field a reason names (``too_long:phone``), in words; a field not listed is shown as the API spells it.
@@ -26,6 +27,7 @@ FIELD_WORDS = {
     "skills": _l("Skills"), "wishes": _l("Wishes"), "event_id": _l("Event"), "attendee_id": _l("Registration"),
     "posting_id": _l("Posting"), "notice_id": _l("Notice"), "by": _l("Staff member"), "pass_token": _l("Pass"),
     "kind": _l("Kind"), "method": _l("How"), "count": _l("Count"), "cancels_id": _l("Undone visitor count"),
+    "employer_id": _l("Employer"),
 }
 
 #: The fields whose value is the id of something the office can name: a posting, an event, a notice.
@@ -60,6 +62,7 @@ MESSAGES = {
     "cancelled_already": _l("%(field)s names a visitor count that was undone already; it is undone only once."),
     "sealed": _l("The encrypted personal fields of this record could not be opened: the file was changed "
                  "or damaged after it was exported."),
+    "not_at_fair": _l("%(field)s names an employer that does not take part in this job fair."),
     "too_many_held": _l("This tablet has too many records waiting for residents or events that have not "
                         "arrived, so this one was set aside. Sync the other tablets, then import this "
                         "tablet's exported records at the office."),

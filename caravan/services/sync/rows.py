@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from caravan.models import (Attendee, AttendeeGroup, CheckIn, CheckInMethod, ConsentChannel, Event, Interest,
-                            Notice, Posting, ReferralStatus, ReferralStep, ServiceGiven, ServiceKind, Tally,
-                            TallyKind)
+from caravan.models import (Attendee, AttendeeGroup, CheckIn, CheckInMethod, ConsentChannel, Employer, Event,
+                            FairArrival, Interest, Notice, Posting, ReferralStatus, ReferralStep, ServiceGiven,
+                            ServiceKind, Tally, TallyKind)
 from caravan.services.sync.validate import Record
 
 TYPE_MODEL = {"attendee": Attendee, "checkin": CheckIn, "service": ServiceGiven, "tally": Tally,
-              "interest": Interest}
+              "interest": Interest, "fair_arrival": FairArrival}
 
 #: The keys of each type's data that name a parent, and the parent's model. A record whose parent the
 #: server has not seen is held until the parent arrives. (An attendee's village is not a parent: areas
@@ -21,6 +21,7 @@ PARENTS = {
     "service": {"event_id": Event, "attendee_id": Attendee, "posting_id": Posting, "notice_id": Notice},
     "tally": {"event_id": Event, "cancels_id": Tally},
     "interest": {"attendee_id": Attendee, "posting_id": Posting, "event_id": Event},
+    "fair_arrival": {"event_id": Event, "employer_id": Employer},
 }
 
 #: The data keys compared to tell a harmless resend (duplicate) from a different record (conflict).
@@ -31,6 +32,7 @@ CONTENT_KEYS = {
     "service": ("event_id", "attendee_id", "kind", "posting_id", "notice_id"),
     "tally": ("event_id", "kind", "count", "cancels_id"),
     "interest": ("attendee_id", "posting_id", "event_id"),
+    "fair_arrival": ("event_id", "employer_id"),
 }
 
 
@@ -87,6 +89,8 @@ def build_row(record: Record, device_id: str | None, received_at: datetime):
     if record.type == "tally":
         return Tally(event_id=data["event_id"], kind=TallyKind(data["kind"]), count=data["count"],
                      cancels_id=data.get("cancels_id"), **common)
+    if record.type == "fair_arrival":
+        return FairArrival(event_id=data["event_id"], employer_id=data["employer_id"], **common)
     # An interest starts its follow-up history at once, so the office sees it in the referral list.
     return Interest(attendee_id=data["attendee_id"], posting_id=data["posting_id"], event_id=data["event_id"],
                     status=ReferralStatus.interested,

@@ -228,6 +228,12 @@ def interest(data: dict) -> dict:
             "event_id": _uuid(data, "event_id", required=False)}
 
 
+def fair_arrival(data: dict) -> dict:
+    """An employer seen arriving at their booth at a job fair (whether it takes part is the ingest's
+    business, like every parent)."""
+    return {"event_id": _uuid(data, "event_id"), "employer_id": _uuid(data, "employer_id")}
+
+
 def _present(data: dict, key: str) -> Any:
     value = data.get(key)
     if value is None:
@@ -236,7 +242,8 @@ def _present(data: dict, key: str) -> Any:
 
 
 VALIDATORS: dict[str, Callable[[dict], dict]] = {
-    "attendee": attendee, "checkin": checkin, "service": service, "tally": tally, "interest": interest}
+    "attendee": attendee, "checkin": checkin, "service": service, "tally": tally, "interest": interest,
+    "fair_arrival": fair_arrival}
 
 
 def staff_id(value: Any) -> int | None:

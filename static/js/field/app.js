@@ -2,6 +2,7 @@
 import * as checkin from "./checkin.js";
 import * as db from "./db.js";
 import * as enroll from "./enroll.js";
+import * as fair from "./fair.js";
 import * as give from "./give.js";
 import * as i18n from "./i18n.js";
 import * as kiosk from "./kiosk.js";
@@ -79,8 +80,13 @@ async function openEvent(id) {
   $("#event-name").replaceChildren(...eventTitle(event));
   show("work");
   await register.fillVillages();
+  // The fair tab only at a job fair; leaving one for another event goes back to scanning.
+  const fairTab = $("[data-tab=fair]");
+  fairTab.hidden = !fair.isFair(event);
+  if (fairTab.hidden && fairTab.getAttribute("aria-selected") === "true") selectTab("scan");
   await give.refresh();
   await postings.render();
+  if (fair.isFair(event)) await fair.render();
 }
 
 function selectTab(name) {
@@ -89,6 +95,7 @@ function selectTab(name) {
   if (name !== "scan") checkin.stopCamera();
   if (name === "postings") postings.render();
   if (name === "give") give.refresh();
+  if (name === "fair") fair.render();
 }
 
 async function route() {
@@ -148,6 +155,7 @@ async function main() {
   register.setup(context);
   give.setup(context);
   postings.setup(context);
+  fair.setup(context);
   kiosk.setup();
   status.setup();
   lock.setup(config.api);

@@ -1,6 +1,7 @@
 // What was given: job information (which postings), training information, policy advice and interest
 // in postings for the person last checked in; tally buttons for visitors who do not register.
 import * as db from "./db.js";
+import { boothLabel, fairEmployers } from "./fair.js";
 import { pick, t } from "./i18n.js";
 import { SaveError, addRecords, formToken, undoTally } from "./outbox.js";
 import { $, $$, busy, el } from "./ui.js";
@@ -32,13 +33,29 @@ export async function refresh({ keep = false } = {}) {
   const notices = (await Promise.all((event.notice_ids || []).map((id) => db.get("notices", id)))).filter(Boolean);
   const title = (x) => pick(Object.fromEntries(Object.entries(x.texts || {}).map(([k, v]) => [k, v.title])));
   $("#give-jobs").replaceChildren(...postings.map((p) => choice("job", p.id, title(p))));
-  $("#give-interest").replaceChildren(...postings.map((p) => choice("interest", p.id, title(p))));
+  $("#give-interest").replaceChildren(...await interestChoices(event, postings, title));
   const training = notices.filter((n) => n.kind === "training");
   const policy = notices.filter((n) => n.kind === "policy");
   $("#give-training").replaceChildren(choice("training", "", t("training_info")), ...training.map((n) => choice("training", n.id, title(n))));
   $("#give-policy").replaceChildren(choice("policy", "", t("policy_advice")), ...policy.map((n) => choice("policy", n.id, title(n))));
   if (keep) for (const box of $$("input[type=checkbox]", $("#give-form"))) box.checked = ticked.has(`${box.name}|${box.value}`);
   await showTallies();
+}
+
+/** The interest choices: at a job fair, under each employer by booth (staff pick the employer, then the
+ * posting), every published posting of that employer; then the event's other postings. */
+async function interestChoices(event, postings, title) {
+  const rows = await fairEmployers(event);
+  if (!rows.length) return postings.map((p) => choice("interest", p.id, title(p)));
+  const published = (await db.all("postings")).filter((p) => !p.status || p.status === "published")
+    .sort((a, b) => (a.code || "").localeCompare(b.code || ""));
+  const atFair = new Set(rows.map((row) => row.employer_id));
+  const groups = rows.map((row) => [row, published.filter((p) => p.employer_id === row.employer_id)])
+    .filter(([, own]) => own.length)
+    .map(([row, own]) => el("div", { class: "fa-fair-group", dataset: { employer: row.employer_id } },
+      el("p", { class: "fa-fair-head" }, ...boothLabel(row)),
+      el("div", { class: "fa-choices" }, ...own.map((p) => choice("interest", p.id, title(p))))));
+  return [...groups, ...postings.filter((p) => !atFair.has(p.employer_id)).map((p) => choice("interest", p.id, title(p)))];
 }
 
 export function setPerson(attendee) {
