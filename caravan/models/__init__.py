@@ -1,4 +1,5 @@
 """caravan's data model; one module per entity. Importing this package registers every table."""
+from caravan.models.alert import AlertSubscription, SmsMessage, SmsStatus
 from caravan.models.area import Area, AreaLevel
 from caravan.models.attendee import Attendee, AttendeeGroup, ConsentChannel
 from caravan.models.audit import AuditEntry
@@ -18,10 +19,10 @@ from caravan.models.throttle import ThrottleHit
 from caravan.models.user import ROLE_RANK, Role, User
 
 __all__ = [
-    "Area", "AreaLevel", "Attendee", "AttendeeGroup", "AuditEntry", "BoardRefresh", "Change", "CheckIn", "CheckInMethod",
+    "AlertSubscription", "Area", "AreaLevel", "Attendee", "AttendeeGroup", "AuditEntry", "BoardRefresh", "Change", "CheckIn", "CheckInMethod",
     "ConsentChannel", "Device", "DuplicateDismissal", "Employer", "EnrollmentCode", "Event", "EventKind", "EventStatus", "Interest", "Merge", "Notice",
     "NoticeKind", "NoticeTranslation", "PendingRecord", "PendingStatus", "Posting", "PostingTranslation",
     "PublishStatus", "ROLE_RANK", "ReferralStatus", "ReportNarrative", "ReferralStep", "Role", "Sector", "ServiceGiven",
-    "ServiceKind", "SubmittedReport", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "WageUnit",
+    "ServiceKind", "SmsMessage", "SmsStatus", "SubmittedReport", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "WageUnit",
     "event_notices", "event_postings",
 ]
