@@ -330,3 +330,9 @@ def test_the_office_sees_counts_of_its_own_area_only(db, build, client, login_as
     assert re.findall(r'class="num">(\d+)<', subscriptions) == ["1", "0"]
     assert re.findall(r'class="num">(\d+)<', outbox) == ["1", "0", "0", "0"]
     assert PHONE not in page
+
+
+def test_opt_out_codes_are_masked_in_logs():
+    from caravan.logs import mask
+    code = alerts._new_optout_token()
+    assert mask(f'127.0.0.1 - - "POST /a/{code} HTTP/1.1" 200') == '127.0.0.1 - - "POST /a/*** HTTP/1.1" 200'
