@@ -336,3 +336,18 @@ def test_opt_out_codes_are_masked_in_logs():
     from caravan.logs import mask
     code = alerts._new_optout_token()
     assert mask(f'127.0.0.1 - - "POST /a/{code} HTTP/1.1" 200') == '127.0.0.1 - - "POST /a/*** HTTP/1.1" 200'
+
+
+def test_postings_published_by_a_csv_import_are_announced_and_drafts_are_not(db, build):
+    from caravan.services.catalogue import csv_import
+    county = build.county()
+    employer = build.employer(area=county)
+    _subscriber(build, db)
+    data = ("employer,openings,area_code,status,title_zh\r\n"
+            f"{employer.name_zh},2,{county.code},published,质检员\r\n"
+            f"{employer.name_zh},2,{county.code},draft,包装工\r\n").encode()
+    result = csv_import.import_postings(data, county)
+    db.session.commit()
+    assert len(result.created) == 2
+    [message] = _messages(db)
+    assert "质检员" in message.text
