@@ -324,7 +324,7 @@ def test_the_office_sees_counts_of_its_own_area_only(db, build, client, login_as
     db.session.commit()
     _publish(build, db)
     login_as("office", area=own)
-    page = client.get("/office/alerts/").get_data(as_text=True)
+    page = client.get("/office/postings/alerts").get_data(as_text=True)
     subscriptions = re.search(r'id="alert-subscriptions".*?</table>', page, re.S).group(0)
     outbox = re.search(r'id="alert-outbox".*?</table>', page, re.S).group(0)
     assert re.findall(r'class="num">(\d+)<', subscriptions) == ["1", "0"]

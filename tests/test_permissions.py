@@ -122,7 +122,7 @@ MATRIX = [
     ("/p/TOKEN/alerts", "POST", 404, 404, 404, 404),
     ("/a/TOKEN", "GET", 404, 404, 404, 404),
     ("/a/TOKEN", "POST", 404, 404, 404, 404),
-    ("/office/alerts/", "GET", 302, 403, 200, 200),
+    ("/office/postings/alerts", "GET", 302, 403, 200, 200),
     ("/office/print/", "GET", 302, 403, 200, 200),
     ("/office/boards/", "GET", 302, 403, 200, 200),
     ("/office/boards/refresh", "POST", 302, 403, 422, 422),  # no village chosen
@@ -230,7 +230,7 @@ AREA_MATRIX = [
     ("/office/admin/unlock", "POST", "unlock", (403, 403, 403), (303, 404, 404), _),
     ("/office/postings/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "posting_code"),
     # Counts only (no object to show or hide): test_alerts checks that they are the user's area's.
-    ("/office/alerts/", "GET", _, (200, 200, 200), (200, 200, 200), _),
+    ("/office/postings/alerts", "GET", _, (200, 200, 200), (200, 200, 200), _),
     # The list's exports hold what the list shows (the XLSX rows: test_list_exports).
     ("/office/postings/export.csv", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "posting_code_cell"),
     ("/office/postings/export.xlsx", "GET", _, (200, 200, 200), (200, 200, 200), _),

@@ -11,9 +11,9 @@ from caravan.office.common import scope
 from caravan.services import alerts
 
 
-@bp.route("/alerts/")
+@bp.route("/postings/alerts")  # under Postings: publishing one is what sends alerts
 @role_required(Role.office)
-def alerts_overview():
+def postings_alerts():
     """Subscriptions on and stopped, and messages by status, for residents within the user's area."""
     return render_template("office/alerts.html", figures=alerts.counts(scope()),
                            backend=current_app.config["SMS_BACKEND"], daily_limit=alerts.daily_limit())

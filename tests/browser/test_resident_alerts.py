@@ -82,14 +82,15 @@ def test_the_office_page_shows_counts_at_desktop_width(live_server, new_page, bu
     db.session.commit()
     page = new_page(viewport=TABLET, locale="zh-CN")
     sign_in(page, live_server, build.user("office"))
-    page.get_by_role("link", name="岗位提醒").first.click()
-    page.wait_for_url(f"{live_server}/office/alerts/")
+    page.goto(f"{live_server}/office/postings/")
+    page.locator(".page-head").get_by_role("link", name="岗位提醒").click()
+    page.wait_for_url(f"{live_server}/office/postings/alerts")
     assert page.locator("#alert-subscriptions td").first.inner_text() == "1"
     assert "13900001234" not in page.content()
     screenshot(page, "office-alerts-zh-desktop")
     # The same page in Uyghur on a phone: right to left, nothing wider than the screen.
     page.set_viewport_size(PHONE)
-    page.goto(f"{live_server}/lang/ug?next=/office/alerts/")
+    page.goto(f"{live_server}/lang/ug?next=/office/postings/alerts")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("h1").inner_text() == "قىسقا ئۇچۇر ئارقىلىق خىزمەت ئەسكەرتىشى"
     _no_sideways_scroll(page, PHONE["width"])
