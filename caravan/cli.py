@@ -148,3 +148,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(print_command)
     from caravan.cli_report import report_cli
     app.cli.add_command(report_cli)
+    from caravan.cli_alerts import alerts_cli
+    app.cli.add_command(alerts_cli)

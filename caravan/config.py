@@ -106,6 +106,21 @@ class Defaults:
     #: change of the catalogue or a new day drops it at once; this bounds what time alone changes (an
     #: event that has just ended). 0 turns the cache off.
     PUBLIC_PAGE_CACHE_SECONDS = 60
+    #: Job alerts by SMS (services.alerts, sent by ``flask --app caravan alerts send``). ``file`` writes
+    #: each message that would be sent as a JSON line to SMS_FILE in the instance folder; ``http`` POSTs
+    #: ``{"to", "text", "id"}`` as JSON to SMS_GATEWAY_URL with ``Authorization: Bearer SMS_GATEWAY_TOKEN``.
+    SMS_BACKEND = "file"
+    SMS_FILE = "sms-outbox.jsonl"
+    SMS_GATEWAY_URL = ""
+    SMS_GATEWAY_TOKEN = ""
+    #: Seconds to wait for the gateway's answer; no answer counts as a failed attempt.
+    SMS_GATEWAY_TIMEOUT = 10.0
+    #: Alerts sent to one person per local day at most; the rest wait for the next day.
+    SMS_DAILY_LIMIT = 3
+    #: Attempts per message before it is given up; after the n-th failure the next attempt waits
+    #: SMS_RETRY_SECONDS × 2^(n-1).
+    SMS_MAX_ATTEMPTS = 5
+    SMS_RETRY_SECONDS = 300
     #: Largest request body accepted, in bytes.
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 

@@ -1,4 +1,5 @@
-"""Logging that keeps residents' secrets out: pass tokens are masked in every log record.
+"""Logging that keeps residents' secrets out: pass tokens (and job alerts' opt-out codes) are masked in
+every log record.
 
 A pass URL (``/p/<token>``) and the pass cookie hold the resident's only key. They are masked wherever a
 record is made: request lines (werkzeug, gunicorn), the application logger's "Exception on /p/..." and
@@ -14,17 +15,19 @@ from flask import Flask
 
 #: A pass URL's token (see caravan.services.codes.new_pass_token); only /p/<token> URLs hold one.
 _PASS_PATH = re.compile(r"/p/[A-Za-z0-9_-]{8,}")
+#: The opt-out code in a job alert's link (/a/<code>, caravan.services.alerts): it stops one person's alerts.
+_OPTOUT_PATH = re.compile(r"/a/[A-Z0-9]{16}")
 #: The cookie that keeps a pass on the resident's phone (caravan.public.passes.PASS_COOKIE).
 _PASS_COOKIE = re.compile(r"(caravan_pass=)[^;,\s'\"]+")
 
 
 def mask(text: str) -> str:
-    """``text`` with every pass token replaced by ``***``."""
-    return _PASS_COOKIE.sub(r"\1***", _PASS_PATH.sub("/p/***", text))
+    """``text`` with every pass token and opt-out code replaced by ``***``."""
+    return _PASS_COOKIE.sub(r"\1***", _OPTOUT_PATH.sub("/a/***", _PASS_PATH.sub("/p/***", text)))
 
 
 def _has_secret(text: str) -> bool:
-    return "/p/" in text or "caravan_pass=" in text
+    return "/p/" in text or "/a/" in text or "caravan_pass=" in text
 
 
 def mask_record(record: logging.LogRecord) -> logging.LogRecord:

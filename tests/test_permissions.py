@@ -142,6 +142,11 @@ MATRIX = [
     ("/p/TOKEN/erase", "GET", 404, 404, 404, 404),
     ("/p/TOKEN/erase", "POST", 404, 404, 404, 404),
     ("/erased", "GET", 200, 200, 200, 200),
+    # Job alerts: the pass page's form and the opt-out link of an SMS (unknown codes are 404 for all).
+    ("/p/TOKEN/alerts", "POST", 404, 404, 404, 404),
+    ("/a/TOKEN", "GET", 404, 404, 404, 404),
+    ("/a/TOKEN", "POST", 404, 404, 404, 404),
+    ("/office/postings/alerts", "GET", 302, 403, 200, 200),
     ("/office/print/", "GET", 302, 403, 200, 200),
     ("/office/boards/", "GET", 302, 403, 200, 200),
     ("/office/boards/refresh", "POST", 302, 403, 422, 422),  # no village chosen
@@ -259,6 +264,8 @@ AREA_MATRIX = [
     ("/office/admin/", "POST", "new_user", (403, 403, 403), (302, 422, 422), _),
     ("/office/admin/unlock", "POST", "unlock", (403, 403, 403), (303, 404, 404), _),
     ("/office/postings/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "posting_code"),
+    # Counts only (no object to show or hide): test_alerts checks that they are the user's area's.
+    ("/office/postings/alerts", "GET", _, (200, 200, 200), (200, 200, 200), _),
     # The list's exports hold what the list shows (the XLSX rows: test_list_exports).
     ("/office/postings/export.csv", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "posting_code_cell"),
     ("/office/postings/export.xlsx", "GET", _, (200, 200, 200), (200, 200, 200), _),
@@ -410,7 +417,8 @@ NO_AREA = [
     ("/api/sync/v1/pull", "GET"), ("/api/sync/v1/enroll", "POST"), ("/api/sync/v1/staff", "POST"), ("/api/sync/v1/openapi.json", "GET"),
     ("/jobs", "GET"), ("/e/ug", "GET"), ("/j/ug", "GET"), ("/j/ug/interest", "POST"), ("/n/ug", "GET"), ("/register", "GET"),
     ("/register", "POST"), ("/p/", "GET"), ("/p/TOKEN", "GET"), ("/p/TOKEN/erase", "GET"),
-    ("/p/TOKEN/erase", "POST"), ("/erased", "GET"), ("/account/password", "GET"), ("/account/password", "POST"),
+    ("/p/TOKEN/erase", "POST"), ("/erased", "GET"), ("/p/TOKEN/alerts", "POST"), ("/a/TOKEN", "GET"),
+    ("/a/TOKEN", "POST"), ("/account/password", "GET"), ("/account/password", "POST"),
 ]
 PLACES = ("own", "sibling", "above")
 

@@ -1,4 +1,5 @@
 """caravan's data model; one module per entity. Importing this package registers every table."""
+from caravan.models.alert import AlertSubscription, SmsMessage, SmsStatus
 from caravan.models.area import Area, AreaLevel
 from caravan.models.attendee import Attendee, AttendeeGroup, ConsentChannel
 from caravan.models.audit import AuditEntry
@@ -20,12 +21,13 @@ from caravan.models.throttle import ThrottleHit
 from caravan.models.user import ROLE_RANK, Role, User
 
 __all__ = [
-    "Area", "AreaLevel", "Attendee", "AttendeeGroup", "AuditEntry", "BoardRefresh", "Change", "CheckIn", "CheckInMethod",
-    "ConsentChannel", "Device", "DuplicateDismissal", "Employer", "EmployerVisit", "EnrollmentCode", "Event", "EventKind",
-    "EventStatus", "FairArrival", "FairParticipant", "Interest", "Merge", "Notice",
-    "NoticeKind", "NoticeTranslation", "ParticipantStatus", "PendingRecord", "PendingStatus", "Posting", "PostingTranslation",
-    "PublishStatus", "ROLE_RANK", "ReferralStatus", "ReportNarrative", "ReferralStep", "Role", "Sector", "ServiceGiven",
-    "ServiceKind", "SubmittedReport", "SurveyRound", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "VisitVacancy",
+    "AlertSubscription", "Area", "AreaLevel", "Attendee", "AttendeeGroup", "AuditEntry", "BoardRefresh",
+    "Change", "CheckIn", "CheckInMethod", "ConsentChannel", "Device", "DuplicateDismissal", "Employer",
+    "EmployerVisit", "EnrollmentCode", "Event", "EventKind", "EventStatus", "FairArrival", "FairParticipant",
+    "Interest", "Merge", "Notice", "NoticeKind", "NoticeTranslation", "ParticipantStatus", "PendingRecord",
+    "PendingStatus", "Posting", "PostingTranslation", "PublishStatus", "ReferralStatus", "ReferralStep",
+    "ReportNarrative", "Role", "ROLE_RANK", "Sector", "ServiceGiven", "ServiceKind", "SmsMessage", "SmsStatus",
+    "SubmittedReport", "SurveyRound", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "VisitVacancy",
     "WageUnit",
     "event_notices", "event_postings",
 ]

@@ -100,12 +100,18 @@ def pass_page(token: str):
     if lang:
         # The shared switch would put the token in /lang/?next=...; this one keeps it in /p/ URLs.
         return private(switch_language_cookie(redirect(url_for("public.pass_page", token=token)), lang))
-    attendee = _lookup(token)
+    return render_pass(_lookup(token))
+
+
+def render_pass(attendee: Attendee, status: int = 200, **alerts) -> Response:
+    """The pass page of ``attendee``; ``alerts`` fills its job-alerts form again after a problem."""
+    from caravan.public.alerts import alerts_context  # the alerts module imports this one
     url = public_url("p", attendee.pass_token)
     response = make_response(render_template(
         "public/pass.html", attendee=attendee, token=attendee.pass_token,
         code=show_pass_code(pass_code_of_token(attendee.pass_token)),
-        qr=svg(url, size="100%", title=url), interests=residents.interests_of(attendee)))
+        qr=svg(url, size="100%", title=url), interests=residents.interests_of(attendee),
+        **alerts_context(attendee, **alerts)), status)
     if request.cookies.get(PASS_COOKIE) != attendee.pass_token:
         remember_pass(response, attendee.pass_token)
     return private(response)

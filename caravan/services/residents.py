@@ -19,7 +19,7 @@ from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentCha
                             ReferralStatus, ReferralStep)
 from caravan.models.base import new_uuid, utcnow
 from caravan.models.records import INTEREST_OPEN_SQL
-from caravan.services import resident_rules
+from caravan.services import alerts, resident_rules
 from caravan.services.codes import new_pass_token
 from caravan.services.sync import pending
 
@@ -136,6 +136,7 @@ def erase(attendee: Attendee) -> None:
     attendee.erased_at = utcnow()
     # Copies of the record that sync kept for review (conflicts, rejections) hold the same data.
     pending.forget_person(attendee.id, attendee.erased_at)
+    alerts.forget(attendee)  # no alert is sent to an erased resident, and no subscription is left
     # Registrations merged into this one are the same person's: erased with it, so that no copy of the
     # data lives on (and a merge of an erased person cannot be undone).
     for other in db.session.scalars(select(Attendee).where(Attendee.merged_into_id == attendee.id,

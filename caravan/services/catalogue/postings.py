@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from caravan.extensions import db
 from caravan.models import Area, Employer, Posting, PostingTranslation, PublishStatus, Sector, WageUnit
-from caravan.services import audit
+from caravan.services import alerts, audit
 from caravan.services.catalogue import employers as employer_service
 from caravan.services.catalogue.fields import Checker, ValidationError, changed_fields
 from caravan.services.scope import area_within, within
@@ -111,6 +111,8 @@ def create(values: dict, by=None, status: PublishStatus = PublishStatus.draft, *
     db.session.flush()
     audit.record("posting.create", user=by, entity=posting, code=posting.code, status=status.value,
                  languages=sorted(texts), **detail)
+    if status == PublishStatus.published:
+        alerts.queue_for(posting)
     return posting
 
 
@@ -149,6 +151,8 @@ def set_status(posting: Posting, status: PublishStatus, by=None) -> bool:
         if problems:
             raise ValidationError(problems)
     change_status(posting, status, "posting", by)
+    if status == PublishStatus.published:  # online now: tell the residents who asked (once per posting)
+        alerts.queue_for(posting)
     return True
 
 
