@@ -15,6 +15,7 @@ from caravan.models.records import (CheckIn, CheckInMethod, Interest, ReferralSt
 from caravan.models.report import ReportNarrative, SubmittedReport
 from caravan.models.sync import Change, PendingRecord, PendingStatus, SyncBatch
 from caravan.models.throttle import ThrottleHit
+from caravan.models.training import InstructionLanguage, TrainingSession
 from caravan.models.user import ROLE_RANK, Role, User
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "ConsentChannel", "Device", "DuplicateDismissal", "Employer", "EnrollmentCode", "Event", "EventKind", "EventStatus", "Interest", "Merge", "Notice",
     "NoticeKind", "NoticeTranslation", "PendingRecord", "PendingStatus", "Posting", "PostingTranslation",
     "PublishStatus", "ROLE_RANK", "ReferralStatus", "ReportNarrative", "ReferralStep", "Role", "Sector", "ServiceGiven",
-    "ServiceKind", "SubmittedReport", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "WageUnit",
+    "ServiceKind", "SubmittedReport", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User",
+    "InstructionLanguage", "TrainingSession", "WageUnit",
     "event_notices", "event_postings",
 ]

@@ -6,4 +6,4 @@ bp = Blueprint("office", __name__)
 from caravan.office import (admin, audit, duplicates, employers, event_results, events, imports,  # noqa: E402,F401
                             boards, list_exports, notices, postings, printing, referrals, reports, residents, staff,
                             tablets,
-                            views)
+                            training, views)

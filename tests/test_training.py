@@ -1,0 +1,126 @@
+"""Training courses: sessions kept on the notice's page within the user's area, the course's seats and
+interest, and the step rule of course interests."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from caravan.models import AuditEntry, InstructionLanguage, NoticeKind, ReferralStatus, TrainingSession
+from caravan.services import training
+from caravan.services.catalogue.texts import local_today
+from caravan.services.residents import add_interest
+
+S = ReferralStatus
+
+
+def _session(db, notice, area, seats=20, starts_in=10, days=3, **kw):
+    start = local_today() + timedelta(days=starts_in)
+    session = TrainingSession(notice=notice, area=area, starts_on=start, ends_on=start + timedelta(days=days),
+                              place=kw.pop("place", "县技工学校"), seats=seats,
+                              language=kw.pop("language", InstructionLanguage.bilingual))
+    db.session.add(session)
+    db.session.commit()
+    return session
+
+
+def _form(area, **kw):
+    start = local_today() + timedelta(days=5)
+    values = {"starts_on": start.isoformat(), "ends_on": (start + timedelta(days=4)).isoformat(),
+              "place": "乡文化站", "seats": "25", "language": "ug", "area": area.code}
+    return values | kw
+
+
+def test_an_office_user_adds_a_session_held_in_their_area_and_sees_it_with_the_seats(client, login_as, db, build):
+    township = build.area("township")
+    user = login_as("office", area=township)
+    notice = build.notice()
+    response = client.post(f"/office/notices/{notice.id}/sessions", data=_form(township))
+    assert response.status_code == 303 and response.headers["Location"].endswith("#sessions")
+    session = db.session.scalar(select(TrainingSession))
+    assert (session.area_id, session.seats, session.language, session.place) == (
+        township.id, 25, InstructionLanguage.ug, "乡文化站")
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "training.session_add"))
+    assert entry.user_id == user.id
+    page = client.get(f"/office/notices/{notice.id}/edit").get_data(as_text=True)
+    assert "乡文化站" in page and f"/sessions/{session.id}" in page and 'id="sessions"' in page
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"ends_on": "2020-01-01"}, "ends_on"), ({"seats": "0"}, "seats"), ({"seats": "abc"}, "seats"),
+    ({"place": ""}, "place"), ({"language": ""}, "language"), ({"language": "fr"}, "language"),
+    ({"starts_on": "tomorrow"}, "starts_on")])
+def test_a_wrong_session_form_says_why_and_keeps_what_was_typed(client, login_as, db, build, change, field):
+    township = build.area("township")
+    login_as("office", area=township)
+    notice = build.notice()
+    form = _form(township, place="县城礼堂", **change) if field != "place" else _form(township, **change)
+    response = client.post(f"/office/notices/{notice.id}/sessions", data=form)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert f'id="{field}-error"' in page
+    if field != "place":
+        assert 'value="县城礼堂"' in page
+    assert db.session.scalar(select(TrainingSession)) is None
+
+
+def test_sessions_of_another_area_are_shown_but_not_changed(client, login_as, db, build):
+    own, sibling = build.area("township"), build.area("township")
+    login_as("office", area=own)
+    notice = build.notice()
+    theirs = _session(db, notice, sibling, place="邻乡礼堂")
+    page = client.get(f"/office/notices/{notice.id}/edit").get_data(as_text=True)
+    assert "邻乡礼堂" in page and f"/sessions/{theirs.id}" not in page
+    assert client.post(f"/office/notices/{notice.id}/sessions", data=_form(sibling)).status_code == 422
+    assert client.post(f"/office/notices/{notice.id}/sessions/{theirs.id}/remove").status_code == 404
+
+
+def test_a_policy_notice_has_no_sessions(client, login_as, db, build):
+    login_as("office")
+    notice = build.notice(kind=NoticeKind.policy)
+    assert 'id="sessions"' not in client.get(f"/office/notices/{notice.id}/edit").get_data(as_text=True)
+    assert client.post(f"/office/notices/{notice.id}/sessions", data=_form(build.county())).status_code == 404
+
+
+def test_a_session_is_changed_on_its_own_page_and_removed(client, login_as, db, build):
+    login_as("office")
+    notice = build.notice()
+    session = _session(db, notice, build.county())
+    assert client.get(f"/office/notices/{notice.id}/sessions/{session.id}").status_code == 200
+    response = client.post(f"/office/notices/{notice.id}/sessions/{session.id}",
+                           data=_form(build.county(), seats="40", place="新礼堂"))
+    assert response.status_code == 303
+    db.session.refresh(session)
+    assert (session.seats, session.place) == (40, "新礼堂")
+    wrong = client.post(f"/office/notices/{notice.id}/sessions/{session.id}", data=_form(build.county(), seats="-1"))
+    assert wrong.status_code == 422 and 'value="-1"' in wrong.get_data(as_text=True)
+    assert client.post(f"/office/notices/{notice.id}/sessions/{session.id}/remove").status_code == 303
+    assert db.session.scalar(select(TrainingSession)) is None
+
+
+def test_seats_left_are_the_coming_sessions_seats_less_those_enrolled(app, db, build):
+    notice = build.notice()
+    _session(db, notice, build.county(), seats=20)
+    _session(db, notice, build.county(), seats=10, starts_in=-3, days=5)  # under way: counts
+    _session(db, notice, build.county(), seats=50, starts_in=-30, days=2)  # over: does not
+    statuses = [S.interested, S.interested, S.enrolled, S.enrolled, S.enrolled, S.completed, S.dropped]
+    for n, status in enumerate(statuses):
+        interest, _added = add_interest(build.attendee(name=f"学员{n}"), notice)
+        interest.status = status
+    db.session.commit()
+    figures = training.seats(notice)
+    assert (figures.seats, figures.enrolled, figures.left, figures.interested) == (30, 3, 27, 6)
+    assert figures.by_status == {"interested": 2, "enrolled": 3, "completed": 1, "dropped": 1}
+
+
+def test_one_open_interest_per_resident_and_course_and_a_new_one_after_dropping(app, db, build):
+    notice, person = build.notice(), build.attendee()
+    first, added = add_interest(person, notice)
+    again, added_again = add_interest(person, notice)
+    assert added and not added_again and again.id == first.id
+    assert (first.notice_id, first.posting_id) == (notice.id, None)
+    first.status = S.dropped
+    db.session.commit()
+    later, added_later = add_interest(person, notice)
+    assert added_later and later.id != first.id
