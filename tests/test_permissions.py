@@ -116,6 +116,7 @@ MATRIX = [
     ("/e/ug", "GET", 404, 404, 404, 404),
     ("/j/ug", "GET", 404, 404, 404, 404),
     ("/j/ug/interest", "POST", 404, 404, 404, 404),
+    ("/n/ug/interest", "POST", 404, 404, 404, 404),
     ("/n/ug", "GET", 404, 404, 404, 404),
     ("/register", "GET", 200, 200, 200, 200),
     ("/register", "POST", 422, 422, 422, 422),  # an empty form
@@ -366,7 +367,7 @@ NO_AREA = [
     ("/manifest.webmanifest", "GET"), ("/static/css/caravan.css", "GET"),
     ("/api/sync/v1/", "GET"), ("/api/sync/v1/device", "GET"), ("/api/sync/v1/push", "POST"),
     ("/api/sync/v1/pull", "GET"), ("/api/sync/v1/enroll", "POST"), ("/api/sync/v1/staff", "POST"), ("/api/sync/v1/openapi.json", "GET"),
-    ("/jobs", "GET"), ("/e/ug", "GET"), ("/j/ug", "GET"), ("/j/ug/interest", "POST"), ("/n/ug", "GET"), ("/register", "GET"),
+    ("/jobs", "GET"), ("/e/ug", "GET"), ("/j/ug", "GET"), ("/j/ug/interest", "POST"), ("/n/ug", "GET"), ("/n/ug/interest", "POST"), ("/register", "GET"),
     ("/register", "POST"), ("/p/", "GET"), ("/p/TOKEN", "GET"), ("/p/TOKEN/erase", "GET"),
     ("/p/TOKEN/erase", "POST"), ("/erased", "GET"), ("/account/password", "GET"), ("/account/password", "POST"),
 ]

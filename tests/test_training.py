@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from caravan.models import AuditEntry, InstructionLanguage, NoticeKind, ReferralStatus, TrainingSession
+from caravan.models import AuditEntry, InstructionLanguage, Interest, NoticeKind, ReferralStatus, TrainingSession
 from caravan.services import training
 from caravan.services.catalogue.texts import local_today
 from caravan.services.residents import add_interest
@@ -124,3 +124,48 @@ def test_one_open_interest_per_resident_and_course_and_a_new_one_after_dropping(
     db.session.commit()
     later, added_later = add_interest(person, notice)
     assert added_later and later.id != first.id
+
+
+def test_the_course_page_shows_coming_sessions_seats_left_and_interest(client, db, build):
+    notice = build.notice(title="电工培训")
+    _session(db, notice, build.county(), seats=20, place="县技工学校", language=InstructionLanguage.ug)
+    _session(db, notice, build.county(), seats=50, starts_in=-30, days=2, place="旧礼堂")  # over
+    for n, status in enumerate([S.enrolled, S.enrolled, S.interested, S.dropped]):
+        interest, _added = add_interest(build.attendee(name=f"学员{n}"), notice)
+        interest.status = status
+    db.session.commit()
+    client.get("/lang/en")
+    page = client.get(f"/n/{notice.code}").get_data(as_text=True)
+    assert "县技工学校" in page and "旧礼堂" not in page and "Uyghur" in page
+    assert "18 seats left" in page and "3 people interested" in page
+    assert f'action="/n/{notice.code}/interest"' in page
+    policy = build.notice(kind=NoticeKind.policy)
+    assert "interest" not in client.get(f"/n/{policy.code}").get_data(as_text=True).split("<main", 1)[-1].lower() \
+        .replace("interested", "")
+
+
+def test_interested_in_a_course_goes_to_the_pass_or_through_registration(client, db, build, app):
+    notice = build.notice(title="电工培训")
+    response = client.post(f"/n/{notice.code}/interest")
+    assert response.status_code == 302 and response.headers["Location"] == f"/register?n={notice.code}"
+    village = build.area("village", parent=build.area("township"))
+    form = client.get(f"/register?n={notice.code}").get_data(as_text=True)
+    assert "电工培训" in form and f"n={notice.code}" in form
+    response = client.post(f"/register?n={notice.code}", data={
+        "name": "买买提", "phone": "13912345678", "village": village.id, "group": "rural_worker", "consent": "y"})
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    interest = db.session.scalar(select(Interest))
+    assert (interest.notice_id, interest.posting_id, interest.status) == (notice.id, None, S.interested)
+    pass_page = client.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True)
+    assert "电工培训" in pass_page and "有意向" in pass_page
+    # Again from the same phone: the pass is found, and the one open interest stays one.
+    again = client.post(f"/n/{notice.code}/interest")
+    assert again.status_code == 302 and "/p/" in again.headers["Location"]
+    assert db.session.scalar(select(func.count()).select_from(Interest)) == 1
+
+
+def test_no_interest_in_a_policy_notice_a_draft_or_a_closed_course(client, db, build):
+    assert client.post(f"/n/{build.notice(kind=NoticeKind.policy).code}/interest").status_code == 404
+    assert client.post(f"/n/{build.notice(status='draft').code}/interest").status_code == 404
+    assert client.post(f"/n/{build.notice(status='closed').code}/interest").status_code == 410
+    assert client.post("/register?n=NOPE", data={}).status_code == 422  # the form, without a course

@@ -18,10 +18,9 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from caravan.extensions import db
-from caravan.models import (Area, InstructionLanguage, Interest, Notice, NoticeKind, PublishStatus, ReferralStatus,
-                            TrainingSession)
+from caravan.models import Area, InstructionLanguage, Interest, Notice, NoticeKind, ReferralStatus, TrainingSession
 from caravan.models.training import MAX_SEATS
-from caravan.services import audit
+from caravan.services import audit, changes, listings
 from caravan.services.catalogue.fields import Checker, ValidationError, changed_fields
 from caravan.services.catalogue.texts import local_today
 from caravan.services.scope import area_within, get_within, within
@@ -80,6 +79,7 @@ def add(notice: Notice, values: dict, by=None) -> TrainingSession:
     db.session.add(session)
     db.session.flush()
     audit.record("training.session_add", user=by, entity=session, notice=notice.code)
+    _announce(notice)
     return session
 
 
@@ -89,14 +89,22 @@ def update(session: TrainingSession, values: dict, by=None) -> list[str]:
     if changed:
         db.session.flush()
         audit.record("training.session_update", user=by, entity=session, changed=sorted(changed))
+        _announce(session.notice)
     return changed
 
 
 def remove(session: TrainingSession, by=None) -> None:
     """Delete a session (interests are in the course, not in a session: none is lost); audited."""
     audit.record("training.session_remove", user=by, entity=session, notice=session.notice.code)
+    _announce(session.notice)
     db.session.delete(session)
     db.session.flush()
+
+
+def _announce(notice: Notice) -> None:
+    # The course's sessions are part of its public page: a change of them is a change of the notice for
+    # the change feed, so kept resident pages (and tablets) take it at once.
+    changes.announce(db.session(), "notice", [notice.id])
 
 
 def get(session_id: str, notice: Notice, scope: Area) -> TrainingSession | None:
@@ -142,11 +150,10 @@ def seats(notice: Notice, today: date | None = None) -> Seats:
 
 
 def open_course(code: str | None) -> Notice | None:
-    """The published training course with ``code``, or None (a resident may say "interested" in it)."""
-    if not code:
-        return None
-    notice = db.session.scalar(select(Notice).where(Notice.code == code))
-    if not is_course(notice) or notice.status != PublishStatus.published:
+    """The open training course with ``code`` (published, not past its date), or None: a resident may say
+    "interested" in it."""
+    notice = listings.notice_by_code(code) if code else None
+    if not is_course(notice) or listings.posting_availability(notice) != listings.Availability.open:
         return None
     return notice
 
