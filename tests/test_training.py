@@ -169,3 +169,61 @@ def test_no_interest_in_a_policy_notice_a_draft_or_a_closed_course(client, db, b
     assert client.post(f"/n/{build.notice(status='draft').code}/interest").status_code == 404
     assert client.post(f"/n/{build.notice(status='closed').code}/interest").status_code == 410
     assert client.post("/register?n=NOPE", data={}).status_code == 422  # the form, without a course
+
+
+def test_course_interests_join_the_referral_queue_with_their_own_steps(client, login_as, db, build):
+    township = build.area("township")
+    village = build.area("village", parent=township)
+    login_as("office", area=township)
+    course, other_course = build.notice(title="电工培训"), build.notice(title="厨师培训")
+    posting = build.posting(title="缝纫工", area=township)
+    learner, cook, worker = (build.attendee(name=n, village=village) for n in ("学员甲", "学员乙", "工人丙"))
+    learning, _a = add_interest(learner, course)
+    add_interest(cook, other_course)
+    job, _b = add_interest(worker, posting)
+    db.session.commit()
+    page = client.get("/office/referrals/").get_data(as_text=True)
+    assert all(name in page for name in ("学员甲", "学员乙", "工人丙"))
+    assert course.code in page and 'value="enrolled"' in page
+    only = client.get(f"/office/referrals/?course={course.id}").get_data(as_text=True)
+    assert "学员甲" in only and "学员乙" not in only and "工人丙" not in only
+    jobs = client.get("/office/referrals/?kind=posting").get_data(as_text=True)
+    assert "工人丙" in jobs and "学员甲" not in jobs
+    # A course interest does not take a posting's step, nor a posting interest a course's.
+    refused = client.post(f"/office/referrals/{learning.id}/step", data={"status": "referred"})
+    assert refused.status_code == 422
+    assert client.post(f"/office/referrals/{job.id}/step", data={"status": "enrolled"}).status_code == 422
+    for status in ("enrolled", "completed"):
+        assert client.post(f"/office/referrals/{learning.id}/step", data={"status": status}).status_code == 303
+    db.session.refresh(learning)
+    assert learning.status == S.completed and [s.status for s in learning.steps] == [S.interested, S.enrolled,
+                                                                                   S.completed]
+    # Completed is final; the resident's pass says where it stands, in their language.
+    assert client.post(f"/office/referrals/{learning.id}/step", data={"status": "dropped"}).status_code == 422
+    client.post("/signout")
+    client.get("/lang/ug")
+    pass_page = client.get(f"/p/{learner.pass_token}").get_data(as_text=True)
+    assert "تەربىيەلەشنى تاماملىدى" in pass_page  # "Completed the course"
+
+
+def test_enrolled_residents_are_open_but_never_overdue(client, login_as, db, build, app):
+    township = build.area("township")
+    login_as("office", area=township)
+    course = build.notice()
+    interest, _added = add_interest(build.attendee(name="学员丁", village=build.area("village", parent=township)),
+                                    course)
+    long_ago = interest.device_at - timedelta(days=90)
+    interest.status, interest.status_at = S.enrolled, long_ago
+    db.session.commit()
+    page = client.get("/office/referrals/").get_data(as_text=True)
+    assert "学员丁" in page and "flag-overdue" not in page
+    assert "学员丁" not in client.get("/office/referrals/?overdue=1").get_data(as_text=True)
+
+
+def test_the_queue_export_names_the_course(client, login_as, db, build):
+    login_as("office")
+    course = build.notice(title="电工培训")
+    add_interest(build.attendee(name="学员戊"), course)
+    db.session.commit()
+    text = client.get("/office/referrals/export.csv").get_data(as_text=True)
+    assert "学员戊" in text and course.code in text and "电工培训" in text
