@@ -1,13 +1,14 @@
 """Training courses: sessions kept on the notice's page within the user's area, the course's seats and
-interest, and the step rule of course interests."""
+interest, course interests from the phone, in the referral queue and through merges."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from caravan.models import AuditEntry, InstructionLanguage, Interest, NoticeKind, ReferralStatus, TrainingSession
+from caravan.models.base import utcnow
 from caravan.services import training
 from caravan.services.catalogue.texts import local_today
 from caravan.services.residents import add_interest
@@ -227,3 +228,30 @@ def test_the_queue_export_names_the_course(client, login_as, db, build):
     db.session.commit()
     text = client.get("/office/referrals/export.csv").get_data(as_text=True)
     assert "学员戊" in text and course.code in text and "电工培训" in text
+
+
+def test_a_merge_keeps_one_open_course_interest_and_its_undo_restores_both(client, login_as, db, build):
+    from caravan.services import merges, referrals
+    user = login_as("office")
+    course, posting = build.notice(title="电工培训"), build.posting(title="缝纫工")
+    kept = build.attendee(name="阿依古丽", consent_at=utcnow() - timedelta(days=30))
+    gone = build.attendee(name="阿依古丽 ", consent_at=utcnow())
+    kept_course, _a = add_interest(kept, course)
+    gone_course, _b = add_interest(gone, course)
+    gone_job, _c = add_interest(gone, posting)  # a posting interest beside it: not the course's business
+    db.session.commit()
+    referrals.take_step(build.county(), [gone_course.id], {"status": "enrolled"}, by=user)
+    db.session.commit()
+    page = client.get(f"/office/residents/{gone.id}").get_data(as_text=True)
+    assert "电工培训" in page and "缝纫工" in page
+    row = merges.merge(kept, gone, by=user)
+    db.session.commit()
+    statuses = {i.id: i.status for i in db.session.scalars(select(Interest))}
+    # The further step stays open, the other is dropped (a course's closing step), the job is untouched.
+    assert statuses == {gone_course.id: S.enrolled, kept_course.id: S.dropped, gone_job.id: S.interested}
+    assert "电工培训" in client.get(f"/office/residents/{kept.id}").get_data(as_text=True)
+    merges.undo(row, by=user)
+    db.session.commit()
+    db.session.expire_all()
+    assert {i.id: i.status for i in db.session.scalars(select(Interest))} == {
+        gone_course.id: S.enrolled, kept_course.id: S.interested, gone_job.id: S.interested}
