@@ -247,11 +247,9 @@ def test_independent_recomputation_agrees(app, db, build):
     assert recomputed[TOTAL] == EXPECTED[TOTAL]
 
 
-def test_interests_in_training_courses_change_no_figure(app, db, build):
-    """"interests / referred / hired" count job interests: residents interested in a training course at the
-    quarter's events, enrolled and through it within the quarter, leave every figure (and every drill-down)
-    as it was, and the independent recomputation agrees."""
-    season = build_season(build, db)
+def add_course_interests(build, db) -> None:
+    """Residents of the season interested in a training course at its events, each enrolled in the quarter
+    and every other one through the course by its end."""
     held = list(db.session.scalars(select(Event).where(Event.status != EventStatus.cancelled)))
     course = build.notice()
     people = list(db.session.scalars(select(Attendee).where(Attendee.erased_at.is_(None))))
@@ -263,6 +261,14 @@ def test_interests_in_training_courses_change_no_figure(app, db, build):
         for status, day in ((ReferralStatus.enrolled, 2), (ReferralStatus.completed, 20)):
             db.session.add(ReferralStep(interest_id=i.id, status=status, at=local(2026, 8, day, 9)))
     db.session.commit()
+
+
+def test_interests_in_training_courses_change_no_figure(app, db, build):
+    """"interests / referred / hired" count job interests: residents interested in a training course at the
+    quarter's events, enrolled and through it within the quarter, leave every figure (and every drill-down)
+    as it was, and the independent recomputation agrees."""
+    season = build_season(build, db)
+    add_course_interests(build, db)
     figures = _table(season).figures()
     assert figures[TOTAL] == EXPECTED[TOTAL] and figures[season["a"].code] == EXPECTED["a"]
     assert figures[season["b"].code] == EXPECTED["b"]
