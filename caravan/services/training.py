@@ -135,8 +135,9 @@ class Seats:
 
     @property
     def interested(self) -> int:
-        """Residents who said "interested" and are still open (not dropped)."""
-        return sum(n for status, n in self.by_status.items() if status != ReferralStatus.dropped)
+        """Residents interested now: waiting to be enrolled or enrolled (not through, not dropped)."""
+        return sum(self.by_status.get(status.value, 0) for status in (ReferralStatus.interested,
+                                                                      ReferralStatus.enrolled))
 
 
 def seats(notice: Notice, today: date | None = None) -> Seats:
