@@ -18,9 +18,14 @@ PUBLISH_STATUSES = {"draft": _l("Draft"), "published": _l("Published"), "closed"
 SERVICE_KINDS = {"job_info": _l("Job information"), "training_info": _l("Training information"),
                  "policy_advice": _l("Policy advice")}
 REFERRAL_STATUSES = {"interested": _l("Interested"), "referred": _l("Referred to the employer"),
-                     "interviewed": _l("Interviewed"), "hired": _l("Hired"), "withdrawn": _l("Withdrawn")}
+                     "interviewed": _l("Interviewed"), "hired": _l("Hired"), "withdrawn": _l("Withdrawn"),
+                     "enrolled": _l("Enrolled"), "completed": _l("Completed the course"),
+                     "dropped": _l("Dropped out")}
 #: A job fair's employer: asked to come, or said yes.
 PARTICIPANT_STATUSES = {"invited": _l("Invited"), "confirmed": _l("Confirmed")}
+#: The language a training session is taught in.
+INSTRUCTION_LANGUAGES = {"zh": _l("Chinese"), "ug": _l("Uyghur"), "bilingual": _l("Chinese and Uyghur"),
+                         "en": _l("English")}
 #: What happens next, for the resident's pass page: one sentence per status, in the resident's language.
 REFERRAL_NEXT = {
     "interested": _l("Next: the employment office looks at your interest and, if the job suits you, passes "
@@ -30,6 +35,11 @@ REFERRAL_NEXT = {
     "interviewed": _l("You had an interview. Next: the employer decides and you hear the result."),
     "hired": _l("You were hired. Congratulations! Ask the employment office if you need anything else."),
     "withdrawn": _l("This referral is closed. You can say \"I'm interested\" on the posting again at any time."),
+    "course_interested": _l("Next: the employment office looks at your interest and calls you to enrol you "
+                            "in a session of the course."),
+    "enrolled": _l("You are enrolled in the course. Go to your session on its first day."),
+    "completed": _l("You completed the course. Congratulations!"),
+    "dropped": _l("This enrolment is closed. You can say \"I'm interested\" on the course again at any time."),
 }
 
 #: What the audit log's action codes mean; a code missing here is shown as it is.
@@ -40,6 +50,8 @@ AUDIT_ACTIONS = {
     "notice.create": _l("Notice created"), "notice.update": _l("Notice changed"),
     "notice.publish": _l("Notice published"), "notice.close": _l("Notice closed"),
     "notice.draft": _l("Notice back to draft"),
+    "training.session_add": _l("Training session added"), "training.session_update": _l("Training session changed"),
+    "training.session_remove": _l("Training session removed"),
     "employer.create": _l("Employer added"), "employer.update": _l("Employer changed"),
     "event.create": _l("Event planned"), "event.update": _l("Event changed"), "event.cancel": _l("Event cancelled"),
     "event.restore": _l("Event restored"),
@@ -139,5 +151,6 @@ def init_app(app: Flask) -> None:
         "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
         "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS,
         "referral_statuses": REFERRAL_STATUSES, "participant_statuses": PARTICIPANT_STATUSES,
+        "instruction_languages": INSTRUCTION_LANGUAGES,
         "referral_next": REFERRAL_NEXT, "audit_actions": AUDIT_ACTIONS, "service_kinds": SERVICE_KINDS,
         "audit_groups": AUDIT_GROUPS, "audit_records": AUDIT_RECORDS, "audit_details": AUDIT_DETAILS}

@@ -105,7 +105,7 @@ def test_the_season_is_real_has_an_event_on_now_keeps_to_townships_and_grows_by_
     statuses = Counter(i.status for i in interests)
     assert all(statuses[s] for s in ReferralStatus)
     assert 0.05 <= statuses[ReferralStatus.hired] / len(interests) <= 0.3
-    overdue = [i for i in interests if i.status in referrals.OPEN
+    overdue = [i for i in interests if i.status in referrals.WAITING
                and i.status_at < now - timedelta(days=referrals.overdue_days())]
     assert 0.02 <= len(overdue) / len(interests) <= 0.2
     steps: dict[str, list[ReferralStep]] = {}
@@ -114,7 +114,8 @@ def test_the_season_is_real_has_an_event_on_now_keeps_to_townships_and_grows_by_
     for interest in interests:
         path = steps[interest.id]
         assert path[0].status == ReferralStatus.interested
-        assert all(referrals.refusal(a.status, b.status) is None for a, b in zip(path, path[1:]))
+        course = interest.notice_id is not None
+        assert all(referrals.refusal(a.status, b.status, course) is None for a, b in zip(path, path[1:]))
         assert path[-1].status == interest.status and path[-1].at == interest.status_at <= now
 
     # An event in the township is on now, with check-ins made before now, by its tablet.

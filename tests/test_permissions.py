@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from caravan.models import (Area, Device, EventKind, FairParticipant, ParticipantStatus, PendingRecord,
-                            PendingStatus)
+from caravan.models import (Area, Device, EventKind, FairParticipant, InstructionLanguage, ParticipantStatus,
+                            PendingRecord, PendingStatus, TrainingSession)
 from caravan.models.base import utcnow
 from caravan.services import audit, merges
 from caravan.services.devices import create_device
@@ -92,6 +92,12 @@ MATRIX = [
     ("/office/notices/{notice}/publish", "POST", 302, 403, 303, 303),
     ("/office/notices/{notice}/close", "POST", 302, 403, 303, 303),
     ("/office/notices/{notice}/draft", "POST", 302, 403, 303, 303),
+    # A training course's sessions ({session} is one of {notice}'s, held in the county).
+    ("/office/notices/{notice}/sessions", "POST", 302, 403, 422, 422),
+    ("/office/notices/{notice}/sessions/{session}", "GET", 302, 403, 200, 200),
+    ("/office/notices/{notice}/sessions/{session}", "POST", 302, 403, 422, 422),
+    # The office user removes it first; the administrator then finds it gone.
+    ("/office/notices/{notice}/sessions/{session}/remove", "POST", 302, 403, 303, 404),
     ("/office/events/", "GET", 302, 403, 200, 200),
     ("/office/events/export.csv", "GET", 302, 403, 200, 200),
     ("/office/events/export.xlsx", "GET", 302, 403, 200, 200),
@@ -134,6 +140,7 @@ MATRIX = [
     ("/e/ug", "GET", 404, 404, 404, 404),
     ("/j/ug", "GET", 404, 404, 404, 404),
     ("/j/ug/interest", "POST", 404, 404, 404, 404),
+    ("/n/ug/interest", "POST", 404, 404, 404, 404),
     ("/n/ug", "GET", 404, 404, 404, 404),
     ("/register", "GET", 200, 200, 200, 200),
     ("/register", "POST", 422, 422, 422, 422),  # an empty form
@@ -233,10 +240,11 @@ def test_access(client, login_as, build, db, path, method, expected):
         db.session.commit()
     survey_round = build.survey_round() if "{round}" in path or "{visit}" in path else None
     visit = build.visit(survey_round, employer) if survey_round else None
+    notice = build.notice()
     path = path.format(round=getattr(survey_round, "id", None), visit=getattr(visit, "id", None),
                        posting=build.posting(employer=employer, area=build.county()).id, employer=employer.id,
-                       notice=build.notice().id, event=build.event().id, attendee=build.attendee().id,
-                       other=build.attendee().id, merged=getattr(merged, "id", None),
+                       notice=notice.id, session=_session(db, notice, build.county()).id, event=build.event().id,
+                       attendee=build.attendee().id, other=build.attendee().id, merged=getattr(merged, "id", None),
                        **_fair_and_participant(build, employer))
     for role, status in zip(ROLES, expected):
         client.post("/signout")
@@ -313,6 +321,13 @@ AREA_MATRIX = [
     ("/office/notices/{notice}/publish", "POST", _, (303, 303, 303), (303, 303, 303), _),
     ("/office/notices/{notice}/close", "POST", _, (303, 303, 303), (303, 303, 303), _),
     ("/office/notices/{notice}/draft", "POST", _, (303, 303, 303), (303, 303, 303), _),
+    # A course is county-wide, its sessions are kept by the area where they are held ({session}: the
+    # world's). A new one is held in the user's own area; one of another area answers 404.
+    ("/office/notices/{notice}/sessions", "POST", "session", (303, 422, 422), (303, 422, 422), _),
+    ("/office/notices/{notice}/sessions/{session}", "GET", _, (200, 404, 404), (200, 404, 404), _),
+    ("/office/notices/{notice}/sessions/{session}", "POST", "session", (303, 404, 404), (303, 404, 404), _),
+    # The office user removes the own session first; the administrator then finds it gone.
+    ("/office/notices/{notice}/sessions/{session}/remove", "POST", _, (303, 404, 404), (404, 404, 404), _),
     ("/office/events/", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "event_place"),
     ("/office/events/export.csv", "GET", _, (SHOWN, HIDDEN, HIDDEN), (SHOWN, HIDDEN, HIDDEN), "event_place"),
     ("/office/events/export.xlsx", "GET", _, (200, 200, 200), (200, 200, 200), _),
@@ -415,12 +430,23 @@ NO_AREA = [
     ("/manifest.webmanifest", "GET"), ("/static/css/caravan.css", "GET"),
     ("/api/sync/v1/", "GET"), ("/api/sync/v1/device", "GET"), ("/api/sync/v1/push", "POST"),
     ("/api/sync/v1/pull", "GET"), ("/api/sync/v1/enroll", "POST"), ("/api/sync/v1/staff", "POST"), ("/api/sync/v1/openapi.json", "GET"),
-    ("/jobs", "GET"), ("/e/ug", "GET"), ("/j/ug", "GET"), ("/j/ug/interest", "POST"), ("/n/ug", "GET"), ("/register", "GET"),
+    ("/jobs", "GET"), ("/e/ug", "GET"), ("/j/ug", "GET"), ("/j/ug/interest", "POST"), ("/n/ug", "GET"), ("/n/ug/interest", "POST"), ("/register", "GET"),
     ("/register", "POST"), ("/p/", "GET"), ("/p/TOKEN", "GET"), ("/p/TOKEN/erase", "GET"),
     ("/p/TOKEN/erase", "POST"), ("/erased", "GET"), ("/p/TOKEN/alerts", "POST"), ("/a/TOKEN", "GET"),
     ("/a/TOKEN", "POST"), ("/account/password", "GET"), ("/account/password", "POST"),
 ]
 PLACES = ("own", "sibling", "above")
+
+
+def _session(db, notice, area: Area) -> TrainingSession:
+    """A session of the training course ``notice`` held in ``area``."""
+    today = datetime.now().date()
+    session = TrainingSession(notice=notice, area=area, starts_on=today + timedelta(days=10),
+                              ends_on=today + timedelta(days=12), place="技校", seats=30,
+                              language=InstructionLanguage.zh)
+    db.session.add(session)
+    db.session.commit()
+    return session
 
 
 def _world(build, db, area: Area, label: str) -> dict:
@@ -476,6 +502,9 @@ def _form(kind: str | None, w: dict, role: str) -> dict:
         "survey_visit": {"employer_id": w["employer"].id, "visited_on": datetime.now().date().isoformat(),
                          "staff_name": "阿依古丽", "action": "save"},
         "notice": {"kind": "training", "title_zh": "培训"},
+        "session": {"starts_on": (start + timedelta(days=7)).date().isoformat(),
+                    "ends_on": (start + timedelta(days=9)).date().isoformat(), "place": "礼堂", "seats": "20",
+                    "language": "bilingual", "area": w["area"].code},
         "event": {"kind": "bazaar", "area": w["area"].code, "place_zh": "集市", "starts_at": start.strftime(local),
                   "ends_at": (start + timedelta(hours=5)).strftime(local)},
         "unlock": {"user": str(w["user"].id)},
@@ -512,14 +541,15 @@ def _marker(name: str, w: dict) -> str:
 def test_access_by_area(client, login_as, build, db, path, method, form, office, admin, marker):
     own = build.area("township")
     notice = build.notice()
-    worlds = [_world(build, db, area, place) | {"notice": notice}
+    worlds = [_world(build, db, area, place) | {"notice": notice, "session": _session(db, notice, area).id}
               for place, area in zip(PLACES, (own, build.area("township"), build.county()))]
     for role, expected in (("office", office), ("admin", admin)):
         client.post("/signout")
         login_as(role, area=own)
         for w, status in zip(worlds, expected):
-            url = path.format(round=w["round"].id, visit=w["visit"].id, posting=w["posting"].id, employer=w["employer"].id, event=w["event"].id,
-                              device=w["device"].id, notice=notice.id, problem=w["problem"].id,
+            url = path.format(round=w["round"].id, visit=w["visit"].id, posting=w["posting"].id,
+                              employer=w["employer"].id, event=w["event"].id, device=w["device"].id,
+                              notice=notice.id, session=w["session"], problem=w["problem"].id,
                               attendee=w["attendee"].id, interest=w["interest"].id, user=w["user"].id,
                               area_code=w["area"].code, other=w["other"].id, merged=w["merged"].id,
                               fair=w["fair"], participant=w["participant"])

@@ -45,8 +45,8 @@ BUDGETS = {
     "/office/residents/{attendee}": 13,
     "/office/residents/{attendee}/edit": 4,
     # The count, the page, postings with texts and employers, villages, steps with their users, and the
-    # filters' postings, employers and areas.
-    "/office/referrals/": 14,
+    # filters' postings, training courses, employers and areas.
+    "/office/referrals/": 15,
 }
 
 

@@ -61,7 +61,16 @@ def test_a_step_follows_the_order_or_withdraws_before_hiring(app, current, new):
         new == S.withdrawn and current in order[:3])
     with app.test_request_context():
         assert (refusal(current, new) is None) == allowed, (current, new)
-        assert (new in NEXT[current]) == allowed
+        assert (new in NEXT.get(current, ())) == allowed
+
+
+@pytest.mark.parametrize("current", list(S))
+@pytest.mark.parametrize("new", list(S))
+def test_a_course_step_enrols_then_completes_or_drops_before_completing(app, current, new):
+    allowed = (current, new) in {(S.interested, S.enrolled), (S.enrolled, S.completed),
+                                 (S.interested, S.dropped), (S.enrolled, S.dropped)}
+    with app.test_request_context():
+        assert (refusal(current, new, course=True) is None) == allowed, (current, new)
 
 
 def test_queue_filters_by_status_posting_employer_area_and_age_oldest_first(client, login_as, db, build, town):

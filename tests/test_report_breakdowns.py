@@ -8,13 +8,15 @@ import csv
 import io
 from datetime import date
 
+import pytest
 from openpyxl import load_workbook
 
 from caravan.models import Sector
 from caravan.services.report_breakdowns import ADDITIVE, BREAKDOWNS, EMPTY, breakdown
 from caravan.services.reports import KEYS, TOTAL, date_bounds, quarter_bounds, quarterly_table
 from tests import test_reports
-from tests.test_reports import EXPECTED, QUARTER, YEAR, ZONE, _figures, build_season, independent_row
+from tests.test_reports import (EXPECTED, QUARTER, YEAR, ZONE, _figures, add_course_interests, build_season,
+                                independent_row)
 
 
 def _all_ids(season) -> list[str]:
@@ -63,9 +65,13 @@ def test_independent_recomputation_by_event_kind(app, db, build, monkeypatch):
     assert [row.figures["events"] for row in table.rows] == [1, 1, 1, 1]  # bazaar, village, campus, job fair
 
 
-def test_by_group_as_counted_by_hand(app, db, build):
-    """The living record's group: d3's visits and interest count with r3 (other)."""
+@pytest.mark.parametrize("courses", [False, True], ids=["", "with course interests"])
+def test_by_group_as_counted_by_hand(app, db, build, courses):
+    """The living record's group: d3's visits and interest count with r3 (other). Interests in training
+    courses count in no column (interests / referred / hired are job interests)."""
     season = build_season(build, db)
+    if courses:
+        add_course_interests(build, db)
     start, end = quarter_bounds(YEAR, QUARTER, ZONE)
     table = breakdown(season["county"], start, end, "group", "en")
     empty = dict.fromkeys(EMPTY["group"])

@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, select, text
 
-from caravan.models import (AttendeeGroup, AuditEntry, CheckIn, CheckInMethod, EventKind, EventStatus, Interest,
-                            ReferralStatus, ReferralStep, ServiceGiven, ServiceKind, Tally, TallyKind)
+from caravan.models import (Attendee, AttendeeGroup, AuditEntry, CheckIn, CheckInMethod, Event, EventKind,
+                            EventStatus, Interest, ReferralStatus, ReferralStep, ServiceGiven, ServiceKind, Tally, TallyKind)
 from caravan.models.base import UTCDateTime
 from caravan.models.event import event_postings
 from caravan.services.report_records import all_records, records_page
@@ -204,7 +204,8 @@ INDEPENDENT = {
     "openings": "SELECT COALESCE(SUM(p.openings), 0) FROM postings p WHERE EXISTS (SELECT 1 FROM event_postings ep "
                 f"WHERE ep.posting_id = p.id AND ep.event_id IN ({HELD}))",
     "interests": "SELECT COUNT(*) FROM (SELECT DISTINCT COALESCE(a.merged_into_id, a.id) AS p, i.posting_id "
-                 f"FROM interests i, attendees a WHERE a.id = i.attendee_id AND i.event_id IN ({HELD})) x",
+                 f"FROM interests i, attendees a WHERE a.id = i.attendee_id AND i.event_id IN ({HELD}) "
+                 "AND i.posting_id IS NOT NULL) x",  # job interests only: training courses are not counted
     "steps": "SELECT COUNT(*) FROM (SELECT DISTINCT r.id, i.posting_id FROM referral_steps s, interests i, "
              "attendees a, attendees r WHERE i.id = s.interest_id AND a.id = i.attendee_id AND "
              "r.id = COALESCE(a.merged_into_id, a.id) AND s.status = :kind AND s.at >= :start AND s.at < :end "
@@ -244,6 +245,39 @@ def test_independent_recomputation_agrees(app, db, build):
     recomputed = {code: independent_row(db, ids, start, end, no_village) for code, (ids, no_village) in rows.items()}
     assert _table(season).figures() == recomputed
     assert recomputed[TOTAL] == EXPECTED[TOTAL]
+
+
+def add_course_interests(build, db) -> None:
+    """Residents of the season interested in a training course at its events, each enrolled in the quarter
+    and every other one through the course by its end."""
+    held = list(db.session.scalars(select(Event).where(Event.status != EventStatus.cancelled)))
+    course = build.notice()
+    people = list(db.session.scalars(select(Attendee).where(Attendee.erased_at.is_(None))))
+    for n, (person, event) in enumerate(zip(people, held * 3)):
+        i = Interest(id=_id(), attendee_id=person.id, notice_id=course.id, event_id=event.id,
+                     status=ReferralStatus.completed if n % 2 else ReferralStatus.enrolled, device_at=event.starts_at)
+        db.session.add(i)
+        db.session.flush()
+        for status, day in ((ReferralStatus.enrolled, 2), (ReferralStatus.completed, 20)):
+            db.session.add(ReferralStep(interest_id=i.id, status=status, at=local(2026, 8, day, 9)))
+    db.session.commit()
+
+
+def test_interests_in_training_courses_change_no_figure(app, db, build):
+    """"interests / referred / hired" count job interests: residents interested in a training course at the
+    quarter's events, enrolled and through it within the quarter, leave every figure (and every drill-down)
+    as it was, and the independent recomputation agrees."""
+    season = build_season(build, db)
+    add_course_interests(build, db)
+    figures = _table(season).figures()
+    assert figures[TOTAL] == EXPECTED[TOTAL] and figures[season["a"].code] == EXPECTED["a"]
+    assert figures[season["b"].code] == EXPECTED["b"]
+    start, end = quarter_bounds(YEAR, QUARTER, ZONE)
+    county = season["county"]
+    all_ids = [county.id] + [season[k].id for k in ("a", "b", "a1", "b1")]
+    assert independent_row(db, all_ids, start, end, True) == EXPECTED[TOTAL]
+    for key in ("interests", "referred", "hired"):
+        assert records_page(key, county, start, end, "zh", per_page=1000).total == EXPECTED[TOTAL][key], key
 
 
 def test_every_drill_down_adds_up_to_its_figure(app, db, build):

@@ -30,6 +30,7 @@ from flask import current_app
 from sqlalchemy import select, update
 
 from caravan.demo import names
+from caravan.demo.courses import add_sessions
 from caravan.demo.fairs import add_participants
 from caravan.demo.loader import demo_code, demo_id
 from caravan.demo.stops import BAZAAR_WEEKDAY, TOWNSHIP, Stop, live_stop, season_stops
@@ -62,6 +63,11 @@ GROUPS = (AttendeeGroup.rural_worker, AttendeeGroup.graduate, AttendeeGroup.othe
 FUNNEL = {ReferralStatus.interested: (ReferralStatus.referred, 0.68, 0.25),
           ReferralStatus.referred: (ReferralStatus.interviewed, 0.6, 0.35),
           ReferralStatus.interviewed: (ReferralStatus.hired, 0.45, 0.52)}
+#: The same for an interest in a training course: enrolled, then through it, or dropped.
+COURSE_FUNNEL = {ReferralStatus.interested: (ReferralStatus.enrolled, 0.6, 0.2),
+                 ReferralStatus.enrolled: (ReferralStatus.completed, 0.7, 0.2)}
+#: Chance that a resident told about a training course says "interested" in it.
+COURSE_ASKS = 0.3
 _EPOCH = date(2020, 1, 1)
 #: A record type's name in the summary.
 PLURAL = {"attendee": "attendees", "checkin": "checkins", "service": "services", "tally": "tallies",
@@ -108,8 +114,8 @@ class _Season:
         self.pool: dict[str, list[_Person]] = {code: [] for code in BAZAAR_WEEKDAY}
         # Open interests, (resident, posting): a resident has one per posting, also those made by people
         # trying the demo; and residents erased since an earlier run, who come to no stop.
-        self.asked: set[tuple[str, str]] = {(a, p) for a, p in db.session.execute(
-            select(Interest.attendee_id, Interest.posting_id).where(Interest.is_open()))}
+        self.asked: set[tuple[str, str]] = {(a, p or n) for a, p, n in db.session.execute(
+            select(Interest.attendee_id, Interest.posting_id, Interest.notice_id).where(Interest.is_open()))}
         self.erased = set(db.session.scalars(select(Attendee.id).where(Attendee.erased_at.is_not(None))))
         self.named: set[tuple[str, str]] = set()  # (name, village) of every person made
 
@@ -138,6 +144,9 @@ class _Season:
         self.staff()
         self.tablets()
         now_local = self.now.astimezone(self.zone)
+        sessions = add_sessions(SEED, now_local.date())
+        if sessions:
+            self.added["training sessions"] += sessions
         stops = [*season_stops(now_local.date(), self.zone), live_stop(now_local)]
         present = set(db.session.scalars(select(Event.id).where(Event.id.in_([s.id for s in stops]))))
         pushes: list[tuple[Device, list[dict]]] = []
@@ -193,6 +202,8 @@ class _Season:
         every run; returning residents from the pool of those registered before."""
         rng = random.Random(f"{SEED}:{stop.key}")
         pick = random.Random(f"{SEED}:{stop.key}:returning")
+        # Interest in courses draws from a generator of its own: the stop's other records stay as they were.
+        enrols = random.Random(f"{SEED}:{stop.key}:courses")
         (least, most), new_share, weights, asks = PROFILE[stop.kind]
         if stop.live:
             least, most, new_share = 12, 24, 0.35
@@ -250,6 +261,12 @@ class _Season:
                     notice = rng.choice([x for x in self.notices if x.kind.value == notice_kind])
                     item("service", f"{kind[0]}{n}", later, by,
                          {"event_id": stop.id, "attendee_id": person.id, "kind": kind, "notice_id": notice.id})
+                    if (notice_kind == "training" and notice.status == PublishStatus.published
+                            and enrols.random() < COURSE_ASKS and (person.id, notice.id) not in self.asked):
+                        self.asked.add((person.id, notice.id))
+                        item("interest", f"n{n}:{notice.id}", later, by,
+                             {"attendee_id": person.id, "notice_id": notice.id, "event_id": stop.id})
+                        made.interests.append((made.items[-1]["id"], later, person.village))
             if rng.random() < asks and postings:
                 for posting in rng.sample(postings, 2 if rng.random() < 0.2 else 1):
                     if (person.id, posting.id) in self.asked:
@@ -348,15 +365,17 @@ class _Season:
             row = rows[interest_id]
             by = self.office[TOWNSHIP if village.startswith(TOWNSHIP) else "KT"]
             status = ReferralStatus.interested
-            while status in FUNNEL:
-                onward, moves, withdraws = FUNNEL[status]
+            funnel = COURSE_FUNNEL if row.notice_id else FUNNEL
+            closed = ReferralStatus.dropped if row.notice_id else ReferralStatus.withdrawn
+            while status in funnel:
+                onward, moves, withdraws = funnel[status]
                 roll = rng.random()
                 if roll >= moves + withdraws:
                     break  # stalls here: nobody followed it up
                 at = at + timedelta(days=rng.randint(1, 12), hours=rng.randint(0, 8))
                 if at >= self.now:
                     break
-                status = onward if roll < moves else ReferralStatus.withdrawn
+                status = onward if roll < moves else closed
                 db.session.add(ReferralStep(interest_id=interest_id, status=status, at=at, user_id=by.id, note=""))
                 row.status, row.status_at = status, at
                 self.added["referral steps"] += 1

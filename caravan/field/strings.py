@@ -121,6 +121,7 @@ STRINGS = {
     "training_info": _l("Training information"),
     "policy_advice": _l("Policy advice"),
     "interest": _l("Interested in"),
+    "course": _l("Training course"),
     "save": _l("Save"),
     "saved": _l("Saved"),
     "tally_title": _l("Visitors who did not register"),

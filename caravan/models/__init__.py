@@ -18,16 +18,17 @@ from caravan.models.report import ReportNarrative, SubmittedReport
 from caravan.models.survey import EmployerVisit, SurveyRound, VisitVacancy
 from caravan.models.sync import Change, PendingRecord, PendingStatus, SyncBatch
 from caravan.models.throttle import ThrottleHit
+from caravan.models.training import InstructionLanguage, TrainingSession
 from caravan.models.user import ROLE_RANK, Role, User
 
 __all__ = [
     "AlertSubscription", "Area", "AreaLevel", "Attendee", "AttendeeGroup", "AuditEntry", "BoardRefresh",
     "Change", "CheckIn", "CheckInMethod", "ConsentChannel", "Device", "DuplicateDismissal", "Employer",
     "EmployerVisit", "EnrollmentCode", "Event", "EventKind", "EventStatus", "FairArrival", "FairParticipant",
-    "Interest", "Merge", "Notice", "NoticeKind", "NoticeTranslation", "ParticipantStatus", "PendingRecord",
-    "PendingStatus", "Posting", "PostingTranslation", "PublishStatus", "ReferralStatus", "ReferralStep",
-    "ReportNarrative", "Role", "ROLE_RANK", "Sector", "ServiceGiven", "ServiceKind", "SmsMessage", "SmsStatus",
-    "SubmittedReport", "SurveyRound", "SyncBatch", "Tally", "TallyKind", "ThrottleHit", "User", "VisitVacancy",
-    "WageUnit",
+    "InstructionLanguage", "Interest", "Merge", "Notice", "NoticeKind", "NoticeTranslation",
+    "ParticipantStatus", "PendingRecord", "PendingStatus", "Posting", "PostingTranslation", "PublishStatus",
+    "ReferralStatus", "ReferralStep", "ReportNarrative", "Role", "ROLE_RANK", "Sector", "ServiceGiven",
+    "ServiceKind", "SmsMessage", "SmsStatus", "SubmittedReport", "SurveyRound", "SyncBatch", "Tally",
+    "TallyKind", "ThrottleHit", "TrainingSession", "User", "VisitVacancy", "WageUnit",
     "event_notices", "event_postings",
 ]

@@ -26,6 +26,10 @@ class Notice(UUIDPrimaryKey, Timestamps, Translated, Base):
 
     translations: Mapped[list[NoticeTranslation]] = relationship(
         back_populates="notice", cascade="all, delete-orphan", order_by="NoticeTranslation.lang")
+    #: A training course's sessions, earliest first (a policy notice has none).
+    sessions: Mapped[list["TrainingSession"]] = relationship(  # noqa: F821 (caravan.models.training)
+        back_populates="notice", cascade="all, delete-orphan",
+        order_by="(TrainingSession.starts_on, TrainingSession.id)")
 
 
 class NoticeTranslation(Base):

@@ -40,6 +40,10 @@ class ReferralStatus(enum.StrEnum):
     interviewed = "interviewed"
     hired = "hired"
     withdrawn = "withdrawn"
+    # A training course's follow-up (an interest in a notice): interested -> enrolled -> completed, or dropped.
+    enrolled = "enrolled"
+    completed = "completed"
+    dropped = "dropped"
 
 
 class FieldRecord:
@@ -118,9 +122,16 @@ class Tally(FieldRecord, Base):
     cancels_id: Mapped[str | None] = mapped_column(ForeignKey("tallies.id"), index=True)
 
 
-#: When an interest is open: until it is withdrawn (a hired one stays open: saying "I'm interested" again
-#: adds nothing). SQL text, because the partial unique index below needs it in this form on both databases.
+#: When an interest in a posting is open: until it is withdrawn (a hired one stays open: saying "I'm
+#: interested" again adds nothing). SQL text, because the partial unique index below needs it in this form
+#: on both databases.
 INTEREST_OPEN_SQL = "status <> 'withdrawn'"
+#: The same for an interest in a training course: open until dropped (a completed one stays open). A posting
+#: interest is never dropped and a course interest never withdrawn (services.referrals holds that rule), so
+#: each index may name only its own closing status.
+COURSE_INTEREST_OPEN_SQL = "status <> 'dropped'"
+#: An interest is in exactly one thing: a posting or a training course (a notice).
+INTEREST_SUBJECT_SQL = "(posting_id IS NULL) <> (notice_id IS NULL)"
 
 
 def _status_at_default(context):
@@ -130,16 +141,19 @@ def _status_at_default(context):
 
 
 class Interest(FieldRecord, Base):
-    """A resident's interest in a posting; the office follows it up as a referral.
+    """A resident's interest in a posting or in a training course; the office follows it up as a referral.
 
-    A resident has at most one open interest in a posting, however it arrives (their phone, a tablet,
-    the office): the database holds that rule with a partial unique index.
+    A resident has at most one open interest in a posting (or course), however it arrives (their phone, a
+    tablet, the office): the database holds that rule with partial unique indexes.
     """
 
     __tablename__ = "interests"
     __table_args__ = (
         Index("uq_interests_open_attendee_posting", "attendee_id", "posting_id", unique=True,
               sqlite_where=text(INTEREST_OPEN_SQL), postgresql_where=text(INTEREST_OPEN_SQL)),
+        Index("uq_interests_open_attendee_notice", "attendee_id", "notice_id", unique=True,
+              sqlite_where=text(COURSE_INTEREST_OPEN_SQL), postgresql_where=text(COURSE_INTEREST_OPEN_SQL)),
+        CheckConstraint(INTEREST_SUBJECT_SQL, name="one_subject"),
         _event_staff("interests"),
         # The referral queue: open ones, the longest without a step first.
         Index("ix_interests_status_status_at", "status", "status_at"),
@@ -148,7 +162,9 @@ class Interest(FieldRecord, Base):
     )
 
     attendee_id: Mapped[str] = mapped_column(ForeignKey("attendees.id"), index=True)
-    posting_id: Mapped[str] = mapped_column(ForeignKey("postings.id"), index=True)
+    #: The posting, or (for a training course) None and ``notice_id`` set: exactly one of the two.
+    posting_id: Mapped[str | None] = mapped_column(ForeignKey("postings.id"), index=True)
+    notice_id: Mapped[str | None] = mapped_column(ForeignKey("notices.id"), index=True)
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"))
     #: The latest step of the follow-up, kept here for listing; the history is in referral_steps.
     status: Mapped[ReferralStatus] = mapped_column(
@@ -159,13 +175,19 @@ class Interest(FieldRecord, Base):
 
     attendee = relationship("Attendee")
     posting = relationship("Posting")
+    notice = relationship("Notice")
     steps: Mapped[list[ReferralStep]] = relationship(
         back_populates="interest", order_by="ReferralStep.at", cascade="all, delete-orphan")
 
     @classmethod
     def is_open(cls):
         """A SQL condition: the interest is open (see :data:`INTEREST_OPEN_SQL`)."""
-        return cls.status != ReferralStatus.withdrawn
+        return cls.status.notin_((ReferralStatus.withdrawn, ReferralStatus.dropped))
+
+    @property
+    def is_course(self) -> bool:
+        """Whether this is an interest in a training course (a notice) rather than in a posting."""
+        return self.notice_id is not None
 
 
 class ReferralStep(Base):

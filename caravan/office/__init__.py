@@ -7,4 +7,4 @@ from caravan.office import (admin, alerts, audit, duplicates, employers, event_r
                             boards, fairs, list_exports, notices, postings, printing, referrals, reports, residents, staff,
                             employer_import, surveys,
                             tablets,
-                            views)
+                            training, views)

@@ -13,6 +13,7 @@ from caravan.office.common import form_error_response, list_response, page_numbe
 from caravan.services.catalogue import notices
 from caravan.services.catalogue.fields import ValidationError
 from caravan.services.catalogue.texts import missing_languages
+from caravan.office.training import sessions_context
 
 
 @bp.route("/notices/")
@@ -54,13 +55,14 @@ def notice_edit(notice_id: str):
             moved = then is not None and notices.set_status(notice, then, by=current_user)
         except ValidationError as exc:
             db.session.rollback()
+            notice = notices.get(notice_id)
             return form_error_response("office/notice_form.html", exc, values=request.form.to_dict(),
-                                       notice=notices.get(notice_id))
+                                       notice=notice, **sessions_context(notice))
         db.session.commit()
         flash(_("Saved.") if changed or moved else _("Nothing was changed."), "ok")
         return redirect(url_for("office.notice_edit", notice_id=notice.id), 303)
     return render_template("office/notice_form.html", values=notices.form_values(notice), errors={},
-                           notice=notice)
+                           notice=notice, **sessions_context(notice))
 
 
 def _set_status(notice_id: str, status: PublishStatus):

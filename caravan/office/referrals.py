@@ -19,7 +19,7 @@ from caravan.services.catalogue import employers
 from caravan.services.catalogue.fields import ValidationError
 from caravan.services.scope import areas_within
 
-FILTERS = ("status", "posting", "employer", "area", "age", "overdue")
+FILTERS = ("status", "posting", "employer", "area", "age", "overdue", "course", "kind")
 
 
 def _filters(source, prefix: str = "") -> tuple[referrals.Filters, dict[str, str]]:
@@ -31,7 +31,7 @@ def _filters(source, prefix: str = "") -> tuple[referrals.Filters, dict[str, str
         abort(400)
     raw["overdue"] = "1" if raw["overdue"] else ""
     return referrals.Filters(status=raw["status"], posting=raw["posting"], employer=raw["employer"],
-                             area=raw["area"], age=int(age) if age else None,
+                             area=raw["area"], course=raw["course"], kind=raw["kind"], age=int(age) if age else None,
                              overdue=bool(raw["overdue"])), {k: v for k, v in raw.items() if v}
 
 
@@ -48,7 +48,8 @@ def _queue(filters: referrals.Filters, args: dict, status: int = 200, **extra):
 
 
 def _choices() -> dict:
-    return {"postings": referrals.postings_in_queue(scope()), "employers": employers.choices(scope()),
+    return {"postings": referrals.postings_in_queue(scope()), "courses": referrals.courses_in_queue(scope()),
+            "employers": employers.choices(scope()),
             "areas": areas_within(scope())}
 
 
@@ -110,7 +111,7 @@ def referrals_export(fmt: str):
     referrals.record_export(current_user, filters, fmt, len(rows))
     db.session.commit()
     header = [_("Status"), _("Overdue"), _("Latest step"), _("Days since"), _("Full name"), _("Phone"), _("Village"),
-              _("Posting code"), _("Posting"), _("Employer"), _("Employer's contact"), _("Contact phone"),
+              _("Code"), _("Posting or course"), _("Employer"), _("Employer's contact"), _("Contact phone"),
               _("Latest note")]
     return exports.download(_("Referrals"), fmt, header, (_export_row(r) for r in rows), title=_("Referrals"))
 
@@ -118,10 +119,14 @@ def referrals_export(fmt: str):
 def _export_row(row: referrals.Row) -> list:
     locale = str(get_locale())
     i = row.interest
-    text = i.posting.text(locale)
-    contact_name, contact_phone = referrals.contact_of(i.posting)
+    subject = i.posting or i.notice
+    text = subject.text(locale)
+    if i.posting is not None:
+        contact_name, contact_phone = referrals.contact_of(i.posting)
+        employer = i.posting.employer.name_in(locale)
+    else:  # a training course: the office itself enrols; no employer to call
+        contact_name = contact_phone = employer = ""
     return [str(REFERRAL_STATUSES[i.status]), _("yes") if row.overdue else "",
             to_user_timezone(row.last_at).replace(tzinfo=None), row.days,
             i.attendee.name, i.attendee.phone or "", i.attendee.village.name_in(locale) if i.attendee.village else "",
-            i.posting.code, text.title if text else "", i.posting.employer.name_in(locale), contact_name,
-            contact_phone, row.note]
+            subject.code, text.title if text else "", employer, contact_name, contact_phone, row.note]

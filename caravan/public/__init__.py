@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("public", __name__)
 
-from caravan.public import alerts, passes, register, views  # noqa: E402,F401  (registers the routes on bp)
+from caravan.public import alerts, courses, passes, register, views  # noqa: E402,F401  (registers the routes on bp)

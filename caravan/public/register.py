@@ -14,7 +14,7 @@ from caravan.public import bp
 from caravan.public.forms import RegisterForm
 from caravan.public.passes import current_pass, private, remember_pass
 from caravan.public.phone import phone_id, remember_phone
-from caravan.services import listings, registration_limit, resident_rules, residents, throttle
+from caravan.services import listings, registration_limit, resident_rules, residents, throttle, training
 
 #: The form's name of a field where it differs from the service's.
 _FORM_FIELD = {"village_id": "village"}
@@ -45,8 +45,10 @@ def interest(code: str):
 
 @bp.route("/register", methods=["GET", "POST"])
 def register():
-    """The registration form; on success the new pass (and the interest, when coming from a posting)."""
+    """The registration form; on success the new pass (and the interest, when coming from a posting or a
+    training course)."""
     posting = _open_posting(request.args.get("j"))
+    course = None if posting else training.open_course(request.args.get("n"))
     form = RegisterForm()
     locale = current_locale_str()
     form.village.choices = [SelectChoice("", _("My village is not in the list"))] + [
@@ -75,15 +77,16 @@ def register():
                         field = getattr(form, _FORM_FIELD.get(name, name), form.name)
                         field.errors = [resident_rules.message(name, code)]
                 else:
-                    if posting is not None:
-                        residents.add_interest(attendee, posting)
+                    subject = posting or course
+                    if subject is not None:
+                        residents.add_interest(attendee, subject)
                     db.session.commit()
                     response = redirect(url_for("public.pass_page", token=attendee.pass_token,
-                                                added=posting.code if posting else None))
+                                                added=subject.code if subject else None))
                     return private(remember_phone(remember_pass(response, attendee.pass_token), phone))
-    texts = listings.translated(posting, locale, ("title",))[0] if posting else None
+    texts = listings.translated(posting or course, locale, ("title",))[0] if posting or course else None
     response = make_response(render_template(
-        "public/register.html", form=form, posting=posting, posting_texts=texts, refusal=refusal,
+        "public/register.html", form=form, posting=posting, course=course, posting_texts=texts, refusal=refusal,
         has_pass=current_pass() is not None), status, headers)
     return remember_phone(response, phone)
 

@@ -9,7 +9,7 @@ from caravan.models.base import utcnow
 from caravan.public import bp
 from caravan.public.page_cache import CSRF_SLOT, cached_page
 from caravan.public.passes import current_pass
-from caravan.services import jobs_list, listings
+from caravan.services import jobs_list, listings, training
 from caravan.services.events import upcoming_events
 
 POSTING_FIELDS = ("title", "description", "requirements", "work_place")
@@ -74,14 +74,17 @@ def posting(code: str):
 
 
 @bp.route("/n/<code>")
-@cached_page()
+@cached_page(vary_on_pass=_has_pass)
 def notice(code: str):
-    """A training course or policy notice (tablets link here); 410 once closed or expired, 404 for drafts."""
+    """A training course or policy notice (tablets link here); 410 once closed or expired, 404 for drafts.
+    A course shows its sessions with the seats left, and "I'm interested" while it is open."""
     found = listings.notice_by_code(code)
     availability = listings.posting_availability(found)
     if availability == listings.Availability.unknown:
         abort(404)
     texts, fell_back = listings.translated(found, current_locale_str(), NOTICE_FIELDS)
     status = 410 if availability == listings.Availability.gone else 200
+    course = {"sessions": training.coming_sessions(found), "seats": training.seats(found)} \
+        if training.is_course(found) else None
     return render_template("public/notice.html", notice=found, texts=texts, fell_back=fell_back,
-                           gone=status == 410), status
+                           gone=status == 410, course=course, has_pass=_has_pass(), csrf_slot=CSRF_SLOT), status

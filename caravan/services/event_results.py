@@ -119,7 +119,8 @@ def _counts(event: Event, results: Results) -> None:
 def _interests(event: Event) -> list[tuple[Posting, int]]:
     """Interests made at the event by posting, most first: one statement, and one for the postings' titles."""
     counts = db.session.execute(select(Interest.posting_id, func.count().label("n"))
-                                .where(Interest.event_id == event.id).group_by(Interest.posting_id)).all()
+                                .where(Interest.event_id == event.id, Interest.posting_id.is_not(None))
+                                .group_by(Interest.posting_id)).all()
     if not counts:
         return []
     postings = {p.id: p for p in db.session.scalars(

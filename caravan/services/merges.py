@@ -30,7 +30,17 @@ from caravan.services.scope import is_county_level, subtree, within
 
 #: How far an interest's follow-up has gone: of two open interests in one posting, the further stays open.
 PROGRESS = {ReferralStatus.interested: 0, ReferralStatus.referred: 1, ReferralStatus.interviewed: 2,
-            ReferralStatus.hired: 3}
+            ReferralStatus.hired: 3, ReferralStatus.enrolled: 1, ReferralStatus.completed: 2}
+
+
+def _subject(interest: Interest) -> tuple[str | None, str | None]:
+    """What an interest is in: (posting id, notice id), one of them None."""
+    return interest.posting_id, interest.notice_id
+
+
+def _closed(interest: Interest) -> ReferralStatus:
+    """The status that closes ``interest``: a posting's is withdrawn, a training course's dropped."""
+    return ReferralStatus.dropped if interest.notice_id is not None else ReferralStatus.withdrawn
 #: Fields of the kept record that a merge fills when they are empty, with their empty value.
 FILLED = {"phone": None, "village_id": None, "skills": "", "wishes": ""}
 #: Why an undo is refused (the office words them).
@@ -58,12 +68,12 @@ def merge(a: Attendee, b: Attendee, by: User) -> Merge:
         for row in db.session.scalars(select(model).where(model.attendee_id == gone.id).order_by(model.id)):
             row.attendee_id = kept.id
             moved[key].append(row.id)
-    kept_open = {i.posting_id: i for i in db.session.scalars(
+    kept_open = {_subject(i): i for i in db.session.scalars(
         select(Interest).where(Interest.attendee_id == kept.id, Interest.is_open()))}
     now = utcnow()
     for interest in db.session.scalars(select(Interest).where(Interest.attendee_id == gone.id)
                                        .order_by(Interest.id)):
-        other = kept_open.get(interest.posting_id) if interest.status != ReferralStatus.withdrawn else None
+        other = kept_open.get(_subject(interest)) if interest.status != _closed(interest) else None
         if other is not None:
             closed = interest if PROGRESS[other.status] >= PROGRESS[interest.status] else other
             moved["closed"].append(_withdraw(closed, by, now))
@@ -110,9 +120,9 @@ def _withdraw(interest: Interest, by: User, now: datetime) -> dict:
     """Withdraw ``interest`` for a merge; returns what an undo needs to reopen it."""
     before = {"id": interest.id, "status": interest.status.value,
               "status_at": interest.status_at.isoformat() if interest.status_at else None}
-    step = ReferralStep(interest_id=interest.id, status=ReferralStatus.withdrawn, at=now, user_id=by.id)
+    step = ReferralStep(interest_id=interest.id, status=_closed(interest), at=now, user_id=by.id)
     db.session.add(step)
-    interest.status, interest.status_at = ReferralStatus.withdrawn, now
+    interest.status, interest.status_at = _closed(interest), now
     db.session.flush()
     return before | {"step_id": step.id}
 
@@ -172,11 +182,12 @@ def undo(row: Merge, by: User) -> None:
     reopen = []
     for closed in moved.get("closed", []):
         interest = db.session.get(Interest, closed["id"])
-        if interest is None or interest.status != ReferralStatus.withdrawn:
+        if interest is None or interest.status != _closed(interest):
             raise UndoRefused("interest_changed")
         owner = gone.id if interest.id in coming_back else kept.id
         others = db.session.execute(select(Interest.id, Interest.attendee_id).where(
-            Interest.posting_id == interest.posting_id, Interest.is_open(), Interest.id != interest.id,
+            Interest.posting_id == interest.posting_id if interest.posting_id else Interest.notice_id == interest.notice_id,
+            Interest.is_open(), Interest.id != interest.id,
             Interest.attendee_id.in_([kept.id, gone.id])))
         # Whose each other open interest is once the undo is done: a clash refuses the reopening.
         if any((gone.id if other.id in coming_back else other.attendee_id) == owner for other in others):

@@ -1,7 +1,9 @@
 """Referral follow-up: the office's work queue of open interests and the steps each one takes.
 
-The one place of the step rule: an interest moves interested -> referred -> interviewed -> hired, one step
-at a time, or is withdrawn before it is hired; hired and withdrawn are final. Each step is a
+The one place of the step rule: an interest in a posting moves interested -> referred -> interviewed ->
+hired, one step at a time, or is withdrawn before it is hired; hired and withdrawn are final. An interest
+in a training course moves interested -> enrolled -> completed, or is dropped before it is completed;
+completed and dropped are final. Neither kind takes the other's steps. Each step is a
 :class:`ReferralStep` row (who, when, note) and an audit entry (no note, no name: the note may hold
 personal data). Whose interests an office user sees: those of residents of their area (by village), the
 same rule as the residents' pages.
@@ -17,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from caravan.extensions import db
-from caravan.models import Area, Attendee, Interest, Posting, ReferralStatus, ReferralStep
+from caravan.models import Area, Attendee, Interest, Notice, Posting, ReferralStatus, ReferralStep
 from caravan.models.base import utcnow
 from caravan.services import audit
 from caravan.services.catalogue.fields import Checker, ValidationError
@@ -33,8 +35,20 @@ NEXT: dict[ReferralStatus, tuple[ReferralStatus, ...]] = {
     S.hired: (),
     S.withdrawn: (),
 }
+#: The same for an interest in a training course (a notice).
+COURSE_NEXT: dict[ReferralStatus, tuple[ReferralStatus, ...]] = {
+    S.interested: (S.enrolled, S.dropped),
+    S.enrolled: (S.completed, S.dropped),
+    S.completed: (),
+    S.dropped: (),
+}
 #: Statuses the office still has to act on: the queue shows these unless asked for others.
-OPEN = (S.interested, S.referred, S.interviewed)
+OPEN = (S.interested, S.referred, S.interviewed, S.enrolled)
+#: Open statuses that wait on the office (an enrolled resident waits on the course, not on a clerk): only
+#: these become overdue.
+WAITING = (S.interested, S.referred, S.interviewed)
+#: The queue's kind filter: interests in postings or in training courses.
+KIND_POSTING, KIND_COURSE = "posting", "course"
 #: The status filter's values besides the statuses themselves.
 ALL, OPEN_FILTER = "all", ""
 MAX_NOTE = 500
@@ -55,17 +69,30 @@ def overdue_days() -> int:
     return int(current_app.config["REFERRAL_OVERDUE_DAYS"])
 
 
-def refusal(current: ReferralStatus, new: ReferralStatus) -> str | None:
-    """Why an interest at ``current`` may not take the step ``new``; None when it may."""
-    if new in NEXT[current]:
+def steps_from(current: ReferralStatus, course: bool = False) -> tuple[ReferralStatus, ...]:
+    """The steps an interest at ``current`` may take next: a posting's (or, with ``course``, a training
+    course's); none for a status of the other kind."""
+    return (COURSE_NEXT if course else NEXT).get(current, ())
+
+
+def next_steps(interest: Interest) -> tuple[ReferralStatus, ...]:
+    """The steps ``interest`` may take next, by its kind and status."""
+    return steps_from(interest.status, interest.notice_id is not None)
+
+
+def refusal(current: ReferralStatus, new: ReferralStatus, course: bool = False) -> str | None:
+    """Why an interest (in a posting, or with ``course`` in a training course) at ``current`` may not take
+    the step ``new``; None when it may."""
+    allowed = steps_from(current, course)
+    if new in allowed:
         return None
     from caravan.labels import REFERRAL_STATUSES as names
     if current == new:
         return _("It is at “%(status)s” already.", status=names[current])
-    if not NEXT[current]:
+    if not allowed:
         return _("It is closed (“%(status)s”): it takes no further step.", status=names[current])
     return _("From “%(current)s” the next step is “%(next)s” (or “%(withdrawn)s”).",
-             current=names[current], next=names[NEXT[current][0]], withdrawn=names[S.withdrawn])
+             current=names[current], next=names[allowed[0]], withdrawn=names[allowed[-1]])
 
 
 def last_step_at():
@@ -86,6 +113,8 @@ class Filters:
     posting: str = ""
     employer: str = ""
     area: str = ""
+    course: str = ""  #: a training course (notice id)
+    kind: str = ""  #: KIND_POSTING or KIND_COURSE, '' for both
     age: int | None = None  #: at least this many days since the latest step
     overdue: bool = False
 
@@ -105,6 +134,12 @@ def _query(scope: Area, f: Filters, now: datetime):
         query = query.where(Interest.status.in_(OPEN))
     if f.posting:
         query = query.where(Interest.posting_id == f.posting)
+    if f.course:
+        query = query.where(Interest.notice_id == f.course)
+    if f.kind == KIND_POSTING:
+        query = query.where(Interest.posting_id.is_not(None))
+    elif f.kind == KIND_COURSE:
+        query = query.where(Interest.notice_id.is_not(None))
     if f.employer:
         query = query.where(Interest.posting_id.in_(select(Posting.id).where(Posting.employer_id == f.employer)))
     if f.area:
@@ -112,7 +147,7 @@ def _query(scope: Area, f: Filters, now: datetime):
         query = query.where(within(Attendee.village_id, chosen) if chosen else Interest.id.is_(None))
     days = max(f.age or 0, overdue_days() if f.overdue else 0)
     if f.overdue:
-        query = query.where(Interest.status.in_(OPEN))
+        query = query.where(Interest.status.in_(WAITING))
     if days:
         query = query.where(last_step_at() <= now - timedelta(days=days))
     return query, last
@@ -146,7 +181,7 @@ class Row:
     @property
     def next_steps(self) -> tuple[ReferralStatus, ...]:
         """The steps this interest may take next."""
-        return NEXT[self.interest.status]
+        return next_steps(self.interest)
 
 
 def contact_of(posting: Posting) -> tuple[str, str]:
@@ -162,7 +197,7 @@ def _rows(query, last, now: datetime) -> list[Row]:
     for interest, last_at in db.session.execute(query.order_by(last, Interest.id)):
         last_at = _aware(last_at)
         days = (now - last_at).days
-        rows.append(Row(interest, last_at, days, interest.status in OPEN and days >= limit))
+        rows.append(Row(interest, last_at, days, interest.status in WAITING and days >= limit))
     return rows
 
 
@@ -176,7 +211,8 @@ def _aware(value) -> datetime:
 def _loading(query, steps: bool):
     options = [contains_eager(Interest.attendee).selectinload(Attendee.village),
                selectinload(Interest.posting).selectinload(Posting.translations),
-               selectinload(Interest.posting).selectinload(Posting.employer)]
+               selectinload(Interest.posting).selectinload(Posting.employer),
+               selectinload(Interest.notice).selectinload(Notice.translations)]
     if steps:
         options.append(selectinload(Interest.steps).selectinload(ReferralStep.user))
     return query.options(*options)
@@ -206,6 +242,13 @@ def postings_in_queue(scope: Area) -> list[Posting]:
     wanted = select(Interest.id).join(Interest.attendee).where(Interest.posting_id == Posting.id, *in_scope(scope))
     return list(db.session.scalars(select(Posting).where(wanted.exists())
                                    .options(selectinload(Posting.translations)).order_by(Posting.code)))
+
+
+def courses_in_queue(scope: Area) -> list[Notice]:
+    """The training courses that residents of ``scope`` are interested in, for the queue's course filter."""
+    wanted = select(Interest.id).join(Interest.attendee).where(Interest.notice_id == Notice.id, *in_scope(scope))
+    return list(db.session.scalars(select(Notice).where(wanted.exists())
+                                   .options(selectinload(Notice.translations)).order_by(Notice.code)))
 
 
 def clean_step(raw) -> tuple[ReferralStatus | None, str]:
@@ -240,7 +283,7 @@ def take_step(scope: Area, ids: list[str], raw, by) -> tuple[ReferralStatus, lis
     if len(rows) != len(ids):
         raise NotInScope()
     status, note = clean_step(raw)
-    refused = [(row, refusal(row.status, status)) for row in rows]
+    refused = [(row, refusal(row.status, status, row.notice_id is not None)) for row in rows]
     refused = [(row, why) for row, why in refused if why]
     if refused:
         why = refused[0][1]

@@ -22,7 +22,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from caravan.extensions import db
 from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, CheckIn, ConsentChannel, Device, Event,
-                            Interest, Posting, ServiceGiven, User)
+                            Interest, Notice, Posting, ServiceGiven, User)
 from caravan.services import audit, resident_rules, residents
 from caravan.services.paging import Paged
 from caravan.services.scope import area_within, is_county_level, subtree, within
@@ -206,7 +206,8 @@ def record(attendee: Attendee) -> Record:
         .where(ServiceGiven.attendee_id.in_(mine)).order_by(ServiceGiven.device_at.desc())))
     interests = list(db.session.scalars(
         select(Interest).options(selectinload(Interest.steps), joinedload(Interest.device),
-                                 joinedload(Interest.posting).selectinload(Posting.translations))
+                                 joinedload(Interest.posting).selectinload(Posting.translations),
+                                 joinedload(Interest.notice).selectinload(Notice.translations))
         .where(Interest.attendee_id.in_(mine)).order_by(Interest.device_at.desc())))
     # Service events that are not check-in events (rare) are loaded with the staff, in one go each.
     events = {c.event_id: c.event for c in checkins}

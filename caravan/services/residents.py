@@ -15,10 +15,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import selectinload
 
 from caravan.extensions import db
-from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentChannel, Event, Interest, Posting,
+from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentChannel, Event, Interest, Notice, Posting,
                             ReferralStatus, ReferralStep)
 from caravan.models.base import new_uuid, utcnow
-from caravan.models.records import INTEREST_OPEN_SQL
+from caravan.models.records import COURSE_INTEREST_OPEN_SQL, INTEREST_OPEN_SQL
 from caravan.services import alerts, resident_rules
 from caravan.services.codes import new_pass_token
 from caravan.services.sync import pending
@@ -80,37 +80,48 @@ def attendee_for_token(token: str | None) -> Attendee | None:
     return attendee
 
 
-def open_interest(attendee_id: str, posting_id: str) -> Interest | None:
-    """The resident's open interest in the posting, if there is one (there is never more than one)."""
+def _subject_column(subject: Posting | Notice) -> str:
+    """The interests column that names ``subject``: a posting's, or a training course's (a notice)."""
+    return "notice_id" if isinstance(subject, Notice) else "posting_id"
+
+
+def open_interest(attendee_id: str, subject: Posting | Notice | str) -> Interest | None:
+    """The resident's open interest in the posting (or training course), if there is one (never more than
+    one); a plain id is a posting's."""
+    column = getattr(Interest, "posting_id" if isinstance(subject, str) else _subject_column(subject))
+    subject_id = subject if isinstance(subject, str) else subject.id
     return db.session.scalar(select(Interest).where(
-        Interest.attendee_id == attendee_id, Interest.posting_id == posting_id, Interest.is_open()))
+        Interest.attendee_id == attendee_id, column == subject_id, Interest.is_open()))
 
 
-def add_interest(attendee: Attendee, posting: Posting, event: Event | None = None) -> tuple[Interest, bool]:
-    """Record that ``attendee`` is interested in ``posting``; returns the interest and whether it is new.
+def add_interest(attendee: Attendee, subject: Posting | Notice, event: Event | None = None) -> tuple[Interest, bool]:
+    """Record that ``attendee`` is interested in ``subject`` (a posting, or a training course); returns the
+    interest and whether it is new.
 
-    Saying it twice keeps one open interest; after a withdrawal it opens a new one. Two requests at once
-    (a double tap) cannot make two: the insert yields to the database's unique index of open interests,
-    without an error that would spoil the caller's transaction.
+    Saying it twice keeps one open interest; after a withdrawal (or a dropped course) it opens a new one.
+    Two requests at once (a double tap) cannot make two: the insert yields to the database's unique index
+    of open interests, without an error that would spoil the caller's transaction.
     """
-    existing = open_interest(attendee.id, posting.id)
+    existing = open_interest(attendee.id, subject)
     if existing is not None:
         return existing, False
     db.session.flush()  # the attendee may be new in this transaction
     now = utcnow()
-    values = {"id": new_uuid(), "attendee_id": attendee.id, "posting_id": posting.id,
+    column = _subject_column(subject)
+    values = {"id": new_uuid(), "attendee_id": attendee.id, column: subject.id,
               "event_id": getattr(event, "id", None), "device_at": now, "received_at": now,
               "status": ReferralStatus.interested}
+    open_sql = COURSE_INTEREST_OPEN_SQL if column == "notice_id" else INTEREST_OPEN_SQL
     insert = {"postgresql": pg_insert, "sqlite": sqlite_insert}[db.session.get_bind().dialect.name]
     added = db.session.scalar(insert(Interest).values(**values).on_conflict_do_nothing(
         # The index's condition as literal SQL: as a bound parameter PostgreSQL cannot match it to the
         # partial index once the driver prepares the statement (after a few runs on one connection).
-        index_elements=["attendee_id", "posting_id"], index_where=text(INTEREST_OPEN_SQL))
+        index_elements=["attendee_id", column], index_where=text(open_sql))
         .returning(Interest.id)) is not None
     if added:
         db.session.add(ReferralStep(interest_id=values["id"], status=ReferralStatus.interested, at=now))
         db.session.flush()
-    return open_interest(attendee.id, posting.id), added
+    return open_interest(attendee.id, subject), added
 
 
 def interests_of(attendee: Attendee) -> list[Interest]:
@@ -118,7 +129,8 @@ def interests_of(attendee: Attendee) -> list[Interest]:
     return list(db.session.scalars(
         select(Interest).where(Interest.attendee_id == attendee.id).order_by(Interest.device_at.desc())
         .options(selectinload(Interest.posting).selectinload(Posting.translations),
-                 selectinload(Interest.posting).selectinload(Posting.employer), selectinload(Interest.steps))))
+                 selectinload(Interest.posting).selectinload(Posting.employer),
+                 selectinload(Interest.notice).selectinload(Notice.translations), selectinload(Interest.steps))))
 
 
 def erase(attendee: Attendee) -> None:

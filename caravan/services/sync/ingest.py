@@ -15,12 +15,12 @@ from sqlalchemy.exc import DBAPIError
 
 from caravan.database import any_of
 from caravan.extensions import db
-from caravan.models import (Area, Attendee, CheckIn, Device, Event, FairArrival, Interest, Notice, PendingRecord,
-                            PendingStatus, Posting, ReferralStep, ServiceGiven, SyncBatch, Tally, User)
+from caravan.models import (Area, Attendee, CheckIn, Device, Event, FairArrival, Interest, Notice, NoticeKind,
+                            PendingRecord, PendingStatus, Posting, ReferralStep, ServiceGiven, SyncBatch, Tally, User)
 from caravan.models.base import utcnow
 from caravan.services import changes, fairs, merges
 from caravan.services.sync import pending
-from caravan.services.sync.interests import SAME_INTEREST, OpenInterests
+from caravan.services.sync.interests import OpenInterests, same_interest
 from caravan.services.sync.reach import Reach
 from caravan.services.sync.rows import (CONTENT_KEYS, PARENTS, TYPE_MODEL, build_row, content_of_row,
                                        row_values, same_content)
@@ -68,6 +68,8 @@ class _Known:
         #: and the id of the tally that cancels it, if one is stored (or applied in this push).
         self.tallies: dict[str, tuple[str, str, int]] = {}
         self.cancelled_by: dict[str, str] = {}
+        #: Notices looked up that are not training courses (policy notices): no interest names them.
+        self.not_courses: set[str] = set()
 
     def load(self, model: type, ids: set[str]) -> None:
         have = self.present.setdefault(model, set())
@@ -91,10 +93,17 @@ class _Known:
             for row_id, area_id in _rows(select(table.c.id, table.c.area_id).where(any_of(table.c.id, wanted))):
                 have.add(row_id)
                 self.reach.note_event(row_id, area_id)
-        elif model in (Posting, Notice):
+        elif model is Posting:
             for row_id, status in _rows(select(table.c.id, table.c.status).where(any_of(table.c.id, wanted))):
                 have.add(row_id)
                 self.reach.note_status(row_id, status)
+        elif model is Notice:
+            for row_id, status, kind in _rows(select(table.c.id, table.c.status, table.c.kind)
+                                              .where(any_of(table.c.id, wanted))):
+                have.add(row_id)
+                self.reach.note_status(row_id, status)
+                if getattr(kind, "value", kind) != NoticeKind.training.value:
+                    self.not_courses.add(row_id)
         elif model is Tally:  # only ever loaded as the parent of a cancelling tally: its content is checked
             for row_id, event_id, kind, count in _rows(select(table.c.id, table.c.event_id, table.c.kind,
                                                               table.c.count).where(any_of(table.c.id, wanted))):
@@ -303,6 +312,8 @@ class Ingest:
                 return refusal, ""
             if not self.known.has(model, value) and not missing:
                 missing = key
+        if record.type == "interest" and data.get("notice_id") in self.known.not_courses:
+            return Reason("not_a_course", "notice_id"), ""  # only a training course takes interests
         if record.type == "tally" and not missing:
             cancels = data.get("cancels_id")
             if cancels and self.known.cancelled_by.get(cancels, record.id) != record.id:
@@ -344,10 +355,11 @@ class Ingest:
         return True
 
     def _same_interest(self, item: Any, record: Record) -> Result:
-        """A second open interest of the same person in the same posting: a success for the tablet, not a
-        second row; the id is kept so that the receipt still counts it."""
-        self.pending.keep_duplicate(self.device.id, item, record, SAME_INTEREST, self.now)
-        return Result(_given_id(item), "duplicate", SAME_INTEREST, type=record.type)
+        """A second open interest of the same person in the same posting (or course): a success for the
+        tablet, not a second row; the id is kept so that the receipt still counts it."""
+        reason = same_interest(record)
+        self.pending.keep_duplicate(self.device.id, item, record, reason, self.now)
+        return Result(_given_id(item), "duplicate", reason, type=record.type)
 
     def _room_to_hold(self, record: Record) -> bool:
         """Whether this tablet may have one more record on hold (SYNC_MAX_HELD_PER_DEVICE); a record it
@@ -408,7 +420,7 @@ class Ingest:
             elif missing:
                 row.reason, row.waiting_for = str(Reason("waiting_for", missing)), record.data[missing]
             elif record.type == "interest" and self.interests.other(record):
-                row.status, row.reason, row.resolved_at = PendingStatus.duplicate, str(SAME_INTEREST), self.now
+                row.status, row.reason, row.resolved_at = PendingStatus.duplicate, str(same_interest(record)), self.now
             elif self._apply(record, row.device_id, row.received_at):
                 row.resolved_at = self.now
 

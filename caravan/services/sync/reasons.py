@@ -17,7 +17,7 @@ STATUS_LABELS = {
 #: A record type in words, as the office and the tablet name it; a type not listed is shown as sent.
 RECORD_TYPES = {
     "attendee": _l("Registration"), "checkin": _l("Check-in"), "service": _l("Service given"),
-    "tally": _l("Visitor count"), "interest": _l("Interest in a posting"),
+    "tally": _l("Visitor count"), "interest": _l("Interest in a posting or course"),
     "fair_arrival": _l("Employer's arrival at a job fair"),
 }
 
@@ -53,6 +53,8 @@ MESSAGES = {
     "pass_token_taken": _l("This pass belongs to another resident."),
     "not_storable": _l("The database refused this record."),
     "same_interest": _l("The resident's interest in this posting is recorded already (under another id)."),
+    "two_subjects": _l("An interest names either a posting or a training course, not both."),
+    "not_a_course": _l("%(field)s names a notice that is not a training course: only courses take interests."),
     "outside_area": _l("%(field)s names an event outside this tablet's area."),
     "not_published": _l("%(field)s names a posting or notice that is not published."),
     "unknown_staff": _l("%(field)s names a staff member this server does not know; the record is kept "

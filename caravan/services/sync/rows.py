@@ -20,7 +20,7 @@ PARENTS = {
     "checkin": {"event_id": Event, "attendee_id": Attendee},
     "service": {"event_id": Event, "attendee_id": Attendee, "posting_id": Posting, "notice_id": Notice},
     "tally": {"event_id": Event, "cancels_id": Tally},
-    "interest": {"attendee_id": Attendee, "posting_id": Posting, "event_id": Event},
+    "interest": {"attendee_id": Attendee, "posting_id": Posting, "notice_id": Notice, "event_id": Event},
     "fair_arrival": {"event_id": Event, "employer_id": Employer},
 }
 
@@ -31,7 +31,7 @@ CONTENT_KEYS = {
     "checkin": ("event_id", "attendee_id", "method"),
     "service": ("event_id", "attendee_id", "kind", "posting_id", "notice_id"),
     "tally": ("event_id", "kind", "count", "cancels_id"),
-    "interest": ("attendee_id", "posting_id", "event_id"),
+    "interest": ("attendee_id", "posting_id", "notice_id", "event_id"),
     "fair_arrival": ("event_id", "employer_id"),
 }
 
@@ -92,7 +92,8 @@ def build_row(record: Record, device_id: str | None, received_at: datetime):
     if record.type == "fair_arrival":
         return FairArrival(event_id=data["event_id"], employer_id=data["employer_id"], **common)
     # An interest starts its follow-up history at once, so the office sees it in the referral list.
-    return Interest(attendee_id=data["attendee_id"], posting_id=data["posting_id"], event_id=data["event_id"],
+    return Interest(attendee_id=data["attendee_id"], posting_id=data["posting_id"], notice_id=data["notice_id"],
+                    event_id=data["event_id"],
                     status=ReferralStatus.interested,
                     steps=[ReferralStep(status=ReferralStatus.interested, at=record.at)], **common)
 

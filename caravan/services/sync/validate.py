@@ -223,8 +223,16 @@ def tally(data: dict) -> dict:
 
 
 def interest(data: dict) -> dict:
-    """A resident's interest in a posting."""
-    return {"attendee_id": _uuid(data, "attendee_id"), "posting_id": _uuid(data, "posting_id"),
+    """A resident's interest in a posting, or in a training course (``notice_id``): exactly one of the two,
+    as the interests table holds it (models.records.INTEREST_SUBJECT_SQL)."""
+    attendee = _uuid(data, "attendee_id")
+    posting = _uuid(data, "posting_id", required=False)
+    notice = _uuid(data, "notice_id", required=False)
+    if posting is None and notice is None:
+        raise Invalid("missing", "posting_id")
+    if posting is not None and notice is not None:
+        raise Invalid("two_subjects", "notice_id")
+    return {"attendee_id": attendee, "posting_id": posting, "notice_id": notice,
             "event_id": _uuid(data, "event_id", required=False)}
 
 

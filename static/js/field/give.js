@@ -1,5 +1,6 @@
 // What was given: job information (which postings), training information, policy advice and interest
-// in postings for the person last checked in; tally buttons for visitors who do not register.
+// in postings and training courses for the person last checked in; tally buttons for visitors who do not
+// register.
 import * as db from "./db.js";
 import { boothLabel, fairEmployers } from "./fair.js";
 import { pick, t } from "./i18n.js";
@@ -16,8 +17,10 @@ const TALLY_SETTLE_MS = 600;
 /** How long "undo" is offered after a tally tap (or until the next tap). */
 const UNDO_MS = 10000;
 
-function choice(name, value, text) {
-  return el("label", { class: "fa-choice" }, el("input", { type: "checkbox", name, value }), " ", el("span", {}, text));
+function choice(name, value, text, tag = "") {
+  // A tag (a course among postings) follows the language: data-t.
+  const tagged = tag ? [" ", el("span", { class: "fa-tag", dataset: { t: tag } }, t(tag))] : [];
+  return el("label", { class: "fa-choice" }, el("input", { type: "checkbox", name, value }), " ", el("span", {}, text), ...tagged);
 }
 
 /** Fill the choices from the current event's postings and notices; `keep` keeps what is ticked (the same
@@ -33,8 +36,10 @@ export async function refresh({ keep = false } = {}) {
   const notices = (await Promise.all((event.notice_ids || []).map((id) => db.get("notices", id)))).filter(Boolean);
   const title = (x) => pick(Object.fromEntries(Object.entries(x.texts || {}).map(([k, v]) => [k, v.title])));
   $("#give-jobs").replaceChildren(...postings.map((p) => choice("job", p.id, title(p))));
-  $("#give-interest").replaceChildren(...await interestChoices(event, postings, title));
   const training = notices.filter((n) => n.kind === "training");
+  // Interest in a posting or in a training course: the same record type, naming one or the other.
+  $("#give-interest").replaceChildren(...await interestChoices(event, postings, title),
+    ...training.map((n) => choice("course_interest", n.id, title(n), "course")));
   const policy = notices.filter((n) => n.kind === "policy");
   $("#give-training").replaceChildren(choice("training", "", t("training_info")), ...training.map((n) => choice("training", n.id, title(n))));
   $("#give-policy").replaceChildren(choice("policy", "", t("policy_advice")), ...policy.map((n) => choice("policy", n.id, title(n))));
@@ -78,6 +83,9 @@ function recordsFromForm(form, eventId) {
   }
   for (const id of checked("interest")) {
     records.push({ type: "interest", data: { attendee_id: person.id, posting_id: id, event_id: eventId } });
+  }
+  for (const id of checked("course_interest")) {
+    records.push({ type: "interest", data: { attendee_id: person.id, notice_id: id, event_id: eventId } });
   }
   return records;
 }

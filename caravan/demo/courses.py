@@ -1,0 +1,51 @@
+"""The demo county's training courses: sessions of each published training notice, in the townships, some
+over, some under way or to come, in the languages the county teaches in.
+
+Idempotent: each session has a stable id derived from its course and number; a session already stored
+is left as it is (an office user of the demo may have changed it).
+"""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from caravan.demo.loader import demo_id
+from caravan.extensions import db
+from caravan.models import Area, InstructionLanguage, Notice, NoticeKind, PublishStatus, TrainingSession
+
+#: Where sessions are held: (township code, place in Chinese, in Uyghur).
+PLACES = (("KT-01", "阔克塔勒镇职业技能培训中心", "كۆكتال بازىرى كەسپىي ماھارەت تەربىيەلەش مەركىزى"),
+          ("KT-02", "阿纳尔巴格乡文化站", "ئانارباغ يېزىلىق مەدەنىيەت پونكىتى"),
+          ("KT-03", "英艾日克镇党群服务中心", "يېڭىئېرىق بازىرى ئاممىۋى مۇلازىمەت مەركىزى"),
+          ("KT-04", "阿克亚尔乡便民服务中心", "ئاقيار يېزىلىق خەلققە قولايلىق مۇلازىمەت مەركىزى"))
+#: Each course's sessions: (days from today to its first day, days it lasts). One is over, one is under way
+#: or close, one is to come.
+SCHEDULE = ((-40, 10), (-3, 14), (21, 10))
+LANGUAGES = (InstructionLanguage.bilingual, InstructionLanguage.ug, InstructionLanguage.zh)
+
+
+def add_sessions(seed: str, today: date) -> int:
+    """Add the sessions of every published training course that lack them; returns how many were added."""
+    areas = {a.code: a for a in db.session.scalars(select(Area).where(Area.code.in_([p[0] for p in PLACES])))}
+    courses = db.session.scalars(select(Notice).where(Notice.kind == NoticeKind.training,
+                                                      Notice.status == PublishStatus.published)
+                                 .order_by(Notice.id))
+    added = 0
+    for course in courses:
+        rng = random.Random(f"{seed}:{course.id}:sessions")
+        for n, (offset, days) in enumerate(SCHEDULE):
+            session_id = demo_id("training-session", f"{course.id}:{n}")
+            if db.session.get(TrainingSession, session_id) is not None:
+                continue
+            code, place_zh, place_ug = rng.choice(PLACES)
+            language = LANGUAGES[(n + rng.randrange(len(LANGUAGES))) % len(LANGUAGES)]
+            place = place_ug if language == InstructionLanguage.ug else place_zh
+            start = today + timedelta(days=offset + rng.randint(0, 4))
+            db.session.add(TrainingSession(id=session_id, notice=course, area=areas.get(code), starts_on=start,
+                                           ends_on=start + timedelta(days=days - 1), place=place,
+                                           seats=rng.choice((20, 25, 30, 40)), language=language))
+            added += 1
+    db.session.flush()
+    return added
