@@ -3,8 +3,11 @@ year's beside them, the office's texts (limited, audited by section name only, k
 the page, PDF and XLSX downloads and the CLI."""
 from __future__ import annotations
 
+import csv
+import html
 import io
-from datetime import date
+import re
+from datetime import date, datetime, timezone
 
 import pytest
 from docx import Document
@@ -102,3 +105,37 @@ def test_cli_writes_half_year_and_annual(app, db, build, tmp_path):
         assert out.stat().st_size > 1000
     bad = runner.invoke(args=["report", "annual", "--year", "2026", "-o", str(tmp_path / "a.doc")])
     assert bad.exit_code != 0
+
+
+#: Figures whose lists hold tallies (a row per event, counting many) or sum the postings' openings: their
+#: counts add up to the figure, the number of rows need not.
+SUMMED = {"people", "visitors", "job_info", "training_info", "policy_advice", "openings"}
+
+
+def test_every_summary_figure_opens_the_records_that_make_it(client, login_as, build, db, monkeypatch):
+    """Both columns of the comparison (2027, and 2026 as last year; then 2026, and 2025) link to their
+    records; each list, as exported, adds up to the figure and has that many rows (one per person, visit,
+    event... when no tally is in it)."""
+    season = build_season(build, db)
+    monkeypatch.setattr("caravan.office.reports.utcnow", lambda: datetime(2027, 3, 1, tzinfo=timezone.utc))
+    login_as("office")
+    checked = 0
+    for year in (2027, 2026):
+        found = summary(season["county"], year, "year")
+        page = client.get(f"/office/reports/summary?year={year}&period=year").get_data(as_text=True)
+        comparison = page[page.index('id="comparison"'):page.index("</table>", page.index('id="comparison"'))]
+        links = [html.unescape(href) for href in re.findall(r'href="([^"]+)"', comparison)]
+        assert len(links) == 2 * len(KEYS)
+        for href, (key, figure) in zip(links, [(key, column[key]) for key in KEYS
+                                               for column in (found.table.total.figures, found.last_year)]):
+            assert f"figure={key}" in href and f"area={season['county'].code}" in href
+            assert client.get(href).status_code == 200
+            export = client.get(href.replace("/records?", "/records.csv?"))
+            rows = list(csv.reader(io.StringIO(export.get_data(as_text=True).lstrip("\ufeff"))))[1:]
+            assert sum(int(row[-1]) for row in rows) == figure, (year, href)
+            if key not in SUMMED:
+                assert len(rows) == figure, (year, href)
+            checked += figure
+    assert checked > 0 and found.table.total.figures["people"] > 0
+    first = client.get("/office/reports/summary?year=2024&period=half").get_data(as_text=True)
+    assert client.get(html.unescape(re.search(r'href="([^"]*from=2023-01-01[^"]*)"', first).group(1))).status_code == 200

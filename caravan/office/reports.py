@@ -23,12 +23,15 @@ from caravan.services import audit, exports, report_submissions, report_summarie
 from caravan.services.catalogue.texts import app_zone
 from caravan.services.report_records import all_records, records_page
 from caravan.services.report_breakdowns import BREAKDOWNS, ROW_HEADINGS, breakdown, breakdown_rows
-from caravan.services.report_summaries import MAX_CHARS, PERIODS, SECTIONS
+from caravan.services.report_summaries import MAX_CHARS, PERIODS, SECTIONS, period_dates
 from caravan.services.reports import COLUMNS, KEYS, date_bounds, quarter_bounds, quarterly_table, table_rows
 from caravan.services.scope import area_within, areas_within
 
 #: Years offered in the picker: from the first season caravan was used to the next year.
 FIRST_YEAR = 2024
+#: The earliest year a period may start in: the year before the first, which the first year's summary
+#: compares with (its figures link to their records as any other).
+EARLIEST_YEAR = FIRST_YEAR - 1
 
 
 @dataclass
@@ -104,9 +107,9 @@ def _custom_choice(choice: Choice, today: date) -> Choice:
         return choice
     if last < first:
         choice.error = _("The last day comes before the first.")
-    elif (last - first).days >= MAX_DAYS or first.year < FIRST_YEAR or last.year > today.year + 1:
+    elif (last - first).days >= MAX_DAYS or first.year < EARLIEST_YEAR or last.year > today.year + 1:
         choice.error = _("Choose a period within %(first)d to %(last)d, of ten years at most.",
-                         first=FIRST_YEAR, last=today.year + 1)
+                         first=EARLIEST_YEAR, last=today.year + 1)
     else:
         choice.first, choice.last = first, last
     return choice
@@ -292,6 +295,9 @@ def _summary_page(year: int, period: str, area, texts: dict | None = None, error
                   status: int = 200):
     locale = current_locale_str()
     found = report_summaries.summary(area, year, period)
+    # The drill-down of a figure takes the period as its first and last day, as the custom table's does.
+    spans = [{"from": first.isoformat(), "to": last.isoformat(), "area": area.code}
+             for first, last in (period_dates(year, period), period_dates(year - 1, period))]
     return render_template(
         "office/report_summary.html", summary=found, year=year, period=period, area=area, areas=_areas(),
         periods=PERIODS, sections=SECTIONS, years=range(utcnow().astimezone(app_zone()).year, FIRST_YEAR - 1, -1),
@@ -299,7 +305,7 @@ def _summary_page(year: int, period: str, area, texts: dict | None = None, error
         errors={key: [message] for key, message in (errors or {}).items()},
         title=summary_title(found, locale), compared=comparison_rows(found), charts=summary_charts(found, locale),
         args={"year": year, "period": period, "area": area.code}, formats=SUMMARY_FORMATS,
-        span=period_label(found.table),
+        span=period_label(found.table), record_args=spans, figure_keys=KEYS,
         alert=_("The texts were not saved: see below.") if errors else ""), status
 
 
