@@ -63,19 +63,13 @@ def _xlsx_cell(value):
 
 
 def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence], title: str = "caravan") -> bytes:
-    """An XLSX workbook of one sheet named ``title``: the header in bold, then the rows."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=_sheet_title(title))
-    sheet.append([_xlsx_cell(h) for h in header])
-    for row in rows:
-        sheet.append([_xlsx_cell(v) for v in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    """An XLSX workbook of one sheet named ``title``: the header, then the rows."""
+    return xlsx_sheets([(title, header, rows)])
 
 
 def xlsx_sheets(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence]]]) -> bytes:
-    """An XLSX workbook of several sheets, each (title, header, rows) as in :func:`xlsx_bytes`."""
+    """An XLSX workbook of several sheets, each (title, header, rows): the header, then the rows; the title
+    cut to what Excel accepts as a sheet name."""
     book = Workbook(write_only=True)
     for title, header, rows in sheets:
         sheet = book.create_sheet(title=_sheet_title(title))
