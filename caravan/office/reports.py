@@ -21,7 +21,7 @@ from caravan.report_files import (FILE_FORMATS, SUMMARY_FORMATS, comparison_rows
                                    quarterly_title, summary_bytes, summary_charts, summary_title)
 from caravan.services import audit, exports, report_submissions, report_summaries
 from caravan.services.catalogue.texts import app_zone
-from caravan.services.report_records import all_records, records_page
+from caravan.services.report_records import BY_EVENT, all_records, records_page
 from caravan.services.report_breakdowns import BREAKDOWNS, ROW_HEADINGS, breakdown, breakdown_rows
 from caravan.services.report_summaries import MAX_CHARS, PERIODS, SECTIONS, period_dates
 from caravan.services.reports import COLUMNS, KEYS, date_bounds, quarter_bounds, quarterly_table, table_rows
@@ -194,18 +194,30 @@ def _figure() -> str:
     return figure
 
 
+def _kind(figure: str) -> str | None:
+    """The event kind a list is narrowed to (a row of the custom table by event kind), if any; a kind that
+    is none, or a figure that no event makes (a referral), is 404."""
+    kind = request.args.get("kind")
+    if kind is not None and (kind not in EVENT_KINDS or figure not in BY_EVENT):
+        abort(404)
+    return kind
+
+
 @bp.route("/reports/records")
 @role_required(Role.office)
 def report_records():
     """The records behind one figure of the table (for an area's total), a page at a time."""
     choice, figure = _choice(), _figure()
+    kind = _kind(figure)
     if choice.error:
         abort(400)
     start, end = choice.bounds()
-    results = records_page(figure, choice.area, start, end, current_locale_str(), page=page_number())
+    results = records_page(figure, choice.area, start, end, current_locale_str(), page=page_number(), kind=kind)
+    more = {"kind": kind} if kind else {}
     return render_template("office/report_records.html", choice=choice, figure=figure,
                            heading=dict(COLUMNS)[figure], results=results, period=choice.label(),
-                           args=choice.args(figure=figure), what=_what)
+                           kind=EVENT_KINDS[kind] if kind else None, args=choice.args(figure=figure, **more),
+                           what=_what)
 
 
 @bp.route("/reports/records.<fmt>")
@@ -215,17 +227,19 @@ def report_records_export(fmt: str):
     if fmt not in exports.FORMATS:
         abort(404)
     choice, figure = _choice(), _figure()
+    kind = _kind(figure)
     if choice.error:
         abort(400)
     start, end = choice.bounds()
     zone = app_zone()
     rows = [[row.at.astimezone(zone) if row.at else None, row.event or "", _what(row.what), row.resident or "", row.n]
-            for row in all_records(figure, choice.area, start, end, current_locale_str())]
-    audit.record("report.export", user=current_user, entity=choice.area, figure=figure, format=fmt, rows=len(rows))
+            for row in all_records(figure, choice.area, start, end, current_locale_str(), kind)]
+    audit.record("report.export", user=current_user, entity=choice.area, figure=figure, format=fmt, rows=len(rows),
+                 **({"kind": kind} if kind else {}))
     db.session.commit()
     header = [_("When"), _("Event"), _("What"), _("Resident"), _("Count")]
     period = choice.label().replace(" – ", "-").replace(" ", "-")
-    return exports.download(f"{_('statistics')}-{choice.area.code}-{period}-{figure}",
+    return exports.download(f"{_('statistics')}-{choice.area.code}-{period}-{figure}{'-' + kind if kind else ''}",
                             fmt, header, rows, title=str(dict(COLUMNS)[figure]))
 
 
@@ -243,7 +257,8 @@ def _what(value: str | None) -> str:
 @role_required(Role.office)
 def reports_custom():
     """The table over any period (local days, both included), with rows by area, event kind, resident group
-    or sector of the posting; by area, every figure links to the records behind it."""
+    or sector of the posting; by area and by event kind, every figure links to the records behind it (by
+    group or sector, the total's)."""
     if "from" not in request.args:
         today = utcnow().astimezone(app_zone()).date()
         return redirect(url_for("office.reports_custom", **{"from": date(today.year, 1, 1).isoformat(),

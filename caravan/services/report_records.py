@@ -56,13 +56,21 @@ def _tallies(ids, kind: str):
         .group_by(Event.id, Event.starts_at, Event.code).having(total != 0)
 
 
-def records_query(figure: str, area: Area, start: datetime, end: datetime, locale: str = "zh"):
-    """A statement listing the records behind ``figure`` (one of reports.KEYS) for ``area`` over the period:
-    rows of (at, event, what, resident, n)."""
+#: The figures that come from events, which a list can narrow to one kind of event (the custom table's rows
+#: by event kind); referral steps are taken by the office, at no event.
+BY_EVENT = frozenset(KEYS) - {"referred", "hired"}
+
+
+def records_query(figure: str, area: Area, start: datetime, end: datetime, locale: str = "zh",
+                  kind: str | None = None):
+    """A statement listing the records behind ``figure`` (one of reports.KEYS) for ``area`` over the period,
+    at the events of ``kind`` only if given: rows of (at, event, what, resident, n)."""
     if figure not in KEYS:
         raise ValueError(f"unknown figure {figure!r}")
+    if kind is not None and (figure not in BY_EVENT or kind not in {k.value for k in EventKind}):
+        raise ValueError(f"no list of {figure!r} by event kind {kind!r}")
     ev = held_events(area, start, end)
-    ids = select(ev.c.id)
+    ids = select(ev.c.id) if kind is None else select(ev.c.id).where(ev.c.kind == EventKind(kind))
     first_at, first_code = func.min(Event.starts_at), func.min(Event.code)
     if figure in ("events", "bazaar", "job_fair"):
         query = select(*_row(Event.starts_at, Event.code, Event.kind, null(), literal(1))).where(Event.id.in_(ids))
@@ -119,18 +127,19 @@ def records_query(figure: str, area: Area, start: datetime, end: datetime, local
 
 
 def records_page(figure: str, area: Area, start: datetime, end: datetime, locale: str, page: int = 1,
-                 per_page: int = PER_PAGE) -> RecordsPage:
+                 per_page: int = PER_PAGE, kind: str | None = None) -> RecordsPage:
     """One page of the list behind ``figure``, earliest first, with the number of rows and the sum of the
     counts. Two statements."""
-    listed = records_query(figure, area, start, end, locale).subquery()
+    listed = records_query(figure, area, start, end, locale, kind).subquery()
     rows, total = db.session.execute(select(func.count(), func.sum(listed.c.n))).one()
     items = db.session.execute(select(listed).order_by(listed.c.at, listed.c.event, listed.c.what, listed.c.resident)
                                .limit(per_page).offset((page - 1) * per_page)).all()
     return RecordsPage(list(items), int(rows or 0), int(total or 0), page, per_page)
 
 
-def all_records(figure: str, area: Area, start: datetime, end: datetime, locale: str) -> list:
+def all_records(figure: str, area: Area, start: datetime, end: datetime, locale: str,
+                kind: str | None = None) -> list:
     """Every row of the list behind ``figure``, for an export."""
-    listed = records_query(figure, area, start, end, locale).subquery()
+    listed = records_query(figure, area, start, end, locale, kind).subquery()
     return db.session.execute(select(listed).order_by(listed.c.at, listed.c.event, listed.c.what,
                                                       listed.c.resident)).all()
