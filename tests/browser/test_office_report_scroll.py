@@ -47,12 +47,15 @@ def test_the_wide_table_says_it_scrolls_and_keeps_the_area_column(live_server, n
 
 
 @pytest.mark.browser
-def test_the_summary_charts_names_end_at_the_axis_on_a_uyghur_phone(live_server, new_page, build, db, screenshot):
-    """The areas' names sit left of their bars, whether Uyghur (right to left) or not (the page's direction
-    is not theirs): none runs into the bars."""
+@pytest.mark.parametrize("locale, lang, viewport, size", [("ug-CN", "ug", PHONE, "phone"),
+                                                          ("zh-CN", "zh", TABLET, "desktop")])
+def test_the_summary_charts_names_end_at_the_axis(live_server, new_page, build, db, screenshot, locale, lang,
+                                                  viewport, size):
+    """The areas' names sit left of their bars, whether Uyghur (right to left) or not (on a Uyghur page, the
+    page's direction is not theirs): none runs into the bars. Side by side, the two charts are as wide."""
     build_season(build, db)
     user = build.user("office", display_name="Amina")
-    page = new_page(viewport=PHONE, locale="ug-CN")
+    page = new_page(viewport=viewport, locale=locale)
     sign_in(page, live_server, user)
     page.goto(live_server + "/office/reports/summary?year=2026&period=year")
     charts = page.locator("figure.chart-figure svg")
@@ -64,4 +67,6 @@ def test_the_summary_charts_names_end_at_the_axis_on_a_uyghur_phone(live_server,
         for name in names.all():
             box = name.bounding_box()
             assert box["x"] + box["width"] <= axis + 1, name.text_content()
-    screenshot(page, "office-report-summary-charts-ug-phone")
+    first, second = (chart.bounding_box() for chart in charts.all())
+    assert abs(first["width"] - second["width"]) < 1
+    screenshot(page, f"office-report-summary-charts-{lang}-{size}")
