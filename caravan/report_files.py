@@ -42,7 +42,7 @@ def quarterly_bytes(table: Table, year: int, quarter: int, fmt: str, locale: str
     if fmt == "csv":
         return exports.csv_bytes(header, rows)
     if fmt == "xlsx":
-        return exports.xlsx_bytes(header, rows, title=f"{year}-Q{quarter}")
+        return exports.xlsx_bytes(header, rows, title=f"{year}-Q{quarter}", rtl=text_direction(locale) == "rtl")
     if fmt == "pdf":
         return render_pdf("quarterly.html", locale=locale, title=title, period=period_label(table),
                           header=header, rows=rows, direction=text_direction(locale))
@@ -92,7 +92,8 @@ def summary_bytes(summary, fmt: str, locale: str) -> bytes:
     paragraphs = [(label, text_paragraphs(text, direction)) for label, text in sections]
     if fmt == "xlsx":
         return exports.xlsx_sheets([(compare_header[0], compare_header, compared), (header[0], header, rows),
-                                    (text_header[0], text_header, [list(s) for s in sections])])
+                                    (text_header[0], text_header, [list(s) for s in sections])],
+                                   rtl=direction == "rtl")
     if fmt == "docx":
         return _summary_docx(title, period_label(summary.table), compare_header, compared, paragraphs, header, rows,
                              direction == "rtl")

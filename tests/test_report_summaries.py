@@ -197,3 +197,23 @@ def test_the_pdf_charts_speak_the_language_asked_for(app, db, build, monkeypatch
     with force_locale("ug"):
         people = str(COLUMNS[[key for key, _h in COLUMNS].index("people")][1])
     assert f'aria-label="{people}"' in summary_bytes(found, "pdf", "ug").decode()
+
+
+def test_uyghur_workbooks_run_right_to_left(client, login_as, build, db, tmp_path):
+    """Every sheet of a Uyghur summary, quarterly or custom table (download or CLI) runs right to left, the
+    first column at the right; a Chinese one does not."""
+    build_season(build, db)
+    login_as("office")
+    ug, zh = {"Accept-Language": "ug"}, {"Accept-Language": "zh"}
+    for url in ("/office/reports/summary.xlsx?year=2026&period=year", "/office/reports/quarterly.xlsx?year=2026&quarter=3",
+                "/office/reports/custom.xlsx?from=2026-07-01&to=2026-09-30&by=kind",
+                "/office/reports/records.xlsx?from=2026-07-01&to=2026-09-30&figure=visits"):
+        uyghur = load_workbook(io.BytesIO(client.get(url, headers=ug).data))
+        assert all(sheet.sheet_view.rightToLeft for sheet in uyghur.worksheets), url
+        chinese = load_workbook(io.BytesIO(client.get(url, headers=zh).data))
+        assert not any(sheet.sheet_view.rightToLeft for sheet in chinese.worksheets), url
+    out = tmp_path / "custom.xlsx"
+    result = client.application.test_cli_runner().invoke(args=[
+        "report", "custom", "--from", "2026-07-01", "--to", "2026-09-30", "--lang", "ug", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert load_workbook(out).active.sheet_view.rightToLeft

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from caravan.auth.access import role_required
 from caravan.extensions import db
-from caravan.i18n import current_locale_str
+from caravan.i18n import current_locale_str, text_direction
 from caravan.labels import EVENT_KINDS, GROUPS, SERVICE_KINDS
 from caravan.models import AreaLevel, Role
 from caravan.models.base import utcnow
@@ -179,7 +179,8 @@ def reports_download(fmt: str):
     name = f"{_('statistics')}-{choice.area.code}-{choice.year}-Q{choice.quarter}"
     if fmt != "pdf":
         header, rows = table_rows(table, locale, _("Total"))
-        return exports.download(name, fmt, header, rows, title=f"{choice.year}-Q{choice.quarter}")
+        return exports.download(name, fmt, header, rows, title=f"{choice.year}-Q{choice.quarter}",
+                                rtl=text_direction(locale) == "rtl")
     response = make_response(quarterly_bytes(table, choice.year, choice.quarter, fmt, locale))
     response.mimetype = "application/pdf"
     response.headers["Content-Disposition"] = (
@@ -240,7 +241,8 @@ def report_records_export(fmt: str):
     header = [_("When"), _("Event"), _("What"), _("Resident"), _("Count")]
     period = choice.label().replace(" – ", "-").replace(" ", "-")
     return exports.download(f"{_('statistics')}-{choice.area.code}-{period}-{figure}{'-' + kind if kind else ''}",
-                            fmt, header, rows, title=str(dict(COLUMNS)[figure]))
+                            fmt, header, rows, title=str(dict(COLUMNS)[figure]),
+                            rtl=text_direction(current_locale_str()) == "rtl")
 
 
 def _what(value: str | None) -> str:
@@ -286,7 +288,8 @@ def reports_custom_download(fmt: str):
     header, rows = breakdown_rows(breakdown(choice.area, start, end, choice.by, current_locale_str()),
                                   _("Total"))
     return exports.download(f"{_('statistics')}-{choice.area.code}-{choice.first}-{choice.last}-{choice.by}",
-                            fmt, header, rows, title=f"{choice.first} {choice.last}")
+                            fmt, header, rows, title=f"{choice.first} {choice.last}",
+                            rtl=text_direction(current_locale_str()) == "rtl")
 
 
 def _summary_choice():
