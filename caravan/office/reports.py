@@ -12,7 +12,7 @@ from flask_login import current_user
 from caravan.auth.access import role_required
 from caravan.extensions import db
 from caravan.i18n import current_locale_str, text_direction
-from caravan.labels import EVENT_KINDS, GROUPS, SERVICE_KINDS
+from caravan.labels import EVENT_KINDS, GROUPS, SECTORS, SERVICE_KINDS
 from caravan.models import AreaLevel, Role
 from caravan.models.base import utcnow
 from caravan.office import bp
@@ -21,8 +21,8 @@ from caravan.report_files import (FILE_FORMATS, SUMMARY_FORMATS, comparison_rows
                                    quarterly_title, summary_bytes, summary_charts, summary_title)
 from caravan.services import audit, exports, report_submissions, report_summaries
 from caravan.services.catalogue.texts import app_zone
-from caravan.services.report_records import BY_EVENT, all_records, records_page
-from caravan.services.report_breakdowns import BREAKDOWNS, ROW_HEADINGS, breakdown, breakdown_rows
+from caravan.services.report_records import ROW_KEYS, all_records, records_page
+from caravan.services.report_breakdowns import BREAKDOWNS, EMPTY, ROW_HEADINGS, breakdown, breakdown_rows
 from caravan.services.report_summaries import MAX_CHARS, PERIODS, SECTIONS, period_dates
 from caravan.services.reports import COLUMNS, KEYS, date_bounds, quarter_bounds, quarterly_table, table_rows
 from caravan.services.scope import area_within, areas_within
@@ -195,13 +195,20 @@ def _figure() -> str:
     return figure
 
 
-def _kind(figure: str) -> str | None:
-    """The event kind a list is narrowed to (a row of the custom table by event kind), if any; a kind that
-    is none, or a figure that no event makes (a referral), is 404."""
-    kind = request.args.get("kind")
-    if kind is not None and (kind not in EVENT_KINDS or figure not in BY_EVENT):
+def _row(choice: Choice, figure: str) -> dict:
+    """The row of the custom table a list is narrowed to (``row``: an event kind, a resident group or a
+    sector, by the period's ``by``), as keyword arguments of the list; none for an area's list. A row that is
+    none, outside a custom period, or a figure that breakdown leaves empty, is 404."""
+    key = request.args.get("row")
+    if key is None:
+        return {}
+    if choice.first is None or key not in ROW_KEYS.get(choice.by, ()) or figure in EMPTY[choice.by]:
         abort(404)
-    return kind
+    return {"by": choice.by, "key": key}
+
+
+#: The name of a row of the custom table, by breakdown.
+ROW_LABELS = {"kind": EVENT_KINDS, "group": GROUPS, "sector": SECTORS}
 
 
 @bp.route("/reports/records")
@@ -209,16 +216,16 @@ def _kind(figure: str) -> str | None:
 def report_records():
     """The records behind one figure of the table (for an area's total), a page at a time."""
     choice, figure = _choice(), _figure()
-    kind = _kind(figure)
     if choice.error:
         abort(400)
+    narrowed = _row(choice, figure)
     start, end = choice.bounds()
-    results = records_page(figure, choice.area, start, end, current_locale_str(), page=page_number(), kind=kind)
-    more = {"kind": kind} if kind else {}
+    results = records_page(figure, choice.area, start, end, current_locale_str(), page=page_number(), **narrowed)
+    more = {"by": narrowed["by"], "row": narrowed["key"]} if narrowed else {}
     return render_template("office/report_records.html", choice=choice, figure=figure,
                            heading=dict(COLUMNS)[figure], results=results, period=choice.label(),
-                           kind=EVENT_KINDS[kind] if kind else None, args=choice.args(figure=figure, **more),
-                           what=_what)
+                           row_label=ROW_LABELS[narrowed["by"]][narrowed["key"]] if narrowed else None,
+                           args=choice.args(figure=figure, **more), what=_what)
 
 
 @bp.route("/reports/records.<fmt>")
@@ -228,19 +235,19 @@ def report_records_export(fmt: str):
     if fmt not in exports.FORMATS:
         abort(404)
     choice, figure = _choice(), _figure()
-    kind = _kind(figure)
     if choice.error:
         abort(400)
+    narrowed = _row(choice, figure)
     start, end = choice.bounds()
     zone = app_zone()
     rows = [[row.at.astimezone(zone) if row.at else None, row.event or "", _what(row.what), row.resident or "", row.n]
-            for row in all_records(figure, choice.area, start, end, current_locale_str(), kind)]
+            for row in all_records(figure, choice.area, start, end, current_locale_str(), **narrowed)]
     audit.record("report.export", user=current_user, entity=choice.area, figure=figure, format=fmt, rows=len(rows),
-                 **({"kind": kind} if kind else {}))
+                 **narrowed)
     db.session.commit()
     header = [_("When"), _("Event"), _("What"), _("Resident"), _("Count")]
     period = choice.label().replace(" – ", "-").replace(" ", "-")
-    return exports.download(f"{_('statistics')}-{choice.area.code}-{period}-{figure}{'-' + kind if kind else ''}",
+    return exports.download(f"{_('statistics')}-{choice.area.code}-{period}-{figure}{'-' + narrowed['key'] if narrowed else ''}",
                             fmt, header, rows, title=str(dict(COLUMNS)[figure]),
                             rtl=text_direction(current_locale_str()) == "rtl")
 
@@ -259,8 +266,7 @@ def _what(value: str | None) -> str:
 @role_required(Role.office)
 def reports_custom():
     """The table over any period (local days, both included), with rows by area, event kind, resident group
-    or sector of the posting; by area and by event kind, every figure links to the records behind it (by
-    group or sector, the total's)."""
+    or sector of the posting; every figure links to the records behind it."""
     if "from" not in request.args:
         today = utcnow().astimezone(app_zone()).date()
         return redirect(url_for("office.reports_custom", **{"from": date(today.year, 1, 1).isoformat(),
