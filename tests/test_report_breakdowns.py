@@ -197,6 +197,7 @@ def test_each_figure_of_a_row_opens_the_records_that_make_it(client, login_as, b
     with force_locale("en"):
         label = str({"kind": EVENT_KINDS, "group": GROUPS, "sector": SECTORS}[by][row.key])
     assert listed.status_code == 200 and label in listed.get_data(as_text=True)
+    assert f"by={by}" in listed.get_data(as_text=True).split('class="crumbs"')[1].split("</p>")[0]  # back to the rows
     export = client.get(f"/office/reports/records.csv?{args}&row={row.key}&figure=interests")
     assert len(list(csv.reader(io.StringIO(export.get_data(as_text=True).lstrip("\ufeff"))))) == \
         1 + row.figures["interests"]
