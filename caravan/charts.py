@@ -63,6 +63,18 @@ def bar(title: str, labels: Sequence[str], values: Sequence[int], locale: str) -
     return _finish(chart, locale, title)
 
 
+def hbar(title: str, labels: Sequence[str], values: Sequence[int], locale: str) -> Markup:
+    """Horizontal bars of ``values``, one per category of ``labels``, the first at the top: for categories
+    with long names (townships, villages), which sit beside their bar on the left and need not fit under it."""
+    # The label sizes of charts.css, so that pygal leaves the labels enough room on the left.
+    sizes = pygal.style.Style(label_font_size=13, major_label_font_size=13, title_font_size=16, value_font_size=13)
+    chart = pygal.HorizontalBar(**_config(locale, title, values, show_legend=False, print_values=True,
+                                          style=sizes))
+    chart.x_labels = list(reversed(labels))  # pygal draws the first category at the bottom
+    chart.add(title, list(reversed(values)))
+    return _finish(chart, locale, title)
+
+
 def line(title: str, labels: Sequence[str], series: dict[str, Sequence[int | None]], locale: str) -> Markup:
     """A line chart with one line per entry of ``series`` (name -> values over ``labels``; None where a
     line has no value yet, e.g. the days of this month still to come)."""

@@ -13,6 +13,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from caravan.extensions import db
+from caravan.i18n import text_direction
 from caravan.models import Area
 from caravan.report_files import FILE_FORMATS, SUMMARY_FORMATS, quarterly_bytes, summary_bytes
 from caravan.services.catalogue.texts import app_zone
@@ -80,7 +81,7 @@ def custom(first, last, by, area_code, lang, output):
         table = breakdown(area, start, end, by, locale)
         header, rows = breakdown_rows(table, _("Total"))
     body = exports.csv_bytes(header, rows) if fmt == "csv" else \
-        exports.xlsx_bytes(header, rows, title=f"{first.date()} {last.date()}")
+        exports.xlsx_bytes(header, rows, title=f"{first.date()} {last.date()}", rtl=text_direction(locale) == "rtl")
     with open(output, "wb") as fh:
         fh.write(body)
     click.echo(f"{area.code} {first.date()} – {last.date()} by {by}: {len(table.rows)} rows and the total "

@@ -1,6 +1,8 @@
 """Languages: which one a request speaks, the switch that remembers it, and the writing direction."""
 from __future__ import annotations
 
+import unicodedata
+
 from babel import Locale
 from flask import Flask, current_app, has_request_context, redirect, request, url_for
 from flask_babel import get_locale
@@ -35,6 +37,20 @@ def current_locale_str() -> str:
 def text_direction(locale: str) -> str:
     """``rtl`` for right-to-left scripts (Uyghur), else ``ltr``."""
     return "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"
+
+
+def paragraph_direction(text: str, default: str = "ltr") -> str:
+    """The direction of a paragraph from its first strong character, as ``dir="auto"`` decides it in a
+    browser (Unicode bidi rules P2-P3): ``rtl`` if it is Arabic-script or Hebrew, ``ltr`` if it is any other
+    letter (Chinese, Latin), ``default`` if there is none (digits and punctuation only). For the places that
+    do not follow ``dir="auto"``: WeasyPrint, and Word documents."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return default
 
 
 def switch_language(code: str):

@@ -9,7 +9,7 @@ from datetime import timedelta
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from caravan.i18n import text_direction
+from caravan.i18n import paragraph_direction, text_direction
 from caravan.pdf import render_pdf
 from caravan.services import exports
 from caravan.services.catalogue.texts import app_zone
@@ -42,7 +42,7 @@ def quarterly_bytes(table: Table, year: int, quarter: int, fmt: str, locale: str
     if fmt == "csv":
         return exports.csv_bytes(header, rows)
     if fmt == "xlsx":
-        return exports.xlsx_bytes(header, rows, title=f"{year}-Q{quarter}")
+        return exports.xlsx_bytes(header, rows, title=f"{year}-Q{quarter}", rtl=text_direction(locale) == "rtl")
     if fmt == "pdf":
         return render_pdf("quarterly.html", locale=locale, title=title, period=period_label(table),
                           header=header, rows=rows, direction=text_direction(locale))
@@ -68,9 +68,10 @@ def comparison_rows(summary) -> list[list]:
 
 
 def summary_charts(summary, locale: str) -> list:
-    """The summary's charts as SVG: people reached and visits by row of the table."""
+    """The summary's charts as SVG: people reached and visits by row of the table, as horizontal bars (the
+    areas' names sit beside them: under vertical bars they would run into each other)."""
     labels = [row.area.name_in(locale) for row in summary.table.rows]
-    return [charts.bar(str(dict(COLUMNS)[key]), labels, [row.figures[key] for row in summary.table.rows], locale)
+    return [charts.hbar(str(dict(COLUMNS)[key]), labels, [row.figures[key] for row in summary.table.rows], locale)
             for key in ("people", "visits")]
 
 
@@ -86,19 +87,29 @@ def summary_bytes(summary, fmt: str, locale: str) -> bytes:
         sections = [(str(label), summary.texts[key]) for key, label in SECTIONS]
         compared = comparison_rows(summary)
         text_header = [_("Section"), _("Text")]
+        svgs = [charts.for_pdf(svg) for svg in summary_charts(summary, locale)] if fmt == "pdf" else []
+    direction = text_direction(locale)
+    paragraphs = [(label, text_paragraphs(text, direction)) for label, text in sections]
     if fmt == "xlsx":
         return exports.xlsx_sheets([(compare_header[0], compare_header, compared), (header[0], header, rows),
-                                    (text_header[0], text_header, [list(s) for s in sections])])
+                                    (text_header[0], text_header, [list(s) for s in sections])],
+                                   rtl=direction == "rtl")
     if fmt == "docx":
-        return _summary_docx(title, period_label(summary.table), compare_header, compared, sections, header, rows,
-                             text_direction(locale) == "rtl")
+        return _summary_docx(title, period_label(summary.table), compare_header, compared, paragraphs, header, rows,
+                             direction == "rtl")
     if fmt == "pdf":
-        svgs = [charts.for_pdf(svg) for svg in summary_charts(summary, locale)]
         return render_pdf("summary.html", locale=locale, title=title, period=period_label(summary.table),
-                          compare_header=compare_header, compared=compared, charts=svgs, sections=sections,
-                          header=header, rows=rows, direction=text_direction(locale))
+                          compare_header=compare_header, compared=compared, charts=svgs, sections=paragraphs,
+                          header=header, rows=rows, direction=direction)
     raise ValueError(f"unknown format {fmt!r}")
 
+
+
+def text_paragraphs(text: str, direction: str) -> list[tuple[str, str]]:
+    """The paragraphs of a text the office wrote (its non-empty lines), each with its own direction from its
+    first letter (a Chinese paragraph in a Uyghur summary runs left to right, and a Uyghur one in a Chinese
+    summary right to left); a paragraph without letters takes the document's ``direction``."""
+    return [(paragraph_direction(line, direction), line) for line in text.split("\n") if line.strip()]
 
 
 def _summary_docx(title: str, period: str, compare_header, compared, sections, header, rows, rtl: bool) -> bytes:
@@ -115,7 +126,7 @@ def _summary_docx(title: str, period: str, compare_header, compared, sections, h
 
     document = Document()
 
-    def direct(paragraph):
+    def direct(paragraph, rtl=rtl):
         if rtl:
             paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
             for run in paragraph.runs:
@@ -153,10 +164,10 @@ def _summary_docx(title: str, period: str, compare_header, compared, sections, h
     direct(document.add_heading(title, level=1))
     direct(document.add_paragraph(period))
     table(compare_header, compared, 9, signed=True)
-    for label, text in sections:
+    for label, paragraphs in sections:
         direct(document.add_heading(label, level=2))
-        for paragraph in [line for line in text.split("\n") if line.strip()] or ["—"]:
-            direct(document.add_paragraph(paragraph))
+        for way, paragraph in paragraphs or [("rtl" if rtl else "ltr", "—")]:
+            direct(document.add_paragraph(paragraph), rtl=way == "rtl")
     landscape = document.add_section()
     landscape.orientation = WD_ORIENT.LANDSCAPE
     landscape.page_width, landscape.page_height = landscape.page_height, landscape.page_width

@@ -61,3 +61,18 @@ def test_a_uyghur_chart_renders_inside_a_pdf(app, tmp_path):
     assert re.search(r"UKIJ|Arabic", fonts), fonts  # a font with Uyghur glyphs, not boxes
     text = subprocess.run(["pdftotext", str(source), "-"], check=True, capture_output=True, text=True).stdout
     assert "12" in text and "7" in text
+
+
+def test_horizontal_bars_list_long_names_top_down_ending_at_the_axis(app):
+    """The first category at the top, each name left of the axis (room made for it at the CSS's size), and a
+    Uyghur name anchored so that it ends at the axis rather than running into its bar."""
+    labels = ["كۆكتال بازىرى", "ئانارباغ يېزىسى", "يېڭىئېرىق بازىرى", "ئاقيار يېزىسى"]
+    svg = charts.hbar("مۇلازىمەت", labels, [3153, 1074, 1019, 1034], "ug")
+    texts = {content: attrs for attrs, content in re.findall(r"<text([^>]*)>([^<]*)</text>", svg)}
+    ys = [float(re.search(r'y="([\d.]+)"', texts[label]).group(1)) for label in labels]
+    assert ys == sorted(ys)
+    assert all('direction="rtl"' in texts[label] for label in labels)
+    assert all(re.search(r'x="-', texts[label]) for label in labels)  # left of the axis
+    left = float(re.search(r'<g transform="translate\(([\d.]+), [\d.]+\)" class="plot">', svg).group(1))
+    assert left > 13 * 0.45 * max(len(label) for label in labels)  # room for the longest name at 13px
+    assert 'svg.chart .axis.y text[direction="rtl"] { text-anchor: start; }' in charts.stylesheet()

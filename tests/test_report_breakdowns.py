@@ -9,10 +9,13 @@ import io
 from datetime import date
 
 import pytest
+from flask_babel import force_locale
 from openpyxl import load_workbook
 
+from caravan.labels import EVENT_KINDS, GROUPS, SECTORS
 from caravan.models import Sector
 from caravan.services.report_breakdowns import ADDITIVE, BREAKDOWNS, EMPTY, breakdown
+from caravan.services.report_records import all_records, records_page
 from caravan.services.reports import KEYS, TOTAL, date_bounds, quarter_bounds, quarterly_table
 from tests import test_reports
 from tests.test_reports import (EXPECTED, QUARTER, YEAR, ZONE, _figures, add_course_interests, build_season,
@@ -167,3 +170,44 @@ def test_cli_writes_a_custom_breakdown(app, db, build, tmp_path):
     bad = runner.invoke(args=["report", "custom", "--from", "2026-09-30", "--to", "2026-07-01", "-o",
                               str(tmp_path / "x.csv")])
     assert bad.exit_code != 0 and "before" in bad.output
+
+
+@pytest.mark.parametrize("by", ["kind", "group", "sector"])
+def test_each_figure_of_a_row_opens_the_records_that_make_it(client, login_as, build, db, by):
+    """By event kind, resident group or sector, every figure that is not empty links to the list of its row's
+    records: the counts add up to the figure, and a list without tallies or openings has as many rows; the
+    page links each; an empty figure or an unknown row has no list."""
+    season = build_season(build, db)
+    start, end = date_bounds(date(2026, 7, 1), date(2026, 9, 30), ZONE)
+    table = breakdown(season["county"], start, end, by, "en")
+    checked = 0
+    for row in table.rows:
+        for key in KEYS:
+            if row.figures[key] is None:
+                continue
+            rows = all_records(key, season["county"], start, end, "en", by=by, key=row.key)
+            page = records_page(key, season["county"], start, end, "en", per_page=1000, by=by, key=row.key)
+            assert page.total == sum(r.n for r in rows) == row.figures[key], (row.key, key)
+            if key not in ("people", "visitors", "job_info", "training_info", "policy_advice", "openings"):
+                assert page.rows == len(rows) == row.figures[key], (row.key, key)
+            checked += row.figures[key]
+    assert checked > 0
+    login_as("office")
+    args = f"from=2026-07-01&to=2026-09-30&by={by}"
+    page = client.get(f"/office/reports/custom?{args}").get_data(as_text=True)
+    assert page.count("/office/reports/records?") == len(table.rows) * (len(KEYS) - len(EMPTY[by])) + len(KEYS)
+    row = next(r for r in table.rows if r.figures["interests"])
+    listed = client.get(f"/office/reports/records?{args}&row={row.key}&figure=interests",
+                        headers={"Accept-Language": "en"})
+    with force_locale("en"):
+        label = str({"kind": EVENT_KINDS, "group": GROUPS, "sector": SECTORS}[by][row.key])
+    assert listed.status_code == 200 and label in listed.get_data(as_text=True)
+    assert f"by={by}" in listed.get_data(as_text=True).split('class="crumbs"')[1].split("</p>")[0]  # back to the rows
+    export = client.get(f"/office/reports/records.csv?{args}&row={row.key}&figure=interests")
+    assert len(list(csv.reader(io.StringIO(export.get_data(as_text=True).lstrip("\ufeff"))))) == \
+        1 + row.figures["interests"]
+    empty = sorted(EMPTY[by])[0]
+    assert client.get(f"/office/reports/records?{args}&row={row.key}&figure={empty}").status_code == 404
+    assert client.get(f"/office/reports/records?{args}&row=circus&figure=interests").status_code == 404
+    assert client.get(f"/office/reports/records?year=2026&quarter=3&row={row.key}&figure=interests").status_code \
+        == 404

@@ -11,8 +11,8 @@ from flask_login import current_user
 
 from caravan.auth.access import role_required
 from caravan.extensions import db
-from caravan.i18n import current_locale_str
-from caravan.labels import EVENT_KINDS, GROUPS, SERVICE_KINDS
+from caravan.i18n import current_locale_str, text_direction
+from caravan.labels import EVENT_KINDS, GROUPS, SECTORS, SERVICE_KINDS
 from caravan.models import AreaLevel, Role
 from caravan.models.base import utcnow
 from caravan.office import bp
@@ -21,14 +21,17 @@ from caravan.report_files import (FILE_FORMATS, SUMMARY_FORMATS, comparison_rows
                                    quarterly_title, summary_bytes, summary_charts, summary_title)
 from caravan.services import audit, exports, report_submissions, report_summaries
 from caravan.services.catalogue.texts import app_zone
-from caravan.services.report_records import all_records, records_page
-from caravan.services.report_breakdowns import BREAKDOWNS, ROW_HEADINGS, breakdown, breakdown_rows
-from caravan.services.report_summaries import MAX_CHARS, PERIODS, SECTIONS
+from caravan.services.report_records import ROW_KEYS, all_records, records_page
+from caravan.services.report_breakdowns import BREAKDOWNS, EMPTY, ROW_HEADINGS, breakdown, breakdown_rows
+from caravan.services.report_summaries import MAX_CHARS, PERIODS, SECTIONS, period_dates
 from caravan.services.reports import COLUMNS, KEYS, date_bounds, quarter_bounds, quarterly_table, table_rows
 from caravan.services.scope import area_within, areas_within
 
 #: Years offered in the picker: from the first season caravan was used to the next year.
 FIRST_YEAR = 2024
+#: The earliest year a period may start in: the year before the first, which the first year's summary
+#: compares with (its figures link to their records as any other).
+EARLIEST_YEAR = FIRST_YEAR - 1
 
 
 @dataclass
@@ -104,9 +107,9 @@ def _custom_choice(choice: Choice, today: date) -> Choice:
         return choice
     if last < first:
         choice.error = _("The last day comes before the first.")
-    elif (last - first).days >= MAX_DAYS or first.year < FIRST_YEAR or last.year > today.year + 1:
+    elif (last - first).days >= MAX_DAYS or first.year < EARLIEST_YEAR or last.year > today.year + 1:
         choice.error = _("Choose a period within %(first)d to %(last)d, of ten years at most.",
-                         first=FIRST_YEAR, last=today.year + 1)
+                         first=EARLIEST_YEAR, last=today.year + 1)
     else:
         choice.first, choice.last = first, last
     return choice
@@ -176,7 +179,8 @@ def reports_download(fmt: str):
     name = f"{_('statistics')}-{choice.area.code}-{choice.year}-Q{choice.quarter}"
     if fmt != "pdf":
         header, rows = table_rows(table, locale, _("Total"))
-        return exports.download(name, fmt, header, rows, title=f"{choice.year}-Q{choice.quarter}")
+        return exports.download(name, fmt, header, rows, title=f"{choice.year}-Q{choice.quarter}",
+                                rtl=text_direction(locale) == "rtl")
     response = make_response(quarterly_bytes(table, choice.year, choice.quarter, fmt, locale))
     response.mimetype = "application/pdf"
     response.headers["Content-Disposition"] = (
@@ -191,6 +195,22 @@ def _figure() -> str:
     return figure
 
 
+def _row(choice: Choice, figure: str) -> dict:
+    """The row of the custom table a list is narrowed to (``row``: an event kind, a resident group or a
+    sector, by the period's ``by``), as keyword arguments of the list; none for an area's list. A row that is
+    none, outside a custom period, or a figure that breakdown leaves empty, is 404."""
+    key = request.args.get("row")
+    if key is None:
+        return {}
+    if choice.first is None or key not in ROW_KEYS.get(choice.by, ()) or figure in EMPTY[choice.by]:
+        abort(404)
+    return {"by": choice.by, "key": key}
+
+
+#: The name of a row of the custom table, by breakdown.
+ROW_LABELS = {"kind": EVENT_KINDS, "group": GROUPS, "sector": SECTORS}
+
+
 @bp.route("/reports/records")
 @role_required(Role.office)
 def report_records():
@@ -198,11 +218,14 @@ def report_records():
     choice, figure = _choice(), _figure()
     if choice.error:
         abort(400)
+    narrowed = _row(choice, figure)
     start, end = choice.bounds()
-    results = records_page(figure, choice.area, start, end, current_locale_str(), page=page_number())
+    results = records_page(figure, choice.area, start, end, current_locale_str(), page=page_number(), **narrowed)
+    more = {"by": narrowed["by"], "row": narrowed["key"]} if narrowed else {}
     return render_template("office/report_records.html", choice=choice, figure=figure,
                            heading=dict(COLUMNS)[figure], results=results, period=choice.label(),
-                           args=choice.args(figure=figure), what=_what)
+                           row_label=ROW_LABELS[narrowed["by"]][narrowed["key"]] if narrowed else None,
+                           args=choice.args(figure=figure, **more), what=_what)
 
 
 @bp.route("/reports/records.<fmt>")
@@ -214,16 +237,19 @@ def report_records_export(fmt: str):
     choice, figure = _choice(), _figure()
     if choice.error:
         abort(400)
+    narrowed = _row(choice, figure)
     start, end = choice.bounds()
     zone = app_zone()
     rows = [[row.at.astimezone(zone) if row.at else None, row.event or "", _what(row.what), row.resident or "", row.n]
-            for row in all_records(figure, choice.area, start, end, current_locale_str())]
-    audit.record("report.export", user=current_user, entity=choice.area, figure=figure, format=fmt, rows=len(rows))
+            for row in all_records(figure, choice.area, start, end, current_locale_str(), **narrowed)]
+    audit.record("report.export", user=current_user, entity=choice.area, figure=figure, format=fmt, rows=len(rows),
+                 **narrowed)
     db.session.commit()
     header = [_("When"), _("Event"), _("What"), _("Resident"), _("Count")]
     period = choice.label().replace(" – ", "-").replace(" ", "-")
-    return exports.download(f"{_('statistics')}-{choice.area.code}-{period}-{figure}",
-                            fmt, header, rows, title=str(dict(COLUMNS)[figure]))
+    return exports.download(f"{_('statistics')}-{choice.area.code}-{period}-{figure}{'-' + narrowed['key'] if narrowed else ''}",
+                            fmt, header, rows, title=str(dict(COLUMNS)[figure]),
+                            rtl=text_direction(current_locale_str()) == "rtl")
 
 
 def _what(value: str | None) -> str:
@@ -240,7 +266,7 @@ def _what(value: str | None) -> str:
 @role_required(Role.office)
 def reports_custom():
     """The table over any period (local days, both included), with rows by area, event kind, resident group
-    or sector of the posting; by area, every figure links to the records behind it."""
+    or sector of the posting; every figure links to the records behind it."""
     if "from" not in request.args:
         today = utcnow().astimezone(app_zone()).date()
         return redirect(url_for("office.reports_custom", **{"from": date(today.year, 1, 1).isoformat(),
@@ -268,7 +294,8 @@ def reports_custom_download(fmt: str):
     header, rows = breakdown_rows(breakdown(choice.area, start, end, choice.by, current_locale_str()),
                                   _("Total"))
     return exports.download(f"{_('statistics')}-{choice.area.code}-{choice.first}-{choice.last}-{choice.by}",
-                            fmt, header, rows, title=f"{choice.first} {choice.last}")
+                            fmt, header, rows, title=f"{choice.first} {choice.last}",
+                            rtl=text_direction(current_locale_str()) == "rtl")
 
 
 def _summary_choice():
@@ -292,6 +319,9 @@ def _summary_page(year: int, period: str, area, texts: dict | None = None, error
                   status: int = 200):
     locale = current_locale_str()
     found = report_summaries.summary(area, year, period)
+    # The drill-down of a figure takes the period as its first and last day, as the custom table's does.
+    spans = [{"from": first.isoformat(), "to": last.isoformat(), "area": area.code}
+             for first, last in (period_dates(year, period), period_dates(year - 1, period))]
     return render_template(
         "office/report_summary.html", summary=found, year=year, period=period, area=area, areas=_areas(),
         periods=PERIODS, sections=SECTIONS, years=range(utcnow().astimezone(app_zone()).year, FIRST_YEAR - 1, -1),
@@ -299,7 +329,7 @@ def _summary_page(year: int, period: str, area, texts: dict | None = None, error
         errors={key: [message] for key, message in (errors or {}).items()},
         title=summary_title(found, locale), compared=comparison_rows(found), charts=summary_charts(found, locale),
         args={"year": year, "period": period, "area": area.code}, formats=SUMMARY_FORMATS,
-        span=period_label(found.table),
+        span=period_label(found.table), record_args=spans, figure_keys=KEYS,
         alert=_("The texts were not saved: see below.") if errors else ""), status
 
 

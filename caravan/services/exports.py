@@ -62,23 +62,20 @@ def _xlsx_cell(value):
     return neutralize(value)
 
 
-def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence], title: str = "caravan") -> bytes:
-    """An XLSX workbook of one sheet named ``title``: the header in bold, then the rows."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=_sheet_title(title))
-    sheet.append([_xlsx_cell(h) for h in header])
-    for row in rows:
-        sheet.append([_xlsx_cell(v) for v in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence], title: str = "caravan", rtl: bool = False) -> bytes:
+    """An XLSX workbook of one sheet named ``title``: the header, then the rows."""
+    return xlsx_sheets([(title, header, rows)], rtl=rtl)
 
 
-def xlsx_sheets(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence]]]) -> bytes:
-    """An XLSX workbook of several sheets, each (title, header, rows) as in :func:`xlsx_bytes`."""
+def xlsx_sheets(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence]]], rtl: bool = False) -> bytes:
+    """An XLSX workbook of several sheets, each (title, header, rows): the header, then the rows; the title
+    cut to what Excel accepts as a sheet name. With ``rtl`` (a Uyghur file) the sheets run right to left, the
+    first column at the right, as Excel and WPS show a sheet in a right-to-left language."""
     book = Workbook(write_only=True)
     for title, header, rows in sheets:
         sheet = book.create_sheet(title=_sheet_title(title))
+        if rtl:
+            sheet.sheet_view.rightToLeft = True
         sheet.append([_xlsx_cell(h) for h in header])
         for row in rows:
             sheet.append([_xlsx_cell(v) for v in row])
@@ -93,14 +90,15 @@ def _sheet_title(title: str) -> str:
     return cleaned[:31] or "caravan"
 
 
-def download(name: str, fmt: str, header: Sequence[str], rows: Iterable[Sequence], title: str = "") -> Response:
+def download(name: str, fmt: str, header: Sequence[str], rows: Iterable[Sequence], title: str = "",
+             rtl: bool = False) -> Response:
     """A file download of ``rows`` as ``fmt`` ("csv" or "xlsx"), named ``name``.<fmt>.
 
     ``name`` may hold Chinese or Uyghur: it travels as RFC 5987 ``filename*`` with an ASCII fallback.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    body = csv_bytes(header, rows) if fmt == "csv" else xlsx_bytes(header, rows, title or name)
+    body = csv_bytes(header, rows) if fmt == "csv" else xlsx_bytes(header, rows, title or name, rtl)
     filename = f"{name}.{fmt}"
     fallback = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_.") else "_" for ch in filename)
     response = Response(body, content_type=MIMETYPES[fmt])  # as given: mimetype= would add a second charset

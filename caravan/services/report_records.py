@@ -18,10 +18,11 @@ from sqlalchemy import String, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import aliased
 
 from caravan.extensions import db
-from caravan.models import (Area, Attendee, CheckIn, CheckInMethod, Employer, Event, EventKind, Interest, Posting,
-                            ReferralStep, ServiceGiven, Tally, TallyKind)
+from caravan.models import (Area, Attendee, AttendeeGroup, CheckIn, CheckInMethod, Employer, Event, EventKind,
+                            Interest, Posting, ReferralStep, Sector, ServiceGiven, Tally, TallyKind)
 from caravan.models.event import event_postings
 from caravan.services.paging import Paged
+from caravan.services.report_breakdowns import EMPTY
 from caravan.services.reports import KEYS, held_events, living
 from caravan.services.scope import within
 
@@ -56,26 +57,53 @@ def _tallies(ids, kind: str):
         .group_by(Event.id, Event.starts_at, Event.code).having(total != 0)
 
 
-def records_query(figure: str, area: Area, start: datetime, end: datetime, locale: str = "zh"):
+#: The values a list can be narrowed to, by breakdown of the custom table (its rows other than areas).
+ROW_KEYS: dict[str, frozenset[str]] = {"kind": frozenset(k.value for k in EventKind),
+                                       "group": frozenset(g.value for g in AttendeeGroup),
+                                       "sector": frozenset(s.value for s in Sector)}
+
+
+def records_query(figure: str, area: Area, start: datetime, end: datetime, locale: str = "zh",
+                  by: str | None = None, key: str | None = None):
     """A statement listing the records behind ``figure`` (one of reports.KEYS) for ``area`` over the period:
-    rows of (at, event, what, resident, n)."""
+    rows of (at, event, what, resident, n). With ``by`` and ``key``, those of one row of the custom table
+    (report_breakdowns): the events of kind ``key``, the residents whose living record is of group ``key``,
+    or the postings of sector ``key``; a figure that breakdown leaves empty has no list (ValueError)."""
     if figure not in KEYS:
         raise ValueError(f"unknown figure {figure!r}")
+    if by is not None and (key not in ROW_KEYS.get(by, ()) or figure in EMPTY[by]):
+        raise ValueError(f"no list of {figure!r} for the row {key!r} by {by!r}")
+    kind = key if by == "kind" else None
+    group = key if by == "group" else None
+    sector = key if by == "sector" else None
     ev = held_events(area, start, end)
-    ids = select(ev.c.id)
+    ids = select(ev.c.id) if kind is None else select(ev.c.id).where(ev.c.kind == EventKind(kind))
+    alive = aliased(Attendee)
+
+    def of_group(query):
+        """``query`` (over Attendee) narrowed to the residents whose living record is of ``group``."""
+        if group is None:
+            return query
+        return query.join(alive, alive.id == living()).where(alive.group == group)
+
+    def of_sector(query):
+        """``query`` (over Posting) narrowed to the postings of ``sector``."""
+        return query if sector is None else query.where(Posting.sector == sector)
     first_at, first_code = func.min(Event.starts_at), func.min(Event.code)
     if figure in ("events", "bazaar", "job_fair"):
         query = select(*_row(Event.starts_at, Event.code, Event.kind, null(), literal(1))).where(Event.id.in_(ids))
         return query.where(Event.kind == EventKind(figure)) if figure != "events" else query
     if figure == "visits":
-        return select(*_row(Event.starts_at, Event.code, literal(""), living(), literal(1))) \
-            .join(CheckIn, CheckIn.event_id == Event.id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
-            .where(Event.id.in_(ids)).distinct()
+        return of_group(select(*_row(Event.starts_at, Event.code, literal(""), living(), literal(1)))
+                        .join(CheckIn, CheckIn.event_id == Event.id)
+                        .join(Attendee, Attendee.id == CheckIn.attendee_id)).where(Event.id.in_(ids)).distinct()
     if figure == "people":
-        people = select(*_row(first_at, first_code, literal(""), living(), literal(1))) \
-            .join(CheckIn, CheckIn.event_id == Event.id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
-            .where(Event.id.in_(ids)).group_by(living())
-        return union_all(people, _tallies(ids, TallyKind.visitor))
+        people = of_group(select(*_row(first_at, first_code, literal(""), living(), literal(1)))
+                          .join(CheckIn, CheckIn.event_id == Event.id)
+                          .join(Attendee, Attendee.id == CheckIn.attendee_id)).where(Event.id.in_(ids)) \
+            .group_by(living())
+        # Anonymous visitors have no group: a group's people are its residents only.
+        return people if group is not None else union_all(people, _tallies(ids, TallyKind.visitor))
     if figure == "visitors":
         return _tallies(ids, TallyKind.visitor)
     if figure in ("registrations", "rural_worker", "graduate", "other"):
@@ -83,6 +111,7 @@ def records_query(figure: str, area: Area, start: datetime, end: datetime, local
             .join(CheckIn, CheckIn.event_id == Event.id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
             .where(Event.id.in_(ids), CheckIn.method == CheckInMethod.register, Attendee.merged_into_id.is_(None)) \
             .group_by(Attendee.id, Attendee.group)
+        query = query.where(Attendee.group == group) if group is not None else query  # the living record's
         return query.where(Attendee.group == figure) if figure != "registrations" else query
     if figure in ("job_info", "training_info", "policy_advice"):
         given = select(*_row(Event.starts_at, Event.code, ServiceGiven.kind,
@@ -96,41 +125,46 @@ def records_query(figure: str, area: Area, start: datetime, end: datetime, local
         if figure == "employers":
             name = func.coalesce(func.nullif(getattr(Employer, f"name_{locale}", Employer.name_zh), ""),
                                  Employer.name_zh)
-            return select(*_row(first_at, first_code, func.min(name), null(), literal(1))) \
-                .join(event_postings, shown[0]).join(Posting, shown[1]).join(Employer, Employer.id == Posting.employer_id) \
-                .where(Event.id.in_(ids)).group_by(Employer.id)
+            return of_sector(select(*_row(first_at, first_code, func.min(name), null(), literal(1)))
+                             .join(event_postings, shown[0]).join(Posting, shown[1])
+                             .join(Employer, Employer.id == Posting.employer_id)
+                             .where(Event.id.in_(ids))).group_by(Employer.id)
         n = func.min(Posting.openings) if figure == "openings" else literal(1)
-        return select(*_row(first_at, first_code, Posting.code, null(), n)) \
-            .join(event_postings, shown[0]).join(Posting, shown[1]) \
-            .where(Event.id.in_(ids)).group_by(Posting.id, Posting.code)
+        return of_sector(select(*_row(first_at, first_code, Posting.code, null(), n))
+                         .join(event_postings, shown[0]).join(Posting, shown[1])
+                         .where(Event.id.in_(ids))).group_by(Posting.id, Posting.code)
     if figure == "interests":
-        return select(*_row(func.min(Interest.device_at), first_code, Posting.code, living(), literal(1))) \
-            .join(Interest, Interest.event_id == Event.id).join(Attendee, Attendee.id == Interest.attendee_id) \
-            .join(Posting, Posting.id == Interest.posting_id) \
-            .where(Event.id.in_(ids)).group_by(living(), Posting.id, Posting.code)
+        return of_sector(of_group(select(*_row(func.min(Interest.device_at), first_code, Posting.code, living(),
+                                               literal(1)))
+                                  .join(Interest, Interest.event_id == Event.id)
+                                  .join(Attendee, Attendee.id == Interest.attendee_id))
+                         .join(Posting, Posting.id == Interest.posting_id)
+                         .where(Event.id.in_(ids))).group_by(living(), Posting.id, Posting.code)
     # referred, hired: steps of the period, where the resident (their living record) lives.
-    person, alive = aliased(Attendee), aliased(Attendee)
-    return select(*_row(func.min(ReferralStep.at), literal(""), Posting.code, alive.id, literal(1))) \
+    person = aliased(Attendee)
+    query = select(*_row(func.min(ReferralStep.at), literal(""), Posting.code, alive.id, literal(1))) \
         .select_from(ReferralStep).join(Interest, Interest.id == ReferralStep.interest_id) \
         .join(Posting, Posting.id == Interest.posting_id).join(person, person.id == Interest.attendee_id) \
         .join(alive, alive.id == living(person)) \
         .where(ReferralStep.at >= start, ReferralStep.at < end, ReferralStep.status == figure,
                within(alive.village_id, area)).group_by(alive.id, Posting.id, Posting.code)
+    return of_sector(query.where(alive.group == group) if group is not None else query)
 
 
 def records_page(figure: str, area: Area, start: datetime, end: datetime, locale: str, page: int = 1,
-                 per_page: int = PER_PAGE) -> RecordsPage:
+                 per_page: int = PER_PAGE, by: str | None = None, key: str | None = None) -> RecordsPage:
     """One page of the list behind ``figure``, earliest first, with the number of rows and the sum of the
     counts. Two statements."""
-    listed = records_query(figure, area, start, end, locale).subquery()
+    listed = records_query(figure, area, start, end, locale, by, key).subquery()
     rows, total = db.session.execute(select(func.count(), func.sum(listed.c.n))).one()
     items = db.session.execute(select(listed).order_by(listed.c.at, listed.c.event, listed.c.what, listed.c.resident)
                                .limit(per_page).offset((page - 1) * per_page)).all()
     return RecordsPage(list(items), int(rows or 0), int(total or 0), page, per_page)
 
 
-def all_records(figure: str, area: Area, start: datetime, end: datetime, locale: str) -> list:
+def all_records(figure: str, area: Area, start: datetime, end: datetime, locale: str,
+                by: str | None = None, key: str | None = None) -> list:
     """Every row of the list behind ``figure``, for an export."""
-    listed = records_query(figure, area, start, end, locale).subquery()
+    listed = records_query(figure, area, start, end, locale, by, key).subquery()
     return db.session.execute(select(listed).order_by(listed.c.at, listed.c.event, listed.c.what,
                                                       listed.c.resident)).all()

@@ -63,6 +63,12 @@ def test_any_period_by_group_and_a_figure_by_area_opens_its_records(live_server,
     expect(page.locator("#custom tr.total td").nth(4)).to_have_text(str(EXPECTED[TOTAL]["visits"]))
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     screenshot(page, f"office-reports-custom-group-{lang}-{size}")
+    # A group's visits (the first group's) open as many records as the figure says.
+    rural = page.locator("#custom tbody tr").first.locator("td").nth(4)
+    visits = int(rural.inner_text())
+    rural.locator("a").click()
+    expect(page.locator("#report-records tbody tr")).to_have_count(visits)
+    page.go_back()
     page.select_option("#f-by", "area")
     page.locator("form.filters button[type=submit]").click()
     township = page.locator("#custom tbody tr").first
