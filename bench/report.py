@@ -310,8 +310,8 @@ def main() -> None:
                         help="a SQLite copy of --benchdata, made when missing")
     parser.add_argument("--keep", action="store_true",
                         help="keep the stress case's databases (a SQLite file in the temporary directory, a "
-                             "PostgreSQL database caravan_report_stress_SCALE) and reuse them when they exist (making the "
-                             "indexes the models have and they lack)")
+                             "PostgreSQL database caravan_report_stress_SCALE) and reuse them when they exist "
+                             "(making the indexes the models have and they lack)")
     parser.add_argument("--only", choices=("benchdata", "stress"), help="only one of the two data sets")
     args = parser.parse_args()
     if args.only != "stress":

@@ -265,7 +265,8 @@ def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row,
 def _add(out: dict[str, dict[str, int]], result) -> None:
     """Add the figures of a statement's ``result`` to ``out`` (figures by row key). Long rows are
     (row, name, n); a wide row is (row, n for each named column), where a column ``all_<name>`` is a part of
-    the TOTAL row's figure ``<name>``. Service tallies add up with services given; anonymous visitors are not yet added to the people reached (the total takes them from the rows)."""
+    the TOTAL row's figure ``<name>``. Service tallies add up with services given; anonymous visitors are not
+    yet added to the people reached (the total takes them from the rows)."""
     names = list(result.keys())[1:]
     triples = ((row[0], name, n) for row in result for name, n in zip(names, row[1:])) \
         if len(names) > 2 else result
