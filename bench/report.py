@@ -7,7 +7,9 @@ cancelled ones) all inside one quarter, ``--checkins`` check-ins among them (eve
 one of them), tallies, services, postings shown, interests and referral steps in proportion. Then it times
 :func:`caravan.services.reports.quarterly_table` for the county (the best of ``--repeat`` runs) and one
 hand-written statement that counts visits and people by township over the same check-ins (the physical
-floor: the table cannot be faster than reading the check-ins once), and prints both and their ratio.
+floor: the table cannot be faster than reading the check-ins once), and prints both and their ratio, in
+wall-clock seconds and in CPU seconds of the database (this process's for SQLite, the server process's for a
+PostgreSQL server on this machine): on a shared machine the wall clock follows the load, the CPU much less.
 
     .venv/bin/python bench/report.py                      # SQLite, 100,000 residents, 1,000,000 check-ins
     .venv/bin/python bench/report.py --postgres postgresql+psycopg://postgres@127.0.0.1:55432/
@@ -160,9 +162,39 @@ def busiest_quarter(zone) -> tuple[int, int]:
     return max(counts, key=counts.get)
 
 
-def measure(url: str, repeat: int, code: str = "B", busiest: bool = False) -> tuple[float, float, dict]:
-    """The best wall-clock seconds of the table and of the floor query, and the table's total row, for the
-    area ``code`` and the stress case's quarter (or, with ``busiest``, the quarter with most check-ins)."""
+def _cpu_clock(session):
+    """A function giving the CPU seconds spent so far on the database's side of ``session``'s connection: this
+    process's own for SQLite, the server process's for a PostgreSQL server on this machine (read from /proc),
+    or None when it cannot be read. Wall-clock times on a shared machine say more about its load than about
+    the statements; CPU times stay comparable."""
+    if session.get_bind().dialect.name == "sqlite":
+        return time.process_time
+    path = f"/proc/{session.execute(text('SELECT pg_backend_pid()')).scalar()}/stat"
+    if not os.path.exists(path):
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def clock() -> float:
+        with open(path) as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / tick  # utime and stime
+    return clock
+
+
+def _timed(run) -> tuple[float, float | None]:
+    """Wall-clock and CPU seconds (None if unknown) of ``run()`` in one transaction of the session."""
+    clock = _cpu_clock(db.session)
+    cpu, wall = clock() if clock else 0.0, time.perf_counter()
+    run()
+    wall, cpu = time.perf_counter() - wall, (clock() - cpu) if clock else None
+    db.session.rollback()
+    return wall, cpu
+
+
+def measure(url: str, repeat: int, code: str = "B", busiest: bool = False) -> dict:
+    """The best wall-clock and CPU seconds of the table and of the floor query (keys table, floor, table_cpu,
+    floor_cpu; the CPU ones None if unknown), and the table's total row (key total), for the area ``code`` and
+    the stress case's quarter (or, with ``busiest``, the quarter with most check-ins)."""
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench",
                       "PUBLIC_BASE_URL": "http://127.0.0.1:5000"})
     with app.app_context():
@@ -172,17 +204,50 @@ def measure(url: str, repeat: int, code: str = "B", busiest: bool = False) -> tu
         start, end = quarter_bounds(year, quarter, app_zone())
         if busiest:
             print(f"  busiest quarter {year} Q{quarter}")
-        best_table = best_floor = float("inf")
+        tables, floors, out = [], [], {}
+
+        def table():
+            out["total"] = quarterly_table(county, start, end).total.figures
         for _ in range(repeat):
-            t = time.perf_counter()
-            table = quarterly_table(county, start, end)
-            best_table = min(best_table, time.perf_counter() - t)
-            db.session.rollback()
-            t = time.perf_counter()
-            db.session.execute(FLOOR, {"start": start, "end": end}).all()
-            best_floor = min(best_floor, time.perf_counter() - t)
-            db.session.rollback()
-        return best_table, best_floor, table.total.figures
+            tables.append(_timed(table))
+            floors.append(_timed(lambda: db.session.execute(FLOOR, {"start": start, "end": end}).all()))
+        for key, runs in (("table", tables), ("floor", floors)):
+            out[key] = min(wall for wall, _cpu in runs)
+            out[f"{key}_cpu"] = None if runs[0][1] is None else min(cpu for _wall, cpu in runs)
+        return out
+
+
+def _report(label: str, times: dict) -> None:
+    """Print the times of :func:`measure` under ``label``, and the machine's load (the times depend on it)."""
+    print(f"{label}: quarterly table {times['table']:.2f} s; one aggregate query {times['floor']:.2f} s; "
+          f"ratio {times['table'] / times['floor']:.1f} (wall clock, load average {os.getloadavg()[0]:.1f})")
+    if times["table_cpu"] is not None:
+        print(f"{label}: CPU of the database: quarterly table {times['table_cpu']:.2f} s; one aggregate query "
+              f"{times['floor_cpu']:.2f} s; ratio {times['table_cpu'] / max(times['floor_cpu'], 0.01):.1f}")
+    total = times["total"]
+    print(f"{label}: total row: events {total['events']:,}, visits {total['visits']:,}, people reached "
+          f"{total['people']:,}, new registrations {total['registrations']:,}")
+
+
+def add_missing_indexes(url: str) -> None:
+    """Make the models' indexes that a kept database lacks (kept from before a migration added them), so that
+    a reused database is timed as a new one would be; then have the statistics read again."""
+    engine = create_engine(url)
+    names = inspect(engine)
+    made = []
+    for table in db.metadata.sorted_tables:
+        if not names.has_table(table.name):
+            continue
+        present = {index["name"] for index in names.get_indexes(table.name)}
+        for index in table.indexes:
+            if index.name not in present:
+                index.create(engine)
+                made.append(index.name)
+    if made:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))
+        print(f"  made {', '.join(made)}")
+    engine.dispose()
 
 
 def bench(label: str, url: str, args, reuse: bool = False) -> None:
@@ -193,10 +258,9 @@ def bench(label: str, url: str, args, reuse: bool = False) -> None:
         build(url, n(args.residents), n(args.events), n(args.checkins))
         print(f"{label}: built {n(args.residents):,} residents, {n(args.events):,} events, {n(args.checkins):,} "
               f"check-ins in {time.perf_counter() - t:.0f} s")
-    table, floor, total = measure(url, args.repeat)
-    print(f"{label}: quarterly table {table:.2f} s; one aggregate query {floor:.2f} s; ratio {table / floor:.1f}")
-    print(f"{label}: total row: events {total['events']:,}, visits {total['visits']:,}, people reached "
-          f"{total['people']:,}, new registrations {total['registrations']:,}")
+    else:
+        add_missing_indexes(url)
+    _report(label, measure(url, args.repeat))
 
 
 def copy_to_sqlite(source: str, path: str) -> None:
@@ -228,11 +292,7 @@ def copy_to_sqlite(source: str, path: str) -> None:
 def bench_data(label: str, url: str, args) -> None:
     """The table on the realistic county of bench/office.py, its busiest quarter."""
     print(f"{label} (bench/office.py county):")
-    table, floor, total = measure(url, args.repeat, code="BN", busiest=True)
-    print(f"{label} (bench/office.py county): quarterly table {table:.2f} s; one aggregate query {floor:.2f} s; "
-          f"ratio {table / floor:.1f}")
-    print(f"{label} (bench/office.py county): total row: events {total['events']:,}, visits {total['visits']:,}, "
-          f"people reached {total['people']:,}, new registrations {total['registrations']:,}")
+    _report(f"{label} (bench/office.py county)", measure(url, args.repeat, code="BN", busiest=True))
 
 
 def main() -> None:
@@ -250,7 +310,8 @@ def main() -> None:
                         help="a SQLite copy of --benchdata, made when missing")
     parser.add_argument("--keep", action="store_true",
                         help="keep the stress case's databases (a SQLite file in the temporary directory, a "
-                             "PostgreSQL database caravan_report_stress_SCALE) and reuse them when they exist")
+                             "PostgreSQL database caravan_report_stress_SCALE) and reuse them when they exist "
+                             "(making the indexes the models have and they lack)")
     parser.add_argument("--only", choices=("benchdata", "stress"), help="only one of the two data sets")
     args = parser.parse_args()
     if args.only != "stress":
@@ -260,6 +321,8 @@ def main() -> None:
                 copy_to_sqlite(args.benchdata, args.benchdata_sqlite + ".part")
                 os.replace(args.benchdata_sqlite + ".part", args.benchdata_sqlite)
                 print(f"copied {args.benchdata} to {args.benchdata_sqlite} in {time.perf_counter() - t:.0f} s")
+            else:  # a copy of ours: the models' indexes it lacks are made (the server's database is not changed)
+                add_missing_indexes(f"sqlite:///{args.benchdata_sqlite}")
             bench_data("sqlite", f"sqlite:///{args.benchdata_sqlite}", args)
         bench_data("postgresql", args.benchdata, args)
     if args.only == "benchdata":

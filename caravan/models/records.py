@@ -75,8 +75,9 @@ class CheckIn(FieldRecord, Base):
     __tablename__ = "checkins"
     __table_args__ = (
         _event_staff("checkins"),
-        # A township's residents include everyone checked in at its events: read from the index alone.
-        Index("ix_checkins_event_id_attendee_id", "event_id", "attendee_id"),
+        # A township's residents include everyone checked in at its events, and the statistics table reads the
+        # check-ins of its events with their method: both from the index alone.
+        Index("ix_checkins_event_id_attendee_id_method", "event_id", "attendee_id", "method"),
         # The dashboard's months and days: a county's check-ins of a period, or an area's events' ones.
         Index("ix_checkins_device_at", "device_at"),
         Index("ix_checkins_event_id_device_at", "event_id", "device_at"),

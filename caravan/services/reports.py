@@ -158,37 +158,62 @@ ADDITIVE = ("events", "bazaar", "job_fair", "visits", "visitors", "job_info", "t
 
 
 def _people_query(area: Area, start: datetime, end: datetime, row):
-    """One statement, one pass over the check-ins of the held events: visits, residents and new registrations
-    by group, for each row and (in a row keyed TOTAL) for the whole area, where a person counts once however
-    many rows they appear in.
+    """One statement over the check-ins of the held events: visits, residents and new registrations by group,
+    for each row and for the whole area (columns named ``all_...``, which :func:`_add` adds up into the TOTAL
+    row), where a person counts once however many rows they appear in.
 
-    The check-ins are reduced step by step, each step a grouping of the one before, so that no count needs
-    DISTINCT (a sort or a hash of its own per figure): first to visits, the distinct (row, living record,
-    event) triples, each with a flag per group telling whether the living record registered at that event (a
-    ``register`` check-in of a record that is not a merged duplicate: then the record is the living one);
-    then to (row, person) with their number of visits, which the rows add up; then to persons, which the
-    total adds up. The held events are materialised first, so that the row's expression is worked out once
-    per event, not once per check-in, and a sort by (row, person, event) serves both first groupings. The
-    (row, person) set is read twice, so PostgreSQL and SQLite alike materialise it once."""
-    events = held_events(area, start, end, row)
-    ev = select(events).cte("held").prefix_with("MATERIALIZED")
+    The check-ins are reduced step by step, each step a grouping of the one before on a prefix of the order
+    (person, row, event), so that no count needs DISTINCT: to visits, the distinct (person, row, event)
+    triples; to (person, row) with their number of visits, which the rows add up; and, by windows over each
+    person's (person, row) pairs, to a mark on the first pair of every person, which the total adds up (no
+    second pass over the pairs). Sorting the check-ins is most of the cost, so what is sorted is narrow: the
+    row and the event are small integers given once per held event (the row's expression is worked out once
+    per event, not per check-in), and the new registration is one small integer, the code of the group of a
+    living record registered at the event (a ``register`` check-in of a record that is not a merged duplicate:
+    such a record is the living one, so every code of one person is the same). The rows' names are joined back
+    by their number at the end (a second read of the few held events).
+
+    On PostgreSQL the check-ins are ordered before the first grouping: it then sorts them once and streams
+    every grouping and window from that order (it would otherwise choose hash tables that spill to disk, its
+    estimates of these groups being far too low). SQLite sorts for each grouping anyway, and the order by
+    would be one sort more."""
     groups = [group.value for group in AttendeeGroup]
+
+    def held():
+        return select(Event.id.label("id"), row.label("row"), func.dense_rank().over(order_by=row).label("slot"),
+                      func.row_number().over().label("n")) \
+            .where(Event.status != EventStatus.cancelled, Event.starts_at >= start, Event.starts_at < end,
+                   within(Event.area_id, area)).subquery()
+    ev = held()
+    code = case(*((Attendee.group == group, number) for number, group in enumerate(groups, 1)), else_=0)
     registered = (CheckIn.method == CheckInMethod.register) & Attendee.merged_into_id.is_(None)
-    visits = select(ev.c.row.label("row"), living().label("person"), CheckIn.event_id.label("event"),
-                    *(func.max(case((registered & (Attendee.group == group), 1), else_=0)).label(group)
-                      for group in groups)) \
-        .join(ev, ev.c.id == CheckIn.event_id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
-        .group_by(ev.c.row, living(), CheckIn.event_id).subquery("visits")
-    placed = select(visits.c.row, visits.c.person, func.count().label("visits"),
-                    *(func.max(visits.c[group]).label(group) for group in groups)) \
-        .group_by(visits.c.row, visits.c.person).cte("placed")
-    persons = select(*(func.max(placed.c[group]).label(group) for group in groups)) \
-        .group_by(placed.c.person).subquery("persons")
-    return union_all(
-        select(placed.c.row, func.sum(placed.c.visits).label("visits"), func.count().label("residents"),
-               *(func.sum(placed.c[group]).label(group) for group in groups)).group_by(placed.c.row),
-        select(literal(TOTAL).label("row"), literal(0).label("visits"), func.count().label("residents"),
-               *(func.sum(persons.c[group]).label(group) for group in groups)))
+    person, slot, event = living().label("person"), ev.c.slot.label("slot"), ev.c.n.label("event")
+    checkins = select(person, slot, event, case((registered, code), else_=0).label("reg")).select_from(CheckIn) \
+        .join(ev, ev.c.id == CheckIn.event_id).join(Attendee, Attendee.id == CheckIn.attendee_id)
+    if db.session.get_bind().dialect.name == "postgresql":
+        checkins = checkins.order_by(person, slot, event)
+    checkins = checkins.subquery("checkins")
+    visits = select(checkins.c.person, checkins.c.slot, func.max(checkins.c.reg).label("reg")) \
+        .group_by(checkins.c.person, checkins.c.slot, checkins.c.event).subquery("visits")
+    each_person = {"partition_by": visits.c.person}
+    placed = select(visits.c.slot, func.count().label("visits"), func.max(visits.c.reg).label("reg"),
+                    func.row_number().over(**each_person).label("first"),
+                    func.max(func.max(visits.c.reg)).over(**each_person).label("person_reg")) \
+        .group_by(visits.c.person, visits.c.slot).subquery("placed")
+    first = placed.c.first == 1
+
+    def count(condition):
+        return func.sum(case((condition, 1), else_=0))
+    figures = select(placed.c.slot, func.sum(placed.c.visits).label("visits"), func.count().label("residents"),
+                     *(count(placed.c.reg == number).label(group) for number, group in enumerate(groups, 1)),
+                     count(first).label("all_residents"),
+                     *(count(first & (placed.c.person_reg == number)).label(f"all_{group}")
+                       for number, group in enumerate(groups, 1))) \
+        .group_by(placed.c.slot).subquery("figures")
+    named = held()
+    names = select(named.c.slot, named.c.row).distinct().subquery("names")
+    return select(names.c.row, *(column for column in figures.c if column.name != "slot")) \
+        .join(figures, figures.c.slot == names.c.slot)
 
 
 def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row, total: bool):
@@ -239,14 +264,17 @@ def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row,
 
 def _add(out: dict[str, dict[str, int]], result) -> None:
     """Add the figures of a statement's ``result`` to ``out`` (figures by row key). Long rows are
-    (row, name, n); a wide row is (row, n for each named column). Service tallies add up with services given;
-    anonymous visitors are not yet added to the people reached (the total takes them from the rows)."""
+    (row, name, n); a wide row is (row, n for each named column), where a column ``all_<name>`` is a part of
+    the TOTAL row's figure ``<name>``. Service tallies add up with services given; anonymous visitors are not
+    yet added to the people reached (the total takes them from the rows)."""
     names = list(result.keys())[1:]
     triples = ((row[0], name, n) for row in result for name, n in zip(names, row[1:])) \
         if len(names) > 2 else result
     for key, name, n in triples:
-        figures = out.setdefault(str(key), dict.fromkeys(KEYS, 0))
         name = str(name)
+        if name.startswith("all_"):  # a part of the figure of the whole area
+            key, name = TOTAL, name[4:]
+        figures = out.setdefault(str(key), dict.fromkeys(KEYS, 0))
         n = int(n or 0)
         if name == TallyKind.visitor:
             figures["visitors"] += n
