@@ -4,7 +4,7 @@ and group. On SQLite, which joins by looking up each check-in's rows in turn, th
 check-ins then reads two indexes instead of two indexes and two tables.
 
 Revision ID: 0021
-Revises: 0016
+Revises: 0020
 Create Date: 2026-12-02
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0021'
-down_revision = '0016'
+down_revision = '0020'
 branch_labels = None
 depends_on = None
 
