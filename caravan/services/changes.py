@@ -37,12 +37,12 @@ from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from caravan.models import (Area, Attendee, Change, CheckIn, Employer, Event, Notice, NoticeTranslation, Posting,
-                            PostingTranslation)
+                            PostingTranslation, SurveyRound)
 from caravan.models.base import new_uuid
 
 #: Entity classes whose changes tablets pull, with the name used in the feed.
 PULLABLE = {Area: "area", Employer: "employer", Event: "event", Posting: "posting", Notice: "notice",
-            Attendee: "attendee", CheckIn: "checkin"}
+            Attendee: "attendee", CheckIn: "checkin", SurveyRound: "survey_round"}
 
 #: The key of the PostgreSQL advisory lock that keeps change numbers in commit order (ASCII "caravanf").
 FEED_LOCK = 0x6361726176616E66
@@ -55,6 +55,8 @@ _FLUSH, _PENDING, _COMMITTING = "caravan.changes.flush", "caravan.changes.pendin
 def _area_of(obj, new: bool) -> str | None:
     """The area whose tablets need ``obj``; None means every tablet of the county."""
     if isinstance(obj, Event):
+        return obj.area_id or (obj.area.id if obj.area else None)
+    if isinstance(obj, SurveyRound):  # its visits are made by the tablets of its area
         return obj.area_id or (obj.area.id if obj.area else None)
     if isinstance(obj, Attendee) and new:
         return obj.village_id or (obj.village.id if obj.village is not None else None)

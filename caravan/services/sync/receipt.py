@@ -9,10 +9,11 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from caravan.database import any_of
 from caravan.extensions import db
-from caravan.models import Attendee, CheckIn, Device, Interest, PendingRecord, PendingStatus, ServiceGiven, Tally
+from caravan.models import (Attendee, CheckIn, Device, EmployerVisit, Interest, PendingRecord, PendingStatus,
+                            ServiceGiven, Tally)
 
 #: Every table of field records a tablet makes.
-FIELD_TABLES = (Attendee, CheckIn, ServiceGiven, Tally, Interest)
+FIELD_TABLES = (Attendee, CheckIn, ServiceGiven, Tally, Interest, EmployerVisit)
 
 
 def _held(device_id: str):
