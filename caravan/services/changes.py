@@ -81,7 +81,7 @@ def _subject(obj):
     return obj if type(obj) in PULLABLE else None
 
 
-def _former_areas(event_obj: Event) -> set[str]:
+def _former_areas(event_obj: Event | SurveyRound) -> set[str]:
     """The areas a changed event was in before this flush. Read before the flush: until then ``area_id``
     still holds the old value when only the ``area`` relationship was set."""
     history = inspect(event_obj).attrs.area_id.history
@@ -109,7 +109,7 @@ def _changed(session: Session) -> list[tuple[str, object, bool, set[str], bool, 
             if (kind, subject.id) in seen:
                 continue
             seen.add((kind, subject.id))
-            former = _former_areas(subject) if state == "dirty" and kind == "event" else set()
+            former = _former_areas(subject) if state == "dirty" and kind in ("event", "survey_round") else set()
             where = _checkin_area(session, subject) if kind == "checkin" else None
             found.append((kind, subject, state == "deleted" and subject is obj, former, state == "new", where))
     return found

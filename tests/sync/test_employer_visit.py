@@ -106,3 +106,12 @@ def test_a_tablet_pulls_the_rounds_of_its_area_and_the_employers_areas(make_tabl
                                           "ends_on": rounds["east"].ends_on.isoformat()}}
     areas = {c["id"]: c["data"]["area_id"] for c in changes if c["type"] == "employer"}
     assert areas[employers["east"].id] == employers["east"].area_id
+
+
+def test_a_round_moved_to_another_area_leaves_the_tablets_of_the_first(make_tablet, build, db):
+    tablet, rounds, _employers = setup(build, db, make_tablet)
+    cursor = tablet.pull().json["cursor"]
+    surveys.update_round(rounds["east"], {"area_id": rounds["west"].area_id})  # as the office's round form does
+    db.session.commit()
+    changes = tablet.pull(cursor=cursor).json["changes"]
+    assert changes == [{"type": "survey_round", "id": rounds["east"].id, "data": None, "deleted": True}]
