@@ -30,7 +30,8 @@ def survey(build, db, county):
 
 
 def open_visit_form(page):
-    page.click("#event-name")  # back to the events: the visit is no event's
+    if page.locator("#event-name").is_visible():
+        page.click("#event-name")  # back to the events: the visit is no event's
     expect(page.locator("#visit-offer")).to_be_visible()
     page.click("#visit-open")
     expect(page.locator("#visit")).to_be_visible()
@@ -106,6 +107,10 @@ def test_a_visit_the_rule_refuses_is_in_the_problems_list_with_the_line_named(ta
     page.fill("#visit-employer-search", "Ak")
     page.click(f"#visit-employers [data-employer='{gin.id}']")
     fill_line(page, 0, "轧花工", "8", "4500", "3500")
+    page.click("#visit-back")  # leaving the form and coming back keeps what was typed
+    open_visit_form(page)
+    expect(page.locator("#visit-employer-name")).to_have_text("阿克村轧花厂")
+    expect(page.locator(".fa-visit-line[data-line='0'] [name=wage_min]")).to_have_value("4500")
     page.click("#visit-form button[type=submit]")
     expect(page.locator("#visit-saved")).not_to_be_empty()
     context.set_offline(False)

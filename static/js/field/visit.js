@@ -15,6 +15,7 @@ const MAX_LINES = 30;
 let form = formToken();  // the visit form as shown: saved once however often "save" is pressed
 let rounds = [];
 let employers = [];  // those of the chosen round's area, sorted by name
+let started = false;  // a form is open and not saved yet: leaving it (back, a lock) keeps what was typed
 
 /** The survey rounds a visit may be recorded in today: pulled (so within the tablet's area), and open. */
 export async function openRounds() {
@@ -118,6 +119,7 @@ export async function open() {
   chooseEmployer(null);
   renderLines([{}]);
   await chooseRound(f.elements.round_id.value);
+  started = true;
 }
 
 /** The record's data from the form; numbers as numbers, what is empty left out. Marks a missing required
@@ -169,7 +171,10 @@ async function save() {
 }
 
 export function setup({ show, back }) {
-  $("#visit-open").addEventListener("click", async () => { await open(); show(); });
+  $("#visit-open").addEventListener("click", async () => {
+    if (!started) await open();
+    show();
+  });
   $("#visit-back").addEventListener("click", back);
   $("#visit-round").addEventListener("change", (e) => chooseRound(e.target.value));
   $("#visit-employer-search").addEventListener("input", showMatches);
