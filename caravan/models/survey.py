@@ -54,11 +54,17 @@ class EmployerVisit(UUIDPrimaryKey, Base):
     #: Who recorded it: an office user (web form) or a tablet (sync).
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"))
+    #: From a tablet (as every field record has them): its counter, its clock, the staff member signed in
+    #: on it, and when the server received it. None for a visit recorded on the web form.
+    device_seq: Mapped[int | None] = mapped_column(Integer)
+    device_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     round: Mapped[SurveyRound] = relationship(back_populates="visits")
     employer = relationship("Employer")
-    user = relationship("User")
+    user = relationship("User", foreign_keys="EmployerVisit.user_id")
     vacancies: Mapped[list[VisitVacancy]] = relationship(
         back_populates="visit", cascade="all, delete-orphan", order_by="VisitVacancy.position")
 

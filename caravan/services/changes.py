@@ -38,12 +38,12 @@ from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from caravan.models import (Area, Attendee, Change, CheckIn, Employer, Event, FairParticipant, Notice,
-                            NoticeTranslation, Posting, PostingTranslation)
+                            NoticeTranslation, Posting, PostingTranslation, SurveyRound)
 from caravan.models.base import new_uuid
 
 #: Entity classes whose changes tablets pull, with the name used in the feed.
 PULLABLE = {Area: "area", Employer: "employer", Event: "event", Posting: "posting", Notice: "notice",
-            Attendee: "attendee", CheckIn: "checkin"}
+            Attendee: "attendee", CheckIn: "checkin", SurveyRound: "survey_round"}
 
 #: The key of the PostgreSQL advisory lock that keeps change numbers in commit order (ASCII "caravanf").
 FEED_LOCK = 0x6361726176616E66
@@ -56,6 +56,8 @@ _FLUSH, _PENDING, _COMMITTING = "caravan.changes.flush", "caravan.changes.pendin
 def _area_of(obj, new: bool) -> str | None:
     """The area whose tablets need ``obj``; None means every tablet of the county."""
     if isinstance(obj, Event):
+        return obj.area_id or (obj.area.id if obj.area else None)
+    if isinstance(obj, SurveyRound):  # its visits are made by the tablets of its area
         return obj.area_id or (obj.area.id if obj.area else None)
     if isinstance(obj, Attendee) and new:
         return obj.village_id or (obj.village.id if obj.village is not None else None)
@@ -85,7 +87,7 @@ def _subject(obj):
     return obj if type(obj) in PULLABLE else None
 
 
-def _former_areas(event_obj: Event) -> set[str]:
+def _former_areas(event_obj: Event | SurveyRound) -> set[str]:
     """The areas a changed event was in before this flush. Read before the flush: until then ``area_id``
     still holds the old value when only the ``area`` relationship was set."""
     history = inspect(event_obj).attrs.area_id.history
@@ -113,7 +115,7 @@ def _changed(session: Session) -> list[tuple[str, object, bool, set[str], bool, 
             if (kind, subject.id) in seen:
                 continue
             seen.add((kind, subject.id))
-            former = _former_areas(subject) if state == "dirty" and kind == "event" else set()
+            former = _former_areas(subject) if state == "dirty" and kind in ("event", "survey_round") else set()
             where = _checkin_area(session, subject) if kind == "checkin" else None
             found.append((kind, subject, state == "deleted" and subject is obj, former, state == "new", where))
     return found

@@ -45,6 +45,10 @@ def upgrade():
         sa.Column('notes', sa.Text(), nullable=False),
         sa.Column('user_id', sa.Integer(), nullable=True),
         sa.Column('device_id', sa.String(length=36), nullable=True),
+        sa.Column('device_seq', sa.Integer(), nullable=True),
+        sa.Column('device_at', sa.DateTime(timezone=True), nullable=True),
+        sa.Column('staff_id', sa.Integer(), nullable=True),
+        sa.Column('received_at', sa.DateTime(timezone=True), nullable=True),
         sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(['round_id'], ['survey_rounds.id'],
                                 name=op.f('fk_employer_visits_round_id_survey_rounds')),
@@ -52,6 +56,7 @@ def upgrade():
                                 name=op.f('fk_employer_visits_employer_id_employers')),
         sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_employer_visits_user_id_users')),
         sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_employer_visits_device_id_devices')),
+        sa.ForeignKeyConstraint(['staff_id'], ['users.id'], name=op.f('fk_employer_visits_staff_id_users')),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_employer_visits')),
     )
     op.create_index(op.f('ix_employer_visits_round_id'), 'employer_visits', ['round_id'])

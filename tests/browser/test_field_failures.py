@@ -150,7 +150,8 @@ def test_a_version_1_database_is_upgraded_with_everything_kept_and_still_sends(n
         for (const name of db.objectStoreNames) indexes[name] = Array.from(t.objectStore(name).indexNames).sort();
         return {version: db.version, indexes};
     }""")
-    assert schema["version"] == 2
+    assert schema["version"] == 3
+    assert schema["indexes"]["survey_rounds"] == []  # version 3: the survey rounds, for employer visits
     assert schema["indexes"]["checkins"] == ["checkin"]
     for name in ("outbox", "sent", "problems"):
         assert schema["indexes"][name] == ["checkin", "form", "seq"]

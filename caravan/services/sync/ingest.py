@@ -19,7 +19,7 @@ from caravan.models import (Area, Attendee, CheckIn, Device, Event, FairArrival,
                             PendingRecord, PendingStatus, Posting, ReferralStep, ServiceGiven, SyncBatch, Tally, User)
 from caravan.models.base import utcnow
 from caravan.services import changes, fairs, merges
-from caravan.services.sync import pending
+from caravan.services.sync import pending, visits
 from caravan.services.sync.interests import OpenInterests, same_interest
 from caravan.services.sync.reach import Reach
 from caravan.services.sync.rows import (CONTENT_KEYS, PARENTS, TYPE_MODEL, build_row, content_of_row,
@@ -195,6 +195,7 @@ class Ingest:
                     changes.announce_inserted(db.session(), model, rows, self.known.reach.event_area)
 
     def _prefetch(self, records: list[Record]) -> None:
+        records = [r for r in records if r.type in TYPE_MODEL]  # an employer visit is looked up on its own
         by_type: dict[str, set[str]] = {}
         refs: dict[type, set[str]] = {}
         for record in records:
@@ -256,6 +257,8 @@ class Ingest:
     # -- one record --------------------------------------------------------------------------------------
     def _one(self, item: Any, record: Record, last_try: bool = False) -> Result | None:
         given = _given_id(item)
+        if record.type == "employer_visit":
+            return self._visit(item, record)
         existing = self.stored[record.type].get(record.id)
         if existing is not None:
             if existing.get("_erased"):
@@ -353,6 +356,17 @@ class Ingest:
         if record.id in self.redirected:
             self.adopted.append((record.type, record.id, self.redirected[record.id]))
         return True
+
+    def _visit(self, item: Any, record: Record) -> Result:
+        """An employer visit: stored at once with its lines by :mod:`caravan.services.sync.visits`."""
+        status, reason = visits.apply(record, self.device, self.known.reach, self.now)
+        if status == "accepted":
+            self.pending.resolve(record.id, self.now)
+        if status in ("accepted", "duplicate"):
+            return Result(_given_id(item), status, type=record.type)
+        if status == "conflict":
+            return self._keep(item, record, PendingStatus.conflict, reason)
+        return self._reject(item, reason, record)
 
     def _same_interest(self, item: Any, record: Record) -> Result:
         """A second open interest of the same person in the same posting (or course): a success for the

@@ -32,7 +32,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from caravan.extensions import db
 from caravan.models import (Area, Attendee, Change, CheckIn, Device, Employer, Event, EventKind, EventStatus,
-                            FairParticipant, Notice, Posting, PublishStatus)
+                            FairParticipant, Notice, Posting, PublishStatus, SurveyRound)
 from caravan.models.base import utcnow
 from caravan.services.scope import area_ids_within
 
@@ -59,7 +59,7 @@ def area_data(area: Area) -> dict | None:
 
 
 def employer_data(employer: Employer) -> dict | None:
-    return {"name": _names(employer), "sector": employer.sector.value}
+    return {"name": _names(employer), "sector": employer.sector.value, "area_id": employer.area_id}
 
 
 def event_data(event: Event) -> dict | None:
@@ -100,6 +100,12 @@ def notice_data(notice: Notice) -> dict | None:
     texts = {t.lang: {"title": t.title, "body": t.body} for t in notice.translations}
     return {"code": notice.code, "kind": notice.kind.value, "valid_until": _iso(notice.valid_until),
             "status": notice.status.value, "texts": texts, "url": _url(f"/n/{notice.code}")}
+
+
+def survey_round_data(survey_round: SurveyRound) -> dict | None:
+    """A survey round, for recording visits in it: the tablet offers those whose period includes today."""
+    return {"name": survey_round.name, "area_id": survey_round.area_id,
+            "starts_on": _iso(survey_round.starts_on), "ends_on": _iso(survey_round.ends_on)}
 
 
 def _zone() -> ZoneInfo:
@@ -143,6 +149,7 @@ SERIALIZERS = {
     "notice": (Notice, (selectinload(Notice.translations),), notice_data),
     "attendee": (Attendee, (), attendee_data),
     "checkin": (CheckIn, (joinedload(CheckIn.event),), checkin_data),
+    "survey_round": (SurveyRound, (), survey_round_data),
 }
 
 
@@ -208,7 +215,7 @@ def pull(device: Device, cursor: int, limit: int = DEFAULT_LIMIT) -> dict:
         if last[key] is not change or change.entity_type not in SERIALIZERS:
             continue
         obj = loaded.get(key)
-        if isinstance(obj, Event) and obj.area_id not in areas:
+        if isinstance(obj, (Event, SurveyRound)) and obj.area_id not in areas:
             obj = None  # moved to an area outside the tablet's: it leaves the tablet as deleted
         if isinstance(obj, Attendee) and obj.id not in wanted_people and attendee_data(obj) is not None:
             continue  # a resident this tablet does not need; an erasure (no data) still goes out

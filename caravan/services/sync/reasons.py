@@ -18,7 +18,7 @@ STATUS_LABELS = {
 RECORD_TYPES = {
     "attendee": _l("Registration"), "checkin": _l("Check-in"), "service": _l("Service given"),
     "tally": _l("Visitor count"), "interest": _l("Interest in a posting or course"),
-    "fair_arrival": _l("Employer's arrival at a job fair"),
+    "fair_arrival": _l("Employer's arrival at a job fair"), "employer_visit": _l("Employer visit"),
 }
 
 #: A field a reason names (``too_long:phone``), in words; a field not listed is shown as the API spells it.
@@ -27,8 +27,18 @@ FIELD_WORDS = {
     "skills": _l("Skills"), "wishes": _l("Wishes"), "event_id": _l("Event"), "attendee_id": _l("Registration"),
     "posting_id": _l("Posting"), "notice_id": _l("Notice"), "by": _l("Staff member"), "pass_token": _l("Pass"),
     "kind": _l("Kind"), "method": _l("How"), "count": _l("Count"), "cancels_id": _l("Undone visitor count"),
-    "employer_id": _l("Employer"),
+    # An employer visit's fields and (``vacancies.<n>.<field>``) those of its vacancy lines, as the form names them.
+    "round_id": _l("Survey round"), "employer_id": _l("Employer"), "visited_on": _l("Date of the visit"),
+    "staff_name": _l("Staff who visited"), "contact_name": _l("Employer's contact for work matters"),
+    "contact_phone": _l("Contact phone"), "planned_hires": _l("Planned hiring in the next six months (people)"),
+    "plans": _l("Hiring plans"), "training_needs": _l("Training needs"), "notes": _l("Notes"),
+    "vacancies": _l("Vacancies now, by occupation"), "occupation": _l("Occupation"),
+    "wage_min": _l("Lowest wage"), "wage_max": _l("Highest wage"), "wage_unit": _l("Wage unit"),
+    "requirements": _l("Requirements"),
 }
+
+#: A vacancy line's field in words: "Line 2: Occupation".
+LINE_FIELD = _l("Line %(num)d: %(field)s")
 
 #: The fields whose value is the id of something the office can name: a posting, an event, a notice.
 SUBJECT_FIELDS = ("posting_id", "event_id", "notice_id")
@@ -62,6 +72,8 @@ MESSAGES = {
     "not_its_cancel": _l("%(field)s names a visitor count of another event or kind, or with another number: an "
                          "undo must take back exactly the count it names. Nothing was undone."),
     "cancelled_already": _l("%(field)s names a visitor count that was undone already; it is undone only once."),
+    "unknown_round": _l("%(field)s names a survey round this server does not know."),
+    "round_outside_area": _l("%(field)s names a survey round outside this tablet's area."),
     "sealed": _l("The encrypted personal fields of this record could not be opened: the file was changed "
                  "or damaged after it was exported."),
     "not_at_fair": _l("%(field)s names an employer that does not take part in this job fair."),
@@ -93,6 +105,10 @@ def record_type_word(record_type) -> str:
 
 def field_word(field: str) -> str:
     """A field of a reason in words (``posting_id`` -> "Posting"); an unknown field as the API spells it."""
+    head, _sep, rest = field.partition(".")
+    number, _sep, key = rest.partition(".")
+    if head == "vacancies" and number.isdigit() and key in FIELD_WORDS:
+        return str(LINE_FIELD) % {"num": int(number) + 1, "field": FIELD_WORDS[key]}
     word = FIELD_WORDS.get(field)
     return str(word) if word is not None else field
 

@@ -9,11 +9,11 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from caravan.database import any_of
 from caravan.extensions import db
-from caravan.models import (Attendee, CheckIn, Device, FairArrival, Interest, PendingRecord, PendingStatus,
-                            ServiceGiven, Tally)
+from caravan.models import (Attendee, CheckIn, Device, EmployerVisit, FairArrival, Interest, PendingRecord,
+                            PendingStatus, ServiceGiven, Tally)
 
 #: Every table of field records a tablet makes.
-FIELD_TABLES = (Attendee, CheckIn, ServiceGiven, Tally, Interest, FairArrival)
+FIELD_TABLES = (Attendee, CheckIn, ServiceGiven, Tally, Interest, FairArrival, EmployerVisit)
 
 
 def _held(device_id: str):

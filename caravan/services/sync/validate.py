@@ -242,6 +242,50 @@ def fair_arrival(data: dict) -> dict:
     return {"event_id": _uuid(data, "event_id"), "employer_id": _uuid(data, "employer_id")}
 
 
+#: The fields of an employer visit besides its round and employer, and of each of its vacancy lines: what
+#: :func:`caravan.services.surveys.clean_visit` reads (it checks them; keys not listed are dropped here).
+VISIT_FIELDS = ("visited_on", "staff_name", "contact_name", "contact_phone", "planned_hires", "plans",
+                "training_needs", "notes")
+VISIT_LINE_FIELDS = ("occupation", "count", "wage_min", "wage_max", "wage_unit", "requirements")
+#: More lines than this is no visit (the survey rule allows fewer still and says so).
+MAX_VISIT_LINES = 100
+
+
+def employer_visit(data: dict) -> dict:
+    """A visit to an employer in a survey round: only its shape here (ids, a list of line objects, text
+    without control characters); its values pass the survey rule, the web form's, when it is applied
+    (:mod:`caravan.services.sync.visits`), because that rule needs the round."""
+    values = {"round_id": _uuid(data, "round_id"), "employer_id": _uuid(data, "employer_id")}
+    for key in VISIT_FIELDS:
+        value = data.get(key)
+        if isinstance(value, str):
+            values[key] = _text(data, key, 4000, multiline=True)
+        elif value is None or (isinstance(value, int) and not isinstance(value, bool)):
+            values[key] = value
+        else:
+            raise Invalid("wrong_type", key)
+    lines = data.get("vacancies", [])
+    if not isinstance(lines, list):
+        raise Invalid("wrong_type", "vacancies")
+    if len(lines) > MAX_VISIT_LINES:
+        raise Invalid("out_of_range", "vacancies")
+    values["vacancies"] = []
+    for n, line in enumerate(lines):
+        if not isinstance(line, dict):
+            raise Invalid("wrong_type", f"vacancies.{n}")
+        values["vacancies"].append({key: _line_value(line, n, key) for key in VISIT_LINE_FIELDS})
+    return values
+
+
+def _line_value(line: dict, n: int, key: str):
+    value = line.get(key)
+    if isinstance(value, str):
+        return _text({f"vacancies.{n}.{key}": value}, f"vacancies.{n}.{key}", 4000, multiline=True)
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise Invalid("wrong_type", f"vacancies.{n}.{key}")
+
+
 def _present(data: dict, key: str) -> Any:
     value = data.get(key)
     if value is None:
@@ -251,7 +295,7 @@ def _present(data: dict, key: str) -> Any:
 
 VALIDATORS: dict[str, Callable[[dict], dict]] = {
     "attendee": attendee, "checkin": checkin, "service": service, "tally": tally, "interest": interest,
-    "fair_arrival": fair_arrival}
+    "fair_arrival": fair_arrival, "employer_visit": employer_visit}
 
 
 def staff_id(value: Any) -> int | None:

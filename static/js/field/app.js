@@ -15,13 +15,14 @@ import * as status from "./status.js";
 import * as sync from "./sync.js";
 import { $, $$, ask, countyDay, dayTimeNode, el, hideConfirm, setZone, timeNode } from "./ui.js";
 import * as vault from "./vault.js";
+import * as visit from "./visit.js";
 
 const config = document.querySelector("script[data-strings]").dataset;
 let eventId = null;
 let currentEvent = null;
 
 function show(screen) {
-  for (const id of ["enroll", "lock", "events", "work"]) $(`#${id}`).hidden = id !== screen;
+  for (const id of ["enroll", "lock", "events", "work", "visit"]) $(`#${id}`).hidden = id !== screen;
   $("#event-name").hidden = screen !== "work";
   const who = vault.who();
   $("#lock-now").hidden = !who;
@@ -61,6 +62,7 @@ async function showEvents() {
     onclick: () => pickEvent(e) }, isToday(e) && !isOver(e) ? el("b", { class: "fa-today" }, i18n.t("today")) : null, el("span", {}, eventTitle(e))));
   $("#event-list").replaceChildren(...events.map(item));
   $("#no-events").hidden = events.length > 0;
+  await visit.offer();
   show("events");
 }
 
@@ -156,6 +158,7 @@ async function main() {
   give.setup(context);
   postings.setup(context);
   fair.setup(context);
+  visit.setup({ show: () => show("visit"), back: showEvents });
   kiosk.setup();
   status.setup();
   lock.setup(config.api);

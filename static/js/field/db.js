@@ -6,6 +6,7 @@
 //   sent       records the server confirmed (accepted or duplicate): the tablet's own history
 //   problems   records the server refused (rejected, conflict), kept with the reason
 //   areas, employers, events, postings, notices, attendees   pulled data, keyed by id
+//   survey_rounds  (version 3) the survey rounds of the tablet's area, for recording employer visits
 //   checkins   (version 2) check-ins made on other tablets at the area's current and coming events,
 //              pulled as ids only {id, event_id, attendee_id, checkin: "event|attendee"}
 // outbox, sent and checkins index check-ins by "event|attendee", so a second check-in is found also while
@@ -16,7 +17,8 @@
 // The schema grows by version: UPGRADES[n] takes a database of version n to n + 1, so a tablet that
 // skipped releases runs every step in order and keeps its data.
 const NAME = "caravan-field";
-export const PULLED = ["areas", "employers", "events", "postings", "notices", "attendees"];
+const FIRST_PULLED = ["areas", "employers", "events", "postings", "notices", "attendees"];
+export const PULLED = [...FIRST_PULLED, "survey_rounds"];
 const MADE = ["outbox", "sent", "problems"];
 
 const UPGRADES = [
@@ -28,7 +30,7 @@ const UPGRADES = [
       store.createIndex("seq", "seq");
       store.createIndex("checkin", "checkin");
     }
-    for (const name of PULLED) db.createObjectStore(name, { keyPath: "id" });
+    for (const name of FIRST_PULLED) db.createObjectStore(name, { keyPath: "id" });
     t.objectStore("attendees").createIndex("pass_hash", "pass_hash");
   },
   // 1 -> 2: other tablets' check-ins, form tokens, short pass codes.
@@ -36,6 +38,12 @@ const UPGRADES = [
     db.createObjectStore("checkins", { keyPath: "id" }).createIndex("checkin", "checkin");
     for (const name of MADE) t.objectStore(name).createIndex("form", "form");
     t.objectStore("attendees").createIndex("code", "code");
+  },
+  // 2 -> 3: survey rounds; the feed is pulled again from the start, for the rounds and the employers' areas
+  // (an employer pulled before carries none, and an unchanged one would not come again).
+  (db, t) => {
+    db.createObjectStore("survey_rounds", { keyPath: "id" });
+    t.objectStore("meta").delete("cursor");
   },
 ];
 export const VERSION = UPGRADES.length;

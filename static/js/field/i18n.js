@@ -35,10 +35,10 @@ export function dirOf(code) {
   return code === "ug" ? "rtl" : "ltr";
 }
 
-/** The text for `key` in `code` (default: the tablet's language), with %(name)s filled from vars. */
+/** The text for `key` in `code` (default: the tablet's language), with %(name)s (and %(num)d) filled from vars. */
 export function t(key, vars = {}, code = lang) {
   const text = catalog[code]?.[key] ?? catalog.zh?.[key] ?? key;
-  return text.replace(/%\((\w+)\)s/g, (_, name) => String(vars[name] ?? ""));
+  return text.replace(/%\((\w+)\)[sd]/g, (_, name) => String(vars[name] ?? ""));
 }
 
 /** The colon between a label and its value: Chinese takes the full-width "：" without a space. */

@@ -97,7 +97,20 @@ export function receiptLine(check, unsent, refused) {
 /** The words for a reason's field, from the strings the screens already use. */
 const FIELD_WORDS = { name: "name", phone: "field_phone", village_id: "village", group: "group", skills: "skills",
   wishes: "wishes", event_id: "field_event", attendee_id: "kind_attendee", posting_id: "field_posting",
-  notice_id: "field_notice", cancels_id: "field_cancels" };
+  notice_id: "field_notice", cancels_id: "field_cancels",
+  // An employer visit's fields, and its lines' (vacancies.<n>.<field>): the visit form's words.
+  round_id: "visit_round", employer_id: "visit_employer", visited_on: "visit_date", staff_name: "visit_staff",
+  contact_name: "visit_contact", contact_phone: "visit_phone", planned_hires: "visit_planned", plans: "visit_plans",
+  training_needs: "visit_training", notes: "visit_notes", vacancies: "visit_lines" };
+const LINE_WORDS = { occupation: "visit_occupation", count: "visit_count", wage_min: "visit_wage_min",
+  wage_max: "visit_wage_max", wage_unit: "visit_wage_unit", requirements: "visit_requirements" };
+
+/** A reason's field in words: "Line 2: Number of vacancies" for a vacancy line's field. */
+function fieldWords(field) {
+  const line = /^vacancies\.(\d+)\.(\w+)$/.exec(field);
+  if (line && LINE_WORDS[line[2]]) return t("visit_line_field", { num: Number(line[1]) + 1, field: t(LINE_WORDS[line[2]]) });
+  return FIELD_WORDS[field] ? t(FIELD_WORDS[field]) : field;
+}
 
 /** Whether a problem is a refused registration that the tablet can correct and send again (by the server's
  * rule, served with the strings: the reasons a correction of the person's own fields mends). */
@@ -113,7 +126,7 @@ export function reasonText(reason = "") {
   const [code, field = ""] = reason.split(":");
   const text = label("reasons", code);
   if (text === code) return reason;
-  return text.replace("%(field)s", FIELD_WORDS[field] ? t(FIELD_WORDS[field]) : field);
+  return text.replace("%(field)s", fieldWords(field));
 }
 
 /** Who a problem record is about: the name of a registration, or of the person a record refers to. */

@@ -15,7 +15,7 @@ const REQUEST_TIMEOUT_MS = 30000;
 /** Most problem ids asked about in one request (the server's limit for `check`). */
 const CHECK_MAX = 500;
 const STORE_OF = { area: "areas", employer: "employers", event: "events", posting: "postings",
-  notice: "notices", attendee: "attendees", checkin: "checkins" };
+  notice: "notices", attendee: "attendees", checkin: "checkins", survey_round: "survey_rounds" };
 
 export const events = new EventTarget();
 /** What the status bar shows. `auth` is null, "reenroll" (401) or "revoked" (403). */

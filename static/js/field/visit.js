@@ -1,0 +1,196 @@
+// The employer visit of the demand survey, recorded offline: the round (open rounds of the tablet's area,
+// pulled), the employer (searched by name among the pulled employers of the round's area), the work
+// contact, vacancy lines, plans and needs. Saved to the outbox as one `employer_visit` record; the server
+// checks it by the office form's rule and answers a refusal into the problems list like any record.
+import * as db from "./db.js";
+import { label, pick, t } from "./i18n.js";
+import { SaveError, addRecords, formToken } from "./outbox.js";
+import { $, $$, busy, countyDay, el } from "./ui.js";
+import * as vault from "./vault.js";
+
+const LINE_FIELDS = ["occupation", "count", "wage_min", "wage_max", "wage_unit", "requirements"];
+const NUMBERS = ["count", "wage_min", "wage_max"];
+const WAGE_UNITS = ["month", "day", "hour", "piece"];
+const MAX_LINES = 30;
+let form = formToken();  // the visit form as shown: saved once however often "save" is pressed
+let rounds = [];
+let employers = [];  // those of the chosen round's area, sorted by name
+let started = false;  // a form is open and not saved yet: leaving it (back, a lock) keeps what was typed
+
+/** The survey rounds a visit may be recorded in today: pulled (so within the tablet's area), and open. */
+export async function openRounds() {
+  const today = countyDay();
+  return (await db.all("survey_rounds")).filter((r) => r.starts_on <= today && today <= r.ends_on)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Show the "employer visit" offer on the events screen when some round is open. */
+export async function offer() {
+  $("#visit-offer").hidden = (await openRounds()).length === 0;
+}
+
+/** The ids of `areaId` and every area below it, from the pulled areas. */
+async function areasWithin(areaId) {
+  const children = new Map();
+  for (const a of await db.all("areas")) {
+    if (!children.has(a.parent_id)) children.set(a.parent_id, []);
+    children.get(a.parent_id).push(a.id);
+  }
+  const found = new Set([areaId]);
+  const queue = [areaId];
+  while (queue.length) for (const child of children.get(queue.pop()) || []) if (!found.has(child)) { found.add(child); queue.push(child); }
+  return found;
+}
+
+async function chooseRound(roundId) {
+  const round = rounds.find((r) => r.id === roundId);
+  const within = round ? await areasWithin(round.area_id) : new Set();
+  employers = (await db.all("employers")).filter((e) => within.has(e.area_id))
+    .sort((a, b) => pick(a.name).localeCompare(pick(b.name)));
+  const f = $("#visit-form").elements;
+  if (!employers.some((e) => e.id === f.employer_id.value)) chooseEmployer(null);
+  if (round && f.visited_on.value && !(round.starts_on <= f.visited_on.value && f.visited_on.value <= round.ends_on)) {
+    f.visited_on.value = countyDay();
+  }
+  if (round) { f.visited_on.min = round.starts_on; f.visited_on.max = [round.ends_on, countyDay()].sort()[0]; }
+  showMatches();
+}
+
+function chooseEmployer(employer) {
+  const f = $("#visit-form").elements;
+  f.employer_id.value = employer ? employer.id : "";
+  $("#visit-employer-name").textContent = employer ? pick(employer.name) : "";
+  $("#visit-employer-chosen").hidden = !employer;
+  $("#visit-employer-search").hidden = Boolean(employer);
+  $("#visit-employers").replaceChildren();
+  if (!employer) $("#visit-employer-search").value = "";
+}
+
+/** The employers whose name (in any language) holds what was typed; a few, to tap. */
+function showMatches() {
+  const list = $("#visit-employers");
+  const typed = $("#visit-employer-search").value.trim().toLowerCase();
+  if (!typed || $("#visit-form").elements.employer_id.value) return void list.replaceChildren();
+  const hits = employers.filter((e) => Object.values(e.name || {}).some((n) => (n || "").toLowerCase().includes(typed)));
+  list.replaceChildren(...hits.slice(0, 8).map((e) => el("li", {}, el("button", { type: "button", class: "btn fa-person",
+    dataset: { employer: e.id }, onclick: () => chooseEmployer(e) }, pick(e.name)))),
+  hits.length ? null : el("li", { class: "empty" }, t("visit_no_match")));
+}
+
+/** The lines as typed (so that adding, removing or a change of language keeps them). */
+function readLines() {
+  return $$(".fa-visit-line").map((box) => Object.fromEntries(LINE_FIELDS.map((k) => [k, $(`[name=${k}]`, box).value])));
+}
+
+function lineField(n, key, value, attrs = {}) {
+  return el("label", {}, el("span", {}, t(`visit_${key}`)),
+    el("input", { name: key, value, autocomplete: "off", ...attrs, dataset: { line: n } }));
+}
+
+function renderLines(lines) {
+  $("#visit-lines").replaceChildren(...lines.map((line, n) => el("fieldset", { class: "fa-visit-line", dataset: { line: n } },
+    el("legend", {}, t("visit_line", { num: n + 1 })),
+    lineField(n, "occupation", line.occupation || "", { maxlength: 100 }),
+    lineField(n, "count", line.count || "", { type: "number", min: 1, inputmode: "numeric", dir: "ltr" }),
+    lineField(n, "wage_min", line.wage_min || "", { type: "number", min: 0, inputmode: "numeric", dir: "ltr" }),
+    lineField(n, "wage_max", line.wage_max || "", { type: "number", min: 0, inputmode: "numeric", dir: "ltr" }),
+    el("label", {}, el("span", {}, t("visit_wage_unit")), el("select", { name: "wage_unit" },
+      ...WAGE_UNITS.map((u) => el("option", { value: u, selected: (line.wage_unit || "month") === u }, label("wage_units", u))))),
+    lineField(n, "requirements", line.requirements || "", { maxlength: 1000 }),
+    el("button", { type: "button", class: "btn", dataset: { remove: n },
+      onclick: () => { const kept = readLines(); kept.splice(n, 1); renderLines(kept); } }, t("visit_remove_line", { num: n + 1 })))));
+  $("#visit-no-lines").hidden = lines.length > 0;
+  $("#visit-add-line").hidden = lines.length >= MAX_LINES;
+}
+
+/** Open the form, empty: the first open round, today, the signed-in staff member's name, one line. */
+export async function open() {
+  rounds = await openRounds();
+  const f = $("#visit-form");
+  f.reset();
+  form = formToken();
+  $("#visit-round").replaceChildren(...rounds.map((r) => el("option", { value: r.id }, r.name)));
+  f.elements.visited_on.value = countyDay();
+  const who = vault.who();
+  f.elements.staff_name.value = who ? who.name || who.username || "" : "";
+  $("#visit-error").textContent = "";
+  $("#visit-saved").textContent = "";
+  $("#visit-employer-search").placeholder = t("visit_search");
+  chooseEmployer(null);
+  renderLines([{}]);
+  await chooseRound(f.elements.round_id.value);
+  started = true;
+}
+
+/** The record's data from the form; numbers as numbers, what is empty left out. Marks a missing required
+ * field (the server checks every rule again: this only spares the staff an answer they can foresee). */
+function collect() {
+  const f = $("#visit-form").elements;
+  const data = { round_id: f.round_id.value, employer_id: f.employer_id.value };
+  for (const key of ["visited_on", "staff_name", "contact_name", "contact_phone", "plans", "training_needs", "notes"]) {
+    const value = f[key].value.trim();
+    if (value) data[key] = value;
+  }
+  const planned = f.planned_hires.value.trim();
+  if (planned) data.planned_hires = /^\d+$/.test(planned) ? Number(planned) : planned;
+  data.vacancies = readLines().filter((line) => LINE_FIELDS.some((k) => k !== "wage_unit" && line[k].trim()))
+    .map((line) => Object.fromEntries(LINE_FIELDS.filter((k) => line[k].trim()).map((k) => {
+      const value = line[k].trim();
+      return [k, NUMBERS.includes(k) && /^\d+$/.test(value) ? Number(value) : value];
+    })));
+  const missing = [["round_id", "visit_round"], ["employer_id", "visit_employer"], ["visited_on", "visit_date"],
+    ["staff_name", "visit_staff"]].find(([key]) => !data[key]);
+  if (missing) return { error: `${t(missing[1])}: ${t("visit_required")}` };
+  for (const [n, line] of data.vacancies.entries()) {
+    if (!line.occupation) return { error: `${t("visit_line_field", { num: n + 1, field: t("visit_occupation") })}: ${t("visit_required")}` };
+    if (!Number.isInteger(line.count) || line.count < 1) {
+      return { error: `${t("visit_line_field", { num: n + 1, field: t("visit_count") })}: ${t("visit_number")}` };
+    }
+  }
+  return { data };
+}
+
+async function save() {
+  const error = $("#visit-error");
+  $("#visit-saved").textContent = "";
+  const { data, error: problem } = collect();
+  if (problem) return void (error.textContent = problem);
+  error.textContent = "";
+  let saved;
+  try {
+    saved = await addRecords([{ type: "employer_visit", data }], { form });
+  } catch (e) {
+    if (!(e instanceof SaveError)) throw e;
+    console.warn(e.cause);
+    error.textContent = t("save_failed");  // the form keeps what was typed
+    return;
+  }
+  if (saved === null) return;  // this form was saved already
+  await open();
+  $("#visit-saved").textContent = t("visit_saved");
+}
+
+export function setup({ show, back }) {
+  $("#visit-open").addEventListener("click", async () => {
+    if (!started) await open();
+    show();
+  });
+  $("#visit-back").addEventListener("click", back);
+  $("#visit-round").addEventListener("change", (e) => chooseRound(e.target.value));
+  $("#visit-employer-search").addEventListener("input", showMatches);
+  $("#visit-employer-change").addEventListener("click", () => { chooseEmployer(null); $("#visit-employer-search").focus(); });
+  $("#visit-add-line").addEventListener("click", () => renderLines([...readLines(), {}]));
+  const visitForm = $("#visit-form");
+  const submit = $("button[type=submit]", visitForm);
+  visitForm.addEventListener("submit", (e) => {
+    e.preventDefault();
+    busy(submit, save);
+  });
+  document.addEventListener("caravan:lang", () => {
+    renderLines(readLines());
+    $("#visit-employer-search").placeholder = t("visit_search");
+    const chosen = employers.find((x) => x.id === visitForm.elements.employer_id.value);
+    if (chosen) $("#visit-employer-name").textContent = pick(chosen.name);
+    showMatches();
+  });
+}
