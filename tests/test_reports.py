@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import bindparam, select, text
 
 from caravan.models import (Area, Attendee, AttendeeGroup, AuditEntry, CheckIn, CheckInMethod, Event, EventKind,
-                            EventStatus, Interest, ReferralStatus, ReferralStep, ServiceGiven, ServiceKind, Tally, TallyKind)
+                            EventStatus, Interest, Posting, ReferralStatus, ReferralStep, ServiceGiven, ServiceKind, Tally, TallyKind)
 from caravan.models.base import UTCDateTime
 from caravan.models.event import event_postings
 from caravan.services.report_records import all_records, records_page
@@ -330,6 +330,31 @@ def test_every_drill_down_adds_up_to_its_figure(app, db, build):
             assert page.total == sum(r.n for r in rows) == row.figures[key], (area.code, key)
             if key != "openings" and not any(r.what in {kind.value for kind in TallyKind} for r in rows):
                 assert page.rows == len(rows) == row.figures[key], (area.code, key)
+
+
+def test_each_drill_down_row_shows_the_time_of_its_own_event(app, db, build):
+    """A row standing for several records (a person at several events, a posting shown at several) shows the
+    time and the code of one same event, the first: never the start of one event beside the code of
+    another. The codes are given in the reverse order of the starts, so that a min() of each would pair them
+    wrongly (r3 and its merged duplicate d3 are interested in p1 at two events: an interest row too)."""
+    season = build_season(build, db)
+    events = list(db.session.scalars(select(Event).order_by(Event.starts_at)))
+    for n, event in enumerate(events):
+        event.code = f"ZZ{len(events) - n:02d}"
+    db.session.commit()
+    starts = {event.code: event.starts_at for event in events}
+    made = {tuple(row) for row in db.session.execute(select(Interest.device_at, Event.code, Posting.code)
+                                                     .join(Event, Event.id == Interest.event_id)
+                                                     .join(Posting, Posting.id == Interest.posting_id))}
+    start, end = quarter_bounds(YEAR, QUARTER, ZONE)
+    for key in KEYS:
+        rows = all_records(key, season["county"], start, end, "zh")
+        assert rows or key in ("referred", "hired"), key
+        for row in rows:
+            if key == "interests":
+                assert (row.at, row.event, row.what) in made, row
+            elif row.event:
+                assert row.at == starts[row.event], (key, row)
 
 
 def test_page_links_every_figure_and_downloads(client, login_as, build, db):
