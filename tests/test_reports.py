@@ -357,6 +357,25 @@ def test_each_drill_down_row_shows_the_time_of_its_own_event(app, db, build):
                 assert row.at == starts[row.event], (key, row)
 
 
+def test_the_records_page_shows_the_sum_that_is_the_figure(client, login_as, build, db):
+    """Where a figure is a sum (tallies, a posting's openings), the records page says what its rows add up
+    to, next to their number, and that is the figure; where it is the number of rows, that number is it."""
+    season = build_season(build, db)
+    login_as("office")
+    for key in KEYS:
+        html = client.get(f"/office/reports/records?year={YEAR}&quarter={QUARTER}&figure={key}",
+                          headers={"Accept-Language": "en"}).get_data(as_text=True)
+        rows = len(all_records(key, season["county"], *quarter_bounds(YEAR, QUARTER, ZONE), "en"))
+        assert f"{rows} record" in html, key
+        if key in ("people", "visitors", "job_info", "training_info", "policy_advice", "openings"):
+            assert f'<span id="records-sum">adding up to {EXPECTED[TOTAL][key]}</span>' in html, key
+        else:
+            assert rows == EXPECTED[TOTAL][key] and "records-sum" not in html, key
+    html = client.get(f"/office/reports/records?year={YEAR}&quarter={QUARTER}&figure=openings",
+                      headers={"Accept-Language": "zh"}).get_data(as_text=True)
+    assert f"{EXPECTED[TOTAL]['openings']}</span>" in html and "adding up to" not in html
+
+
 def test_page_links_every_figure_and_downloads(client, login_as, build, db):
     season = build_season(build, db)
     login_as("office")

@@ -31,13 +31,15 @@ PER_PAGE = 50
 
 @dataclass
 class RecordsPage(Paged):
-    """One page of a drill-down list and what the pager needs; ``total`` is the sum of the counts."""
+    """One page of a drill-down list and what the pager needs; ``total`` is the sum of the counts, and
+    ``summed`` says that the figure is that sum rather than the number of rows (see SUMMED)."""
 
     items: list
     rows: int
     total: int
     page: int
     per_page: int = PER_PAGE
+    summed: bool = False
 
     @property
     def counted(self) -> int:
@@ -70,6 +72,10 @@ def _first(query):
     return select(ranked.c.at, ranked.c.event, ranked.c.what, ranked.c.resident, ranked.c.n) \
         .where(ranked.c.rank == 1)
 
+
+#: The figures whose list has rows counting other than 1 (tallies, a posting's openings): the figure is the
+#: sum of the counts, not the number of rows, and the page says both.
+SUMMED = frozenset(("people", "visitors", "job_info", "training_info", "policy_advice", "openings"))
 
 #: The values a list can be narrowed to, by breakdown of the custom table (its rows other than areas).
 ROW_KEYS: dict[str, frozenset[str]] = {"kind": frozenset(k.value for k in EventKind),
@@ -173,7 +179,7 @@ def records_page(figure: str, area: Area, start: datetime, end: datetime, locale
     rows, total = db.session.execute(select(func.count(), func.sum(listed.c.n))).one()
     items = db.session.execute(select(listed).order_by(listed.c.at, listed.c.event, listed.c.what, listed.c.resident)
                                .limit(per_page).offset((page - 1) * per_page)).all()
-    return RecordsPage(list(items), int(rows or 0), int(total or 0), page, per_page)
+    return RecordsPage(list(items), int(rows or 0), int(total or 0), page, per_page, figure in SUMMED)
 
 
 def all_records(figure: str, area: Area, start: datetime, end: datetime, locale: str,
