@@ -477,7 +477,8 @@ def _world(build, db, area: Area, label: str) -> dict:
     db.session.commit()
     return {"round": survey_round, "visit": visit, **_fair_and_participant(build, employer, area, label),
             "area": area, "village": village, "employer": employer, "device": device, "user": user,
-            "posting": posting, "event": build.event(area=area, place_zh=f"集市-{label}"),
+            # Under way (begun a minute ago), so that the statistics of the current quarter count it as held.
+            "posting": posting, "event": build.event(area=area, place_zh=f"集市-{label}", starts_in_hours=-1 / 60),
             "attendee": attendee, "interest": interest, "label": label, "problem": problem, "other": other,
             "merged": merged}
 

@@ -13,8 +13,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import bindparam, select, text
 
-from caravan.models import (Attendee, AttendeeGroup, AuditEntry, CheckIn, CheckInMethod, Event, EventKind,
-                            EventStatus, Interest, ReferralStatus, ReferralStep, ServiceGiven, ServiceKind, Tally, TallyKind)
+from caravan.models import (Area, Attendee, AttendeeGroup, AuditEntry, CheckIn, CheckInMethod, Event, EventKind,
+                            EventStatus, Interest, Posting, ReferralStatus, ReferralStep, ServiceGiven, ServiceKind, Tally, TallyKind)
 from caravan.models.base import UTCDateTime
 from caravan.models.event import event_postings
 from caravan.services.report_records import all_records, records_page
@@ -182,7 +182,7 @@ def test_the_table_takes_a_fixed_number_of_statements(app, db, build):
 # The recomputation: hand-written SQL, row by row over explicit lists of area ids (no recursive query, no
 # CASE, no shared subquery), each figure its own statement with EXISTS and correlated subqueries.
 HELD = ("SELECT e.id FROM events e WHERE e.status <> 'cancelled' AND e.starts_at >= :start "
-        "AND e.starts_at < :end AND e.area_id IN :areas")
+        "AND e.starts_at < :end AND e.starts_at <= :now AND e.area_id IN :areas")
 INDEPENDENT = {
     "events": f"SELECT COUNT(*) FROM ({HELD}) x",
     "bazaar": f"SELECT COUNT(*) FROM events WHERE kind = 'bazaar' AND id IN ({HELD})",
@@ -214,12 +214,17 @@ INDEPENDENT = {
 
 
 def independent_row(db, areas: list[str], start, end, with_no_village: bool) -> dict[str, int]:
-    """Every figure of one row, recomputed from raw SQL over the area ids ``areas``."""
+    """Every figure of one row, recomputed from raw SQL over the area ids ``areas``, as of now (an event that
+    has not started yet is not held)."""
+    now = datetime.now(timezone.utc)
     def run(name, sql=None, **params):
         sql = (sql or INDEPENDENT[name])
-        statement = text(sql).bindparams(bindparam("areas", expanding=True),
-                                         bindparam("start", type_=UTCDateTime), bindparam("end", type_=UTCDateTime))
-        return int(db.session.execute(statement, {"areas": areas, "start": start, "end": end, **params}).scalar())
+        held = {"now": now} if ":now" in sql else {}  # referral steps are not at events
+        statement = text(sql).bindparams(bindparam("areas", expanding=True), bindparam("start", type_=UTCDateTime),
+                                         bindparam("end", type_=UTCDateTime),
+                                         *(bindparam(name, type_=UTCDateTime) for name in held))
+        return int(db.session.execute(statement, {"areas": areas, "start": start, "end": end, **held,
+                                                  **params}).scalar())
     out = {name: run(name) for name in ("events", "bazaar", "job_fair", "visits", "visitors", "employers",
                                         "postings", "openings", "interests")}
     out["people"] = run("residents") + out["visitors"]
@@ -245,6 +250,37 @@ def test_independent_recomputation_agrees(app, db, build):
     recomputed = {code: independent_row(db, ids, start, end, no_village) for code, (ids, no_village) in rows.items()}
     assert _table(season).figures() == recomputed
     assert recomputed[TOTAL] == EXPECTED[TOTAL]
+
+
+def test_an_event_still_to_come_counts_nothing(app, db, build):
+    """In the current quarter, an event that has not started yet is not held: it adds to no figure and to no
+    drill-down, though it has check-ins (a tablet's rehearsal), tallies and postings; one under way counts.
+    The independent recomputation agrees."""
+    now = datetime.now(timezone.utc)
+    today = now.astimezone(ZONE)
+    start, end = quarter_bounds(today.year, (today.month - 1) // 3 + 1, ZONE)
+    county = build.county()
+    village = build.area("village", parent=build.area("township"))
+    under_way = build.event(area=village, kind=EventKind.job_fair)
+    under_way.starts_at = max(start, now - timedelta(hours=1))
+    to_come = build.event(area=village, kind=EventKind.bazaar)
+    to_come.starts_at = now + (end - now) / 2  # later today at the earliest, within the quarter
+    person, other = build.attendee(village_id=village.id), build.attendee(village_id=village.id)
+    posting = build.posting(openings=7)
+    for event, who in ((under_way, person), (to_come, person), (to_come, other)):
+        db.session.add(CheckIn(id=_id(), event_id=event.id, attendee_id=who.id, method=CheckInMethod.register,
+                               device_at=now))
+    db.session.add_all([Tally(id=_id(), event_id=to_come.id, kind=TallyKind.visitor, count=5),
+                        ServiceGiven(id=_id(), event_id=to_come.id, kind=ServiceKind.job_info)])
+    db.session.execute(event_postings.insert(), [{"event_id": to_come.id, "posting_id": posting.id}])
+    db.session.commit()
+    figures = quarterly_table(county, start, end).figures()[TOTAL]
+    assert figures == _figures(events=1, job_fair=1, people=1, visits=1, registrations=1, rural_worker=1)
+    areas = list(db.session.scalars(select(Area.id)))
+    assert independent_row(db, areas, start, end, True) == figures
+    for key in KEYS:
+        assert records_page(key, county, start, end, "zh").total == figures[key], key
+    assert [row.event for row in all_records("events", county, start, end, "zh")] == [under_way.code]
 
 
 def add_course_interests(build, db) -> None:
@@ -294,6 +330,50 @@ def test_every_drill_down_adds_up_to_its_figure(app, db, build):
             assert page.total == sum(r.n for r in rows) == row.figures[key], (area.code, key)
             if key != "openings" and not any(r.what in {kind.value for kind in TallyKind} for r in rows):
                 assert page.rows == len(rows) == row.figures[key], (area.code, key)
+
+
+def test_each_drill_down_row_shows_the_time_of_its_own_event(app, db, build):
+    """A row standing for several records (a person at several events, a posting shown at several) shows the
+    time and the code of one same event, the first: never the start of one event beside the code of
+    another. The codes are given in the reverse order of the starts, so that a min() of each would pair them
+    wrongly (r3 and its merged duplicate d3 are interested in p1 at two events: an interest row too)."""
+    season = build_season(build, db)
+    events = list(db.session.scalars(select(Event).order_by(Event.starts_at)))
+    for n, event in enumerate(events):
+        event.code = f"ZZ{len(events) - n:02d}"
+    db.session.commit()
+    starts = {event.code: event.starts_at for event in events}
+    made = {tuple(row) for row in db.session.execute(select(Interest.device_at, Event.code, Posting.code)
+                                                     .join(Event, Event.id == Interest.event_id)
+                                                     .join(Posting, Posting.id == Interest.posting_id))}
+    start, end = quarter_bounds(YEAR, QUARTER, ZONE)
+    for key in KEYS:
+        rows = all_records(key, season["county"], start, end, "zh")
+        assert rows or key in ("referred", "hired"), key
+        for row in rows:
+            if key == "interests":
+                assert (row.at, row.event, row.what) in made, row
+            elif row.event:
+                assert row.at == starts[row.event], (key, row)
+
+
+def test_the_records_page_shows_the_sum_that_is_the_figure(client, login_as, build, db):
+    """Where a figure is a sum (tallies, a posting's openings), the records page says what its rows add up
+    to, next to their number, and that is the figure; where it is the number of rows, that number is it."""
+    season = build_season(build, db)
+    login_as("office")
+    for key in KEYS:
+        html = client.get(f"/office/reports/records?year={YEAR}&quarter={QUARTER}&figure={key}",
+                          headers={"Accept-Language": "en"}).get_data(as_text=True)
+        rows = len(all_records(key, season["county"], *quarter_bounds(YEAR, QUARTER, ZONE), "en"))
+        assert f"{rows} record" in html, key
+        if key in ("people", "visitors", "job_info", "training_info", "policy_advice", "openings"):
+            assert f'<span id="records-sum">adding up to {EXPECTED[TOTAL][key]}</span>' in html, key
+        else:
+            assert rows == EXPECTED[TOTAL][key] and "records-sum" not in html, key
+    html = client.get(f"/office/reports/records?year={YEAR}&quarter={QUARTER}&figure=openings",
+                      headers={"Accept-Language": "zh"}).get_data(as_text=True)
+    assert f"{EXPECTED[TOTAL]['openings']}</span>" in html and "adding up to" not in html
 
 
 def test_page_links_every_figure_and_downloads(client, login_as, build, db):

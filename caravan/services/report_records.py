@@ -31,13 +31,15 @@ PER_PAGE = 50
 
 @dataclass
 class RecordsPage(Paged):
-    """One page of a drill-down list and what the pager needs; ``total`` is the sum of the counts."""
+    """One page of a drill-down list and what the pager needs; ``total`` is the sum of the counts, and
+    ``summed`` says that the figure is that sum rather than the number of rows (see SUMMED)."""
 
     items: list
     rows: int
     total: int
     page: int
     per_page: int = PER_PAGE
+    summed: bool = False
 
     @property
     def counted(self) -> int:
@@ -56,6 +58,24 @@ def _tallies(ids, kind: str):
         .join(Tally, Tally.event_id == Event.id).where(Event.id.in_(ids), Tally.kind == kind) \
         .group_by(Event.id, Event.starts_at, Event.code).having(total != 0)
 
+
+def _rank(*each, at=Event.starts_at):
+    """A column numbering the records of ``each`` (a person, a posting...) from the first, by ``at`` and then
+    the event: with :func:`_first`, the row of each takes its time and its event from one same record (a
+    min() of each, taken apart, would pair the time of one event with the code of another)."""
+    return func.row_number().over(partition_by=each, order_by=(at, Event.code, Event.id)).label("rank")
+
+
+def _first(query):
+    """The rows of ``query`` (the five columns of :func:`_row` and a :func:`_rank`) that come first."""
+    ranked = query.subquery("ranked")
+    return select(ranked.c.at, ranked.c.event, ranked.c.what, ranked.c.resident, ranked.c.n) \
+        .where(ranked.c.rank == 1)
+
+
+#: The figures whose list has rows counting other than 1 (tallies, a posting's openings): the figure is the
+#: sum of the counts, not the number of rows, and the page says both.
+SUMMED = frozenset(("people", "visitors", "job_info", "training_info", "policy_advice", "openings"))
 
 #: The values a list can be narrowed to, by breakdown of the custom table (its rows other than areas).
 ROW_KEYS: dict[str, frozenset[str]] = {"kind": frozenset(k.value for k in EventKind),
@@ -89,7 +109,6 @@ def records_query(figure: str, area: Area, start: datetime, end: datetime, local
     def of_sector(query):
         """``query`` (over Posting) narrowed to the postings of ``sector``."""
         return query if sector is None else query.where(Posting.sector == sector)
-    first_at, first_code = func.min(Event.starts_at), func.min(Event.code)
     if figure in ("events", "bazaar", "job_fair"):
         query = select(*_row(Event.starts_at, Event.code, Event.kind, null(), literal(1))).where(Event.id.in_(ids))
         return query.where(Event.kind == EventKind(figure)) if figure != "events" else query
@@ -98,21 +117,20 @@ def records_query(figure: str, area: Area, start: datetime, end: datetime, local
                         .join(CheckIn, CheckIn.event_id == Event.id)
                         .join(Attendee, Attendee.id == CheckIn.attendee_id)).where(Event.id.in_(ids)).distinct()
     if figure == "people":
-        people = of_group(select(*_row(first_at, first_code, literal(""), living(), literal(1)))
-                          .join(CheckIn, CheckIn.event_id == Event.id)
-                          .join(Attendee, Attendee.id == CheckIn.attendee_id)).where(Event.id.in_(ids)) \
-            .group_by(living())
+        people = _first(of_group(select(*_row(Event.starts_at, Event.code, literal(""), living(), literal(1)),
+                                        _rank(living()))
+                                 .join(CheckIn, CheckIn.event_id == Event.id)
+                                 .join(Attendee, Attendee.id == CheckIn.attendee_id)).where(Event.id.in_(ids)))
         # Anonymous visitors have no group: a group's people are its residents only.
         return people if group is not None else union_all(people, _tallies(ids, TallyKind.visitor))
     if figure == "visitors":
         return _tallies(ids, TallyKind.visitor)
     if figure in ("registrations", "rural_worker", "graduate", "other"):
-        query = select(*_row(first_at, first_code, Attendee.group, Attendee.id, literal(1))) \
+        query = select(*_row(Event.starts_at, Event.code, Attendee.group, Attendee.id, literal(1)), _rank(Attendee.id)) \
             .join(CheckIn, CheckIn.event_id == Event.id).join(Attendee, Attendee.id == CheckIn.attendee_id) \
-            .where(Event.id.in_(ids), CheckIn.method == CheckInMethod.register, Attendee.merged_into_id.is_(None)) \
-            .group_by(Attendee.id, Attendee.group)
+            .where(Event.id.in_(ids), CheckIn.method == CheckInMethod.register, Attendee.merged_into_id.is_(None))
         query = query.where(Attendee.group == group) if group is not None else query  # the living record's
-        return query.where(Attendee.group == figure) if figure != "registrations" else query
+        return _first(query.where(Attendee.group == figure) if figure != "registrations" else query)
     if figure in ("job_info", "training_info", "policy_advice"):
         given = select(*_row(Event.starts_at, Event.code, ServiceGiven.kind,
                              func.coalesce(Attendee.merged_into_id, ServiceGiven.attendee_id), literal(1))) \
@@ -125,21 +143,23 @@ def records_query(figure: str, area: Area, start: datetime, end: datetime, local
         if figure == "employers":
             name = func.coalesce(func.nullif(getattr(Employer, f"name_{locale}", Employer.name_zh), ""),
                                  Employer.name_zh)
-            return of_sector(select(*_row(first_at, first_code, func.min(name), null(), literal(1)))
-                             .join(event_postings, shown[0]).join(Posting, shown[1])
-                             .join(Employer, Employer.id == Posting.employer_id)
-                             .where(Event.id.in_(ids))).group_by(Employer.id)
-        n = func.min(Posting.openings) if figure == "openings" else literal(1)
-        return of_sector(select(*_row(first_at, first_code, Posting.code, null(), n))
-                         .join(event_postings, shown[0]).join(Posting, shown[1])
-                         .where(Event.id.in_(ids))).group_by(Posting.id, Posting.code)
+            return _first(of_sector(select(*_row(Event.starts_at, Event.code, name, null(), literal(1)),
+                                           _rank(Employer.id))
+                                    .join(event_postings, shown[0]).join(Posting, shown[1])
+                                    .join(Employer, Employer.id == Posting.employer_id)
+                                    .where(Event.id.in_(ids))))
+        n = Posting.openings if figure == "openings" else literal(1)
+        return _first(of_sector(select(*_row(Event.starts_at, Event.code, Posting.code, null(), n), _rank(Posting.id))
+                                .join(event_postings, shown[0]).join(Posting, shown[1])
+                                .where(Event.id.in_(ids))))
     if figure == "interests":
-        return of_sector(of_group(select(*_row(func.min(Interest.device_at), first_code, Posting.code, living(),
-                                               literal(1)))
-                                  .join(Interest, Interest.event_id == Event.id)
-                                  .join(Attendee, Attendee.id == Interest.attendee_id))
-                         .join(Posting, Posting.id == Interest.posting_id)
-                         .where(Event.id.in_(ids))).group_by(living(), Posting.id, Posting.code)
+        return _first(of_sector(of_group(select(*_row(Interest.device_at, Event.code, Posting.code, living(),
+                                                      literal(1)),
+                                                _rank(living(), Posting.id, at=Interest.device_at))
+                                         .join(Interest, Interest.event_id == Event.id)
+                                         .join(Attendee, Attendee.id == Interest.attendee_id))
+                                .join(Posting, Posting.id == Interest.posting_id)
+                                .where(Event.id.in_(ids))))
     # referred, hired: steps of the period, where the resident (their living record) lives.
     person = aliased(Attendee)
     query = select(*_row(func.min(ReferralStep.at), literal(""), Posting.code, alive.id, literal(1))) \
@@ -159,7 +179,7 @@ def records_page(figure: str, area: Area, start: datetime, end: datetime, locale
     rows, total = db.session.execute(select(func.count(), func.sum(listed.c.n))).one()
     items = db.session.execute(select(listed).order_by(listed.c.at, listed.c.event, listed.c.what, listed.c.resident)
                                .limit(per_page).offset((page - 1) * per_page)).all()
-    return RecordsPage(list(items), int(rows or 0), int(total or 0), page, per_page)
+    return RecordsPage(list(items), int(rows or 0), int(total or 0), page, per_page, figure in SUMMED)
 
 
 def all_records(figure: str, area: Area, start: datetime, end: datetime, locale: str,

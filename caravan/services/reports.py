@@ -7,8 +7,9 @@ not added up: a person who came to events in two townships is one person reached
 Counting rules (one place; the page, the CLI, the exports and the drill-down lists use them):
 
 - The period is the quarter in the county's time zone (``app_zone``), as UTC instants [start, end).
-- Event figures come from the *held* events of the period: not cancelled, starting within the period, in the
-  row's area. Everything recorded at such an event counts with it (a tablet that synced late adds to the
+- Event figures come from the *held* events of the period: not cancelled, starting within the period and by
+  now (an event under way counts; one still to come does not, though the current quarter contains it), in
+  the row's area. Everything recorded at such an event counts with it (a tablet that synced late adds to the
   quarter of its event, not to the quarter it synced in).
 - Residents are counted by their living record: a merged duplicate (``merged_into_id``) counts as the record
   it was merged into, so a person counts once. Erased residents still count (their records stay, anonymous).
@@ -37,6 +38,7 @@ from sqlalchemy.orm import aliased
 from caravan.extensions import db
 from caravan.models import (Area, Attendee, AttendeeGroup, CheckIn, CheckInMethod, Event, EventKind, EventStatus,
                             Interest, Posting, ReferralStatus, ReferralStep, ServiceGiven, Tally, TallyKind)
+from caravan.models.base import utcnow
 from caravan.models.event import event_postings
 from caravan.services.scope import within
 
@@ -144,12 +146,19 @@ def living(attendee=Attendee):
     return func.coalesce(attendee.merged_into_id, attendee.id)
 
 
+def is_held(area: Area, start: datetime, end: datetime):
+    """A SQL condition on Event: held within ``area`` over [start, end), that is not cancelled, starting
+    within the period and not later than now (an event still to come has nothing to count yet, and counting
+    it would make a figure of the current quarter claim what has not happened)."""
+    return (Event.status != EventStatus.cancelled) & (Event.starts_at >= start) & (Event.starts_at < end) \
+        & (Event.starts_at <= utcnow()) & within(Event.area_id, area)
+
+
 def held_events(area: Area, start: datetime, end: datetime, row=None):
     """A subquery of the held events of the period within ``area``: id, kind and (with ``row``) the row."""
     columns = [Event.id.label("id"), Event.kind.label("kind")]
     columns.append((row if row is not None else literal(TOTAL)).label("row"))
-    return select(*columns).where(Event.status != EventStatus.cancelled, Event.starts_at >= start,
-                                  Event.starts_at < end, within(Event.area_id, area)).subquery()
+    return select(*columns).where(is_held(area, start, end)).subquery()
 
 
 #: Figures whose total is the sum of the rows: each event, and each resident's village, lies in one row.
@@ -182,8 +191,7 @@ def _people_query(area: Area, start: datetime, end: datetime, row):
     def held():
         return select(Event.id.label("id"), row.label("row"), func.dense_rank().over(order_by=row).label("slot"),
                       func.row_number().over().label("n")) \
-            .where(Event.status != EventStatus.cancelled, Event.starts_at >= start, Event.starts_at < end,
-                   within(Event.area_id, area)).subquery()
+            .where(is_held(area, start, end)).subquery()
     ev = held()
     code = case(*((Attendee.group == group, number) for number, group in enumerate(groups, 1)), else_=0)
     registered = (CheckIn.method == CheckInMethod.register) & Attendee.merged_into_id.is_(None)

@@ -1,5 +1,6 @@
-"""The quarterly statistics in Chromium: a figure opens the records behind it (as many as it says), the
-table scrolls sideways on a phone in Uyghur without the page doing so, and submitting shows what changed."""
+"""The quarterly statistics in Chromium: a figure opens the records behind it (as many as it says, or adding
+up to it), the table scrolls sideways on a phone in Uyghur without the page doing so, and submitting shows
+what changed."""
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
@@ -28,6 +29,11 @@ def test_a_figure_opens_its_records_and_a_late_record_shows_as_a_change(live_ser
     page.locator("#quarterly tr.total td").nth(4).locator("a").click()
     expect(page.locator("#report-records tbody tr")).to_have_count(EXPECTED[TOTAL]["visits"])
     screenshot(page, f"office-report-records-{lang}-{size}")
+    page.go_back()
+    # People reached: residents and anonymous visitors' tallies; the page says what the rows add up to.
+    page.locator("#quarterly tr.total td").nth(3).locator("a").click()
+    expect(page.locator("#records-sum")).to_contain_text(str(EXPECTED[TOTAL]["people"]))
+    screenshot(page, f"office-report-records-sum-{lang}-{size}")
     page.go_back()
     page.locator("#submission button[type=submit]").click()
     expect(page.locator("#submission code")).to_have_count(1)
