@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import load_workbook
 
-from caravan.models import (AttendeeGroup, AuditEntry, CheckIn, CheckInMethod, Device, Interest, ServiceGiven,
-                            ServiceKind, Tally, TallyKind)
+from caravan.models import (AttendeeGroup, AuditEntry, CheckIn, CheckInMethod, Device, EventKind, Interest,
+                            ServiceGiven, ServiceKind, Tally, TallyKind)
 from caravan.services.event_results import event_results, hour_boundaries
 from tests.builders import counting
 
@@ -95,6 +95,30 @@ def test_each_figure_by_its_definition(app, db, build):
     assert [(h.strftime("%H:%M"), n) for h, n in results.hours] == [
         ("10:00", 1), ("11:00", 2), ("12:00", 1), ("13:00", 1), ("14:00", 0), ("15:00", 0)]
     assert (results.earlier, results.later) == (0, 0)
+
+
+def test_interests_in_training_courses_are_shown_so_the_tables_add_up(app, db, build, client, login_as):
+    event, postings, staff, tablet = build_event(build, db, people=4)
+    event.kind = EventKind.job_fair
+    course = build.notice("电商直播培训")
+    for person in build.attendee(name="甲"), build.attendee(name="乙"):
+        db.session.add(Interest(id=_id(), event_id=event.id, attendee_id=person.id, notice_id=course.id,
+                                staff_id=staff.id, device_id=tablet.id))
+    db.session.commit()
+    results = event_results(event)
+    by_posting = sum(n for _p, n in results.interests)
+    assert (by_posting, results.course_interests) == (4, 2)
+    assert by_posting + results.course_interests == {s.name: s.counts for s in results.staff}["Aynur"]["interests"]
+    login_as("office")
+    for lang, words in (("zh", "培训课程"), ("ug", "كۇرس"), ("en", "training courses")):
+        client.get(f"/lang/{lang}")
+        page = client.get(f"/office/events/{event.id}").get_data(as_text=True)
+        row = page.split('<tr class="courses">', 1)[1].split("</tr>", 1)[0]
+        assert words in row and "<td>2</td>" in row, lang
+        hint = page.split('id="fair-course-interests">', 1)[1].split("</p>", 1)[0]
+        assert words in hint and "2" in hint, lang
+    text = client.get(f"/office/events/{event.id}/results.csv").data.decode("utf-8-sig")
+    assert "Interests by posting,Interests in training courses,2," in text
 
 
 def test_arrivals_outside_the_events_hours_are_counted_apart(app, db, build):

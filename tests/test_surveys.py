@@ -8,7 +8,7 @@ from caravan.models import AuditEntry, EmployerVisit, Posting, PublishStatus, Su
 from caravan.services import surveys
 from caravan.services.catalogue.fields import ValidationError
 from caravan.services.catalogue.texts import local_today
-from caravan.services.survey_coverage import coverage
+from caravan.services.survey_coverage import AreaCoverage, coverage
 
 
 @pytest.fixture
@@ -74,6 +74,12 @@ def test_an_employer_outside_the_rounds_area_is_refused(app, world, db):
         surveys.clean_visit(visit_data(world["employers"]["west"], world["today"]), east_round)
     assert set(caught.value.errors) == {"employer_id"}
     assert surveys.clean_visit(visit_data(world["employers"]["village"], world["today"]), east_round)
+
+
+def test_coverage_percent_is_the_nearest_whole_percent_with_0_and_100_kept_for_none_and_all():
+    shares = {(9, 6): 67, (11, 7): 64, (8, 1): 13, (3, 1): 33, (4, 2): 50, (300, 1): 1, (300, 299): 99,
+              (5, 0): 0, (5, 5): 100, (0, 0): 0}
+    assert {k: AreaCoverage(None, *k).percent for k in shares} == shares
 
 
 def test_coverage_counts_employers_by_area_below_the_round(app, world, db):

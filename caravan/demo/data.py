@@ -2,7 +2,8 @@
 
 Everything here is invented for demonstrations and tests: Koktal County (阔克塔勒县, كۆكتال ناھىيىسى)
 is a made-up cotton and fruit growing oasis county. No name in this file is a real company, person or
-place of work; all phone numbers are fake (1390000xxxx) and there are no ID numbers.
+place of work; all phone numbers are fake (``names.demo_phone``: they begin with 100) and there are no
+ID numbers.
 
 The jobs are ordinary, local and voluntary: cotton fields and ginning, a village garment workshop, a
 spinning mill, dried fruit processing, greenhouses and orchards, building sites, logistics, restaurants,
@@ -28,8 +29,10 @@ This module is pure data; ``caravan.demo.loader`` turns it into database rows. T
 * ``ATTENDEES``: ``name``, ``phone`` (or None), ``village`` (a village code), ``group`` (rural_worker,
   graduate, other), ``skills``, ``wishes``.
 
-Run ``python3 caravan/demo/data.py`` to check the references and counts.
+Run ``python3 -m caravan.demo.data`` to check the references and counts.
 """
+
+from caravan.demo.names import PHONE_PREFIX, demo_phone
 
 # The county: four townships (two towns, two rural townships) and their villages.
 # Codes are the stable keys: KT, KT-<township>, KT-<township>-<village>.
@@ -95,98 +98,98 @@ COUNTY = {
 
 
 # Local employers. `area` is where the employer is based (township or village code).
-# Contact phones are fake (1390000xxxx).
+# Contact phones are fake: ``demo_phone`` numbers reach nobody.
 EMPLOYERS = [
     {
         "key": "cotton_coop", "zh": "英艾日克镇帕合提卡尔棉花种植专业合作社",
         "ug": "يېڭىئېرىق بازىرى پاختىكار پاختا تېرىش كەسپىي كوپىراتىپى",
         "en": "Paxtikar Cotton Growers' Cooperative", "sector": "agriculture", "area": "KT-03-01",
-        "contact_name": "ئەكبەر ھوشۇر", "contact_phone": "13900001101",
+        "contact_name": "ئەكبەر ھوشۇر", "contact_phone": demo_phone(1101),
     },
     {
         "key": "cotton_gin", "zh": "阔克塔勒县白絮轧花有限公司",
         "ug": "كۆكتال بەيشۈي پاختا پىششىقلاپ ئىشلەش چەكلىك شىركىتى",
         "en": "Koktal Baixu Cotton Ginning Co., Ltd.", "sector": "manufacturing", "area": "KT-03",
-        "contact_name": "刘海峰", "contact_phone": "13900001102",
+        "contact_name": "刘海峰", "contact_phone": demo_phone(1102),
     },
     {
         "key": "garment_workshop", "zh": "博斯坦村服装加工车间",
         "ug": "بوستان كەنتى كىيىم-كېچەك تىكىش سېخى", "en": "Bostan Village Garment Workshop",
         "sector": "manufacturing", "area": "KT-01-01", "contact_name": "گۈلنار ئىمىن",
-        "contact_phone": "13900001103",
+        "contact_phone": demo_phone(1103),
     },
     {
         "key": "spinning_mill", "zh": "阔克塔勒绿洲纺纱有限公司",
         "ug": "كۆكتال بوستانلىق يىپ ئىگىرىش چەكلىك شىركىتى", "en": "Koktal Oasis Spinning Co., Ltd.",
         "sector": "manufacturing", "area": "KT-01", "contact_name": "张丽娟",
-        "contact_phone": "13900001104",
+        "contact_phone": demo_phone(1104),
     },
     {
         "key": "fruit_factory", "zh": "阿纳尔巴格乡果品加工厂",
         "ug": "ئانارباغ يېزىلىق مېۋە پىششىقلاپ ئىشلەش زاۋۇتى", "en": "Anarbagh Fruit Processing Plant",
         "sector": "manufacturing", "area": "KT-02", "contact_name": "ئابلىمىت قاسىم",
-        "contact_phone": "13900001105",
+        "contact_phone": demo_phone(1105),
     },
     {
         "key": "greenhouse_farm", "zh": "苏盖提力克村设施农业大棚基地",
         "ug": "سۆگەتلىك كەنتى ئىسسىقخانا دېھقانچىلىق بازىسى", "en": "Sogetlik Village Greenhouse Farm",
         "sector": "agriculture", "area": "KT-02-03", "contact_name": "马文华",
-        "contact_phone": "13900001106",
+        "contact_phone": demo_phone(1106),
     },
     {
         "key": "jujube_coop", "zh": "其兰力克村红枣种植专业合作社",
         "ug": "چىلانلىق كەنتى قىزىل چىلان تېرىش كەسپىي كوپىراتىپى",
         "en": "Chilanliq Red Jujube Growers' Cooperative", "sector": "agriculture", "area": "KT-04-01",
-        "contact_name": "رەھىمجان تۇردى", "contact_phone": "13900001107",
+        "contact_name": "رەھىمجان تۇردى", "contact_phone": demo_phone(1107),
     },
     {
         "key": "builder", "zh": "阔克塔勒县安居建筑工程有限公司",
         "ug": "كۆكتال ئەنجۈ قۇرۇلۇش چەكلىك شىركىتى", "en": "Koktal Anju Construction Co., Ltd.",
-        "sector": "construction", "area": "KT-01", "contact_name": "李国强", "contact_phone": "13900001108",
+        "sector": "construction", "area": "KT-01", "contact_name": "李国强", "contact_phone": demo_phone(1108),
     },
     {
         "key": "logistics", "zh": "阔克塔勒驼铃物流有限公司",
         "ug": "كۆكتال تۆگە قوڭغۇرىقى ئەشيا ئوبوروتى چەكلىك شىركىتى",
         "en": "Koktal Camel Bell Logistics Co., Ltd.", "sector": "logistics", "area": "KT-01",
-        "contact_name": "ياسىن ئابدۇللا", "contact_phone": "13900001109",
+        "contact_name": "ياسىن ئابدۇللا", "contact_phone": demo_phone(1109),
     },
     {
         "key": "restaurant", "zh": "阔克塔勒镇石榴花餐厅", "ug": "كۆكتال بازىرى ئانارگۈل ئاشخانىسى",
         "en": "Anargul Restaurant", "sector": "services", "area": "KT-01", "contact_name": "مەرىيەم ساۋۇت",
-        "contact_phone": "13900001110",
+        "contact_phone": demo_phone(1110),
     },
     {
         "key": "hotel", "zh": "阔克塔勒县绿荫宾馆", "ug": "كۆكتال سايىۋەن مېھمانخانىسى",
         "en": "Koktal Green Shade Hotel", "sector": "services", "area": "KT-01", "contact_name": "陈雪梅",
-        "contact_phone": "13900001111",
+        "contact_phone": demo_phone(1111),
     },
     {
         "key": "supermarket", "zh": "阔克塔勒县邻里家超市", "ug": "كۆكتال قوشنا تاللا بازىرى",
         "en": "Neighbours Supermarket", "sector": "retail", "area": "KT-01", "contact_name": "赵磊",
-        "contact_phone": "13900001112",
+        "contact_phone": demo_phone(1112),
     },
     {
         "key": "ecommerce_centre", "zh": "阔克塔勒县农村电商服务中心",
         "ug": "كۆكتال ناھىيىلىك يېزا ئېلېكترونلۇق سودا مۇلازىمەت مەركىزى",
         "en": "Koktal Rural E-commerce Service Centre", "sector": "retail", "area": "KT-01",
-        "contact_name": "ئايگۈل ئابدۇرېشىت", "contact_phone": "13900001113",
+        "contact_name": "ئايگۈل ئابدۇرېشىت", "contact_phone": demo_phone(1113),
     },
     {
         "key": "care_centre", "zh": "阔克塔勒县颐康养老服务中心",
         "ug": "كۆكتال ناھىيىلىك ئامان-ئېسەن ياشانغانلار كۈتۈش مەركىزى",
         "en": "Koktal Well-Being Elderly Care Centre", "sector": "health", "area": "KT-01",
-        "contact_name": "王秀兰", "contact_phone": "13900001114",
+        "contact_name": "王秀兰", "contact_phone": demo_phone(1114),
     },
     {
         "key": "kindergarten", "zh": "英艾日克镇中心幼儿园",
         "ug": "يېڭىئېرىق بازارلىق مەركىزىي بالىلار باغچىسى", "en": "Yengieriq Town Central Kindergarten",
         "sector": "education", "area": "KT-03", "contact_name": "ساجىدە ئەخمەت",
-        "contact_phone": "13900001115",
+        "contact_phone": demo_phone(1115),
     },
     {
         "key": "township_school", "zh": "阿克亚尔乡中心小学",
         "ug": "ئاقيار يېزىلىق مەركىزىي باشلانغۇچ مەكتەپ", "en": "Aqyar Township Central Primary School",
-        "sector": "education", "area": "KT-04", "contact_name": "周涛", "contact_phone": "13900001116",
+        "sector": "education", "area": "KT-04", "contact_name": "周涛", "contact_phone": demo_phone(1116),
     },
 ]
 
@@ -2330,20 +2333,20 @@ EVENTS = [
 # Residents who registered earlier (with consent), written as they wrote themselves.
 ATTENDEES = [
     {
-        "name": "ئابدۇكېرىم تۇرسۇن", "phone": "13900002201", "village": "KT-03-01", "group": "rural_worker",
+        "name": "ئابدۇكېرىم تۇرسۇن", "phone": demo_phone(2201), "village": "KT-03-01", "group": "rural_worker",
         "skills": "تراكتور ھەيدىيەلەيمەن، پاختا ئېتىزىدا ئون يىلدىن ئارتۇق ئىشلىگەن",
         "wishes": "ئۆيگە يېقىن، ئايلىق مائاشلىق ئىش",
     },
     {
-        "name": "帕提古丽·买买提", "phone": "13900002202", "village": "KT-01-01", "group": "rural_worker",
+        "name": "帕提古丽·买买提", "phone": demo_phone(2202), "village": "KT-01-01", "group": "rural_worker",
         "skills": "会用缝纫机，做过两年裁缝", "wishes": "村里的车间，下午能接孩子",
     },
     {
-        "name": "王建军", "phone": "13900002203", "village": "KT-01-02", "group": "rural_worker",
+        "name": "王建军", "phone": demo_phone(2203), "village": "KT-01-02", "group": "rural_worker",
         "skills": "电焊，有焊工证，在工地干过五年", "wishes": "县城附近的工地，日结月结都行",
     },
     {
-        "name": "دىلنۇر ئابلىز", "phone": "13900002204", "village": "KT-02-01", "group": "graduate",
+        "name": "دىلنۇر ئابلىز", "phone": demo_phone(2204), "village": "KT-02-01", "group": "graduate",
         "skills": "بوغالتىرلىق كەسپىنى پۈتتۈرگەن (ئالىي تېخنىكوم)، Excel ئىشلىتەلەيمەن",
         "wishes": "ناھىيە ئىچىدە بوغالتىرلىق ياكى ئىشخانا خىزمىتى",
     },
@@ -2364,7 +2367,7 @@ if __name__ == "__main__":
 
     LANGS = ("zh", "ug", "en")
     KEY = re.compile(r"^[a-z0-9_]+$")
-    PHONE = re.compile(r"^1390000\d{4}$")
+    PHONE = re.compile(rf"^{PHONE_PREFIX}\d{{8}}$")
     HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
     SECTORS = {"agriculture", "manufacturing", "construction", "services", "logistics", "retail",
                "health", "education", "other"}

@@ -41,9 +41,15 @@ WISHES = {
 PHONE_PREFIX = "100"
 
 
+def demo_phone(serial: int) -> str:
+    """The one source of demo phone numbers: 11 digits, ``PHONE_PREFIX`` and the last eight of ``serial``,
+    so that an alert sent to a demo resident or employer reaches nobody."""
+    return PHONE_PREFIX + f"{serial % 10**8:08d}"
+
+
 def fake_phone(person_id: str) -> str:
-    """A stable 11-digit number that no Chinese mobile network hands out, derived from a person's id."""
-    return PHONE_PREFIX + f"{uuid.UUID(person_id).int % 10**8:08d}"
+    """A stable demo number for a made-up resident, derived from their id."""
+    return demo_phone(uuid.UUID(person_id).int)
 
 
 def person(rng: random.Random, uyghur_share: float) -> dict:

@@ -59,6 +59,7 @@ def _export_labels(locale: str) -> dict:
         "visitors": _("Visitors without registration"), "registrations": _("New registrations"),
         "groups": {k: str(v) for k, v in GROUPS.items()}, "services": _("Services given"),
         "service_kinds": {k: str(v) for k, v in SERVICE_KINDS.items()}, "interests": _("Interests by posting"),
+        "courses": _("Interests in training courses"),
         "posting": lambda p: (f"{p.code} {(p.text(locale).title if p.text(locale) else '')}".strip()
                               if p is not None else _("(posting removed)")),
         "staff": _("By staff member"), "tablets": _("By tablet"), "not_named": _("not named (older tablet app)"),

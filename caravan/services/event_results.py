@@ -7,7 +7,9 @@ Definitions (one place, so the page, the export and the quarterly report agree):
   services given to unregistered people, not people);
 - new registrations: residents whose registration check-in (method ``register``) was at this event;
 - services: ServiceGiven records by kind, beside the tallies of the same kind (served without registering);
-- interests: Interest records made at the event, by posting, whatever their follow-up status since;
+- interests: Interest records made at the event, by posting, whatever their follow-up status since; those
+  in training courses (no posting) as one figure beside them, so that the by-posting and by-employer
+  tables plus it add up to the interests counted by staff and tablet;
 - arrivals by hour: check-ins by the tablet's clock, in local hours of the county's time zone.
 
 Every figure comes from a fixed number of statements, whatever the size of the event.
@@ -45,6 +47,8 @@ class Results:
     services: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: (posting, interests), most first; the posting None for one no longer in the database.
     interests: list[tuple[Posting, int]] = field(default_factory=list)
+    #: Interests made at the event in training courses (they have no posting, so no row above).
+    course_interests: int = 0
     tablets: list[stats.StaffCounts] = field(default_factory=list)
     staff: list[stats.StaffCounts] = field(default_factory=list)
     #: (local start of the hour, arrivals) for each hour of the event.
@@ -74,7 +78,7 @@ def event_results(event: Event) -> Results:
     """The figures of ``event`` (the caller found it within the user's area). Six statements."""
     results = Results()
     _counts(event, results)
-    results.interests = _interests(event)
+    results.interests, results.course_interests = _interests(event)
     results.staff = stats.staff_at_event(event)
     results.tablets = stats.tablets_at_event(event)
     results.hours, results.earlier, results.later = _arrivals(event)
@@ -116,18 +120,21 @@ def _counts(event: Event, results: Results) -> None:
     results.services = {kind.value: (given.get(kind.value, 0), tallied.get(kind.value, 0)) for kind in ServiceKind}
 
 
-def _interests(event: Event) -> list[tuple[Posting, int]]:
-    """Interests made at the event by posting, most first: one statement, and one for the postings' titles."""
+def _interests(event: Event) -> tuple[list[tuple[Posting, int]], int]:
+    """Interests made at the event by posting, most first, and those in training courses (the ones without
+    a posting): one statement, and one for the postings' titles."""
     counts = db.session.execute(select(Interest.posting_id, func.count().label("n"))
-                                .where(Interest.event_id == event.id, Interest.posting_id.is_not(None))
+                                .where(Interest.event_id == event.id)
                                 .group_by(Interest.posting_id)).all()
+    courses = sum(int(n) for posting_id, n in counts if posting_id is None)
+    counts = [(posting_id, n) for posting_id, n in counts if posting_id is not None]
     if not counts:
-        return []
+        return [], courses
     postings = {p.id: p for p in db.session.scalars(
         select(Posting).where(Posting.id.in_([posting_id for posting_id, _n in counts]))
         .options(selectinload(Posting.translations)))}
     rows = [(postings.get(posting_id), int(n)) for posting_id, n in counts]
-    return sorted(rows, key=lambda row: (-row[1], row[0].code if row[0] else ""))
+    return sorted(rows, key=lambda row: (-row[1], row[0].code if row[0] else "")), courses
 
 
 def hour_boundaries(event: Event) -> list[datetime]:
@@ -163,6 +170,8 @@ def export_rows(results: Results, labels: dict) -> tuple[list[str], list[list]]:
     rows += [[labels["services"], labels["service_kinds"][k], given, tallied]
              for k, (given, tallied) in results.services.items()]
     rows += [[labels["interests"], labels["posting"](posting), n, None] for posting, n in results.interests]
+    if results.course_interests:
+        rows.append([labels["interests"], labels["courses"], results.course_interests, None])
     for section, people, nobody in ((labels["staff"], results.staff, labels["not_named"]),
                                     (labels["tablets"], results.tablets, labels["no_tablet"])):
         for person in people:

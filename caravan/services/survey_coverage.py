@@ -24,8 +24,14 @@ class AreaCoverage:
 
     @property
     def percent(self) -> int:
-        """The share visited, in whole percent (rounded down: 99 until the last one is visited)."""
-        return self.visited * 100 // self.employers if self.employers else 0
+        """The share visited, in the nearest whole percent (halves up), yet 0 only when none is visited and
+        100 only when all are: 1 of 300 is 1, 299 of 300 is 99."""
+        if not self.employers:
+            return 0
+        nearest = (self.visited * 200 + self.employers) // (self.employers * 2)
+        if 0 < self.visited < self.employers:
+            return min(max(nearest, 1), 99)
+        return nearest
 
 
 @dataclass
