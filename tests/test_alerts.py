@@ -119,6 +119,7 @@ def test_a_resident_who_opted_in_on_the_pass_page_gets_the_next_matching_posting
     assert message.posting_id == matching.id and message.status == SmsStatus.queued
 
     db.session.expire_all()  # the command runs in this test's application context: no stale rows
+    app.config["PUBLIC_BASE_URL"] = "http://caravan.example.org"  # the gateway is used for a public address only
     result = app.test_cli_runner().invoke(args=["alerts", "send"])
     db.session.expire_all()
     assert message.last_error == "" and result.exit_code == 0 and "sent=1" in result.output, result.output
