@@ -352,3 +352,23 @@ def test_postings_published_by_a_csv_import_are_announced_and_drafts_are_not(db,
     assert len(result.created) == 2
     [message] = _messages(db)
     assert "质检员" in message.text
+
+
+def test_the_form_lands_on_its_section_and_a_get_of_its_url_leads_there(db, build, client):
+    attendee = build.attendee(phone=PHONE)
+    db.session.commit()
+    token = attendee.pass_token
+    page = client.get(f"/p/{token}?lang=zh", follow_redirects=True).get_data(as_text=True)
+    assert f'action="/p/{token}/alerts#alerts"' in page and 'id="alerts"' in page
+    refused = client.post(f"/p/{token}/alerts", data={"sector": "manufacturing"})
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and f'action="/p/{token}/alerts#alerts"' in html
+    section = html[html.index('id="alerts"'):]
+    assert section.index('role="alert"') < section.index("<form")  # the summary is the section's first line
+    assert 'value="manufacturing" checked' in html  # nothing lost
+    # The address bar now shows /p/<token>/alerts: a reload or a bookmark leads to the section.
+    again = client.get(f"/p/{token}/alerts")
+    assert again.status_code == 303 and again.headers["Location"] == f"/p/{token}#alerts"
+    assert again.headers["Cache-Control"] == "no-store"
+    assert client.get("/p/NOSUCHTOKEN00000/alerts").status_code == 404
+

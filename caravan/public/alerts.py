@@ -31,10 +31,15 @@ def alerts_context(attendee: Attendee, errors: dict | None = None, values: dict 
             "alert_daily_limit": alerts.daily_limit()}
 
 
-@bp.route("/p/<token>/alerts", methods=["POST"])
+@bp.route("/p/<token>/alerts", methods=["GET", "POST"])
 def pass_alerts(token: str):
-    """Turn job alerts on (or change what they cover) with the consent box ticked, or stop them."""
+    """Turn job alerts on (or change what they cover) with the consent box ticked, or stop them.
+
+    After a problem the page is answered at this URL; reloading or bookmarking it (a GET) leads to the
+    pass page's alerts section."""
     attendee = _lookup(token)
+    if request.method == "GET":
+        return private(redirect(url_for("public.pass_page", token=attendee.pass_token, _anchor="alerts"), 303))
     if request.form.get("action") == "stop":
         subscription = alerts.subscription_of(attendee)
         stopped = subscription is not None and alerts.unsubscribe(subscription)
