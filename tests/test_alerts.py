@@ -372,3 +372,19 @@ def test_the_form_lands_on_its_section_and_a_get_of_its_url_leads_there(db, buil
     assert again.headers["Cache-Control"] == "no-store"
     assert client.get("/p/NOSUCHTOKEN00000/alerts").status_code == 404
 
+
+def test_the_opt_out_page_speaks_the_language_of_the_sms_unless_switched(db, build, client):
+    attendee = _subscriber(build, db, lang="ug")
+    link = f"/a/{alerts.subscription_of(attendee).optout_token}"
+    headers = {"Accept-Language": "zh-CN,zh;q=0.9"}
+    client.set_cookie("lang", "en")  # a language chosen once on another page does not win over the SMS's
+    page = client.get(link, headers=headers).get_data(as_text=True)
+    assert 'lang="ug" dir="rtl"' in page
+    assert f'href="{link}?lang=zh"' in page and "/lang/" not in page  # the switch keeps the code on /a/
+    switched = client.get(f"{link}?lang=zh", headers=headers).get_data(as_text=True)
+    assert 'lang="zh" dir="ltr"' in switched and f'action="{link}?lang=zh"' in switched
+    done = client.post(f"{link}?lang=zh", headers=headers).get_data(as_text=True)
+    assert 'lang="zh"' in done
+    db.session.expire_all()
+    assert not alerts.subscription_of(attendee).active
+    assert 'lang="ug"' in client.get(link).get_data(as_text=True)  # and a stopped one still in the SMS's
