@@ -70,3 +70,13 @@ def test_the_file_backend_still_writes_with_a_warning(app, build, db, tmp_path):
     [line] = (tmp_path / "sms.jsonl").read_text(encoding="utf-8").splitlines()
     assert "/j/" in json.loads(line)["text"]
 
+
+
+def test_messages_queued_while_local_go_out_with_the_public_address(app, build, db, tmp_path):
+    app.config.update(SMS_BACKEND="file", SMS_FILE=str(tmp_path / "sms.jsonl"))
+    _queued(build, db)  # queued while the address is still local
+    app.config["PUBLIC_BASE_URL"] = "https://jobs.example.org"  # then the administrator sets it
+    result = app.test_cli_runner().invoke(args=["alerts", "send"])
+    assert result.exit_code == 0 and "sent=1" in result.output and "warning" not in result.output
+    text = json.loads((tmp_path / "sms.jsonl").read_text(encoding="utf-8"))["text"]
+    assert "127.0.0.1" not in text and "https://jobs.example.org/j/" in text and "https://jobs.example.org/a/" in text
