@@ -4,8 +4,8 @@ from __future__ import annotations
 import unicodedata
 
 from babel import Locale
-from flask import Flask, current_app, has_request_context, redirect, request, url_for
-from flask_babel import get_locale
+from flask import Flask, current_app, g, has_request_context, redirect, request, url_for
+from flask_babel import get_locale, refresh
 
 from caravan.extensions import babel
 from caravan.security import safe_next
@@ -19,14 +19,24 @@ LANGUAGE_NAMES = {"zh": "中文", "ug": "ئۇيغۇرچە", "en": "English"}
 
 
 def select_locale() -> str:
-    """The chosen language (cookie), else the browser's best match, else the default (Chinese)."""
+    """The language a page set for itself (:func:`speak`), else the chosen one (cookie), else the browser's
+    best match, else the default (Chinese)."""
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():  # the CLI, or services called outside a request
         return current_app.config["BABEL_DEFAULT_LOCALE"]
+    if g.get("page_locale") in languages:
+        return g.page_locale
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in languages:
         return chosen
     return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def speak(code: str) -> None:
+    """Make the rest of this request speak ``code`` whatever the cookie or the browser ask for: for a page
+    whose language is known from what it shows (the opt-out page of an SMS, in the SMS's language)."""
+    g.page_locale = code
+    refresh()  # a language already looked up in this request is forgotten
 
 
 def current_locale_str() -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import io
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import qrcode
 from flask import current_app
@@ -17,6 +18,13 @@ from qrcode.constants import ERROR_CORRECT_M
 def public_url(kind: str, code: str) -> str:
     """``<PUBLIC_BASE_URL>/<kind>/<code>``: the exact payload printed for a posting (j), event (e) or pass (p)."""
     return f"{current_app.config['PUBLIC_BASE_URL'].rstrip('/')}/{kind}/{code}"
+
+
+def public_url_is_local() -> bool:
+    """Whether links and QR codes for residents lead to this machine only (PUBLIC_BASE_URL left at its
+    default, or another loopback address): a phone that opens one reaches nothing."""
+    host = urlsplit(current_app.config["PUBLIC_BASE_URL"]).hostname or ""
+    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 @lru_cache(maxsize=2048)

@@ -119,6 +119,7 @@ def test_a_resident_who_opted_in_on_the_pass_page_gets_the_next_matching_posting
     assert message.posting_id == matching.id and message.status == SmsStatus.queued
 
     db.session.expire_all()  # the command runs in this test's application context: no stale rows
+    app.config["PUBLIC_BASE_URL"] = "http://caravan.example.org"  # the gateway is used for a public address only
     result = app.test_cli_runner().invoke(args=["alerts", "send"])
     db.session.expire_all()
     assert message.last_error == "" and result.exit_code == 0 and "sent=1" in result.output, result.output
@@ -351,3 +352,39 @@ def test_postings_published_by_a_csv_import_are_announced_and_drafts_are_not(db,
     assert len(result.created) == 2
     [message] = _messages(db)
     assert "质检员" in message.text
+
+
+def test_the_form_lands_on_its_section_and_a_get_of_its_url_leads_there(db, build, client):
+    attendee = build.attendee(phone=PHONE)
+    db.session.commit()
+    token = attendee.pass_token
+    page = client.get(f"/p/{token}?lang=zh", follow_redirects=True).get_data(as_text=True)
+    assert f'action="/p/{token}/alerts#alerts"' in page and 'id="alerts"' in page
+    refused = client.post(f"/p/{token}/alerts", data={"sector": "manufacturing"})
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and f'action="/p/{token}/alerts#alerts"' in html
+    section = html[html.index('id="alerts"'):]
+    assert section.index('role="alert"') < section.index("<form")  # the summary is the section's first line
+    assert 'value="manufacturing" checked' in html  # nothing lost
+    # The address bar now shows /p/<token>/alerts: a reload or a bookmark leads to the section.
+    again = client.get(f"/p/{token}/alerts")
+    assert again.status_code == 303 and again.headers["Location"] == f"/p/{token}#alerts"
+    assert again.headers["Cache-Control"] == "no-store"
+    assert client.get("/p/NOSUCHTOKEN00000/alerts").status_code == 404
+
+
+def test_the_opt_out_page_speaks_the_language_of_the_sms_unless_switched(db, build, client):
+    attendee = _subscriber(build, db, lang="ug")
+    link = f"/a/{alerts.subscription_of(attendee).optout_token}"
+    headers = {"Accept-Language": "zh-CN,zh;q=0.9"}
+    client.set_cookie("lang", "en")  # a language chosen once on another page does not win over the SMS's
+    page = client.get(link, headers=headers).get_data(as_text=True)
+    assert 'lang="ug" dir="rtl"' in page
+    assert f'href="{link}?lang=zh"' in page and "/lang/" not in page  # the switch keeps the code on /a/
+    switched = client.get(f"{link}?lang=zh", headers=headers).get_data(as_text=True)
+    assert 'lang="zh" dir="ltr"' in switched and f'action="{link}?lang=zh"' in switched
+    done = client.post(f"{link}?lang=zh", headers=headers).get_data(as_text=True)
+    assert 'lang="zh"' in done
+    db.session.expire_all()
+    assert not alerts.subscription_of(attendee).active
+    assert 'lang="ug"' in client.get(link).get_data(as_text=True)  # and a stopped one still in the SMS's

@@ -151,6 +151,7 @@ MATRIX = [
     ("/erased", "GET", 200, 200, 200, 200),
     # Job alerts: the pass page's form and the opt-out link of an SMS (unknown codes are 404 for all).
     ("/p/TOKEN/alerts", "POST", 404, 404, 404, 404),
+    ("/p/TOKEN/alerts", "GET", 404, 404, 404, 404),  # a reload after a problem: to the pass page's section
     ("/a/TOKEN", "GET", 404, 404, 404, 404),
     ("/a/TOKEN", "POST", 404, 404, 404, 404),
     ("/office/postings/alerts", "GET", 302, 403, 200, 200),
@@ -432,8 +433,8 @@ NO_AREA = [
     ("/api/sync/v1/pull", "GET"), ("/api/sync/v1/enroll", "POST"), ("/api/sync/v1/staff", "POST"), ("/api/sync/v1/openapi.json", "GET"),
     ("/jobs", "GET"), ("/e/ug", "GET"), ("/j/ug", "GET"), ("/j/ug/interest", "POST"), ("/n/ug", "GET"), ("/n/ug/interest", "POST"), ("/register", "GET"),
     ("/register", "POST"), ("/p/", "GET"), ("/p/TOKEN", "GET"), ("/p/TOKEN/erase", "GET"),
-    ("/p/TOKEN/erase", "POST"), ("/erased", "GET"), ("/p/TOKEN/alerts", "POST"), ("/a/TOKEN", "GET"),
-    ("/a/TOKEN", "POST"), ("/account/password", "GET"), ("/account/password", "POST"),
+    ("/p/TOKEN/erase", "POST"), ("/erased", "GET"), ("/p/TOKEN/alerts", "POST"), ("/p/TOKEN/alerts", "GET"),
+    ("/a/TOKEN", "GET"), ("/a/TOKEN", "POST"), ("/account/password", "GET"), ("/account/password", "POST"),
 ]
 PLACES = ("own", "sibling", "above")
 

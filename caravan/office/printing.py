@@ -1,8 +1,6 @@
 """Printing from the office: choose postings, events or attendees and a layout, download the PDF."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Response, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -76,11 +74,4 @@ def print_page():
             db.session.commit()
             return _pdf_response(pdf, f"caravan-{kind}.pdf")
     status = 422 if error else 200
-    return render_template("office/print.html", error=error, local_address=_public_url_is_local(), form=form,
-                           public_base_url=current_app.config["PUBLIC_BASE_URL"], **_choices()), status
-
-
-def _public_url_is_local() -> bool:
-    """Whether printed QR codes would lead to this machine only (PUBLIC_BASE_URL left at its default)."""
-    host = urlsplit(current_app.config["PUBLIC_BASE_URL"]).hostname or ""
-    return host in ("localhost", "::1") or host.startswith("127.")
+    return render_template("office/print.html", error=error, form=form, **_choices()), status

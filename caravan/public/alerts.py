@@ -7,10 +7,10 @@ the link asks first and a button stops the alerts, so a link preview that opens 
 """
 from __future__ import annotations
 
-from flask import abort, make_response, redirect, render_template, request, url_for
+from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 
 from caravan.extensions import db
-from caravan.i18n import current_locale_str
+from caravan.i18n import current_locale_str, speak
 from caravan.models import Attendee
 from caravan.public import bp
 from caravan.public.passes import _lookup, private, render_pass
@@ -31,10 +31,15 @@ def alerts_context(attendee: Attendee, errors: dict | None = None, values: dict 
             "alert_daily_limit": alerts.daily_limit()}
 
 
-@bp.route("/p/<token>/alerts", methods=["POST"])
+@bp.route("/p/<token>/alerts", methods=["GET", "POST"])
 def pass_alerts(token: str):
-    """Turn job alerts on (or change what they cover) with the consent box ticked, or stop them."""
+    """Turn job alerts on (or change what they cover) with the consent box ticked, or stop them.
+
+    After a problem the page is answered at this URL; reloading or bookmarking it (a GET) leads to the
+    pass page's alerts section."""
     attendee = _lookup(token)
+    if request.method == "GET":
+        return private(redirect(url_for("public.pass_page", token=attendee.pass_token, _anchor="alerts"), 303))
     if request.form.get("action") == "stop":
         subscription = alerts.subscription_of(attendee)
         stopped = subscription is not None and alerts.unsubscribe(subscription)
@@ -55,10 +60,15 @@ def pass_alerts(token: str):
 
 @bp.route("/a/<token>", methods=["GET", "POST"])
 def alerts_stop(token: str):
-    """The opt-out link of an alert: a page that asks, and its button stops the alerts (no data shown)."""
+    """The opt-out link of an alert: a page that asks, and its button stops the alerts (no data shown).
+
+    It speaks the language the alerts were written in, not the browser's: the person reads the SMS in it.
+    ``?lang=xx`` (this page's own switch, which keeps the code out of other URLs) speaks another."""
     subscription = alerts.by_optout_token(token)
     if subscription is None:
         abort(404)
+    chosen = request.args.get("lang")
+    speak(chosen if chosen in current_app.config["LANGUAGES"] else subscription.lang)
     stopped = request.method == "POST"
     if stopped:
         alerts.unsubscribe(subscription)

@@ -209,6 +209,9 @@ def deliver(message: SmsMessage, send: Sender, now: datetime) -> str:
         db.session.flush()
         return "tomorrow"
     message.attempts += 1
+    # Written again now: a message queued while PUBLIC_BASE_URL was still local (the send command refuses
+    # the gateway then) must not go out later with links that open nowhere.
+    message.text = compose(message.posting, subscription)
     try:
         send(attendee.phone, message.text, message.id)
     except SmsError as exc:

@@ -1,14 +1,16 @@
 """Job alerts on a resident's phone (360x740): opt in on the pass page (no JavaScript needed), an alert
 about the next matching posting, its opt-out link; and the office's counts on a desktop."""
+import os
 import re
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from caravan.models import PublishStatus, SmsMessage
 from caravan.services import alerts
 from caravan.services.catalogue import postings
-from tests.browser.conftest import PHONE, TABLET
+from tests.browser.conftest import ARTIFACTS, PHONE, TABLET
 from tests.browser.staff import sign_in
 
 
@@ -36,6 +38,11 @@ def test_a_resident_opts_in_on_the_phone_gets_an_alert_and_opts_out_by_its_link(
     section = page.locator("section.alerts-box")
     section.get_by_label(words["sector"]).check()
     section.get_by_role("button", name=words["send"]).click()  # the consent box not ticked
+    assert page.url.endswith("/alerts#alerts")
+    # The page opens at the section (not at the top, far above on a phone), its error summary in sight.
+    expect(section.locator(".alert-error")).to_be_in_viewport()
+    expect(section.get_by_role("heading")).to_be_in_viewport()
+    page.screenshot(path=os.path.join(ARTIFACTS, f"resident-alerts-error-{lang}-phone-view.png"))
     assert page.locator("#alert-consent-error").is_visible()
     assert section.get_by_label(words["sector"]).is_checked()  # the choice is kept
     _no_sideways_scroll(page, PHONE["width"])
@@ -60,8 +67,10 @@ def test_a_resident_opts_in_on_the_phone_gets_an_alert_and_opts_out_by_its_link(
     assert ("ئارماتۇرا ئىشچىسى" if lang == "ug" else "钢筋工") in message.text
     link = re.search(r"/a/[A-Z0-9]{16}", message.text).group(0)
 
-    phone = new_page(viewport=PHONE, locale=lang)  # the link opened from the SMS app
+    # The link opened from the SMS app, on a phone set to English: the page speaks the SMS's language.
+    phone = new_page(viewport=PHONE, locale="en-US")
     phone.goto(live_server + link)
+    expect(phone.locator("html")).to_have_attribute("lang", lang)
     _no_sideways_scroll(phone, PHONE["width"])
     screenshot(phone, f"resident-alerts-stop-{lang}-phone")
     phone.get_by_role("button", name=words["yes"]).click()
