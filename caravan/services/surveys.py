@@ -20,7 +20,7 @@ from caravan.services.catalogue import postings
 from caravan.services.catalogue.employers import PHONE
 from caravan.services.catalogue.fields import Checker, changed_fields
 from caravan.services.catalogue.texts import local_today
-from caravan.services.scope import area_within, get_within, within
+from caravan.services.scope import get_within, within
 
 #: The most vacancy lines one visit holds (a form of more is a mistake or a probe).
 MAX_VACANCY_LINES = 30
@@ -54,12 +54,7 @@ def clean_round(raw, scope: Area) -> dict:
     """Check a round's raw values (name, area code, period); the model values, or :class:`ValidationError`."""
     c = Checker(raw)
     values = {"name": c.text("name", 200, required=True)}
-    code = c.get("area")
-    area = area_within(code, scope)
-    if not code:
-        c.fail("area", _("Please fill this in."))
-    elif area is None:
-        c.fail("area", _("Choose an area within yours."))
+    area = c.area(scope)
     values["area_id"] = area.id if area else None
     values["starts_on"] = c.day("starts_on", required=True)
     values["ends_on"] = c.day("ends_on", required=True)

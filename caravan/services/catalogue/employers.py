@@ -11,7 +11,7 @@ from caravan.extensions import db
 from caravan.models import Area, Employer, Sector
 from caravan.services import audit
 from caravan.services.catalogue.fields import Checker, changed_fields
-from caravan.services.scope import ancestors, area_within, get_within, is_county_level, subtree, within
+from caravan.services.scope import ancestors, get_within, is_county_level, subtree, within
 
 PHONE = re.compile(r"^[0-9+\- ()]{5,32}$")
 
@@ -58,12 +58,7 @@ def clean(raw, scope: Area, current: Employer | None = None) -> dict:
     }
     if values["contact_phone"] and not PHONE.match(values["contact_phone"]):
         c.fail("contact_phone", _("Digits, spaces, + and - only."))
-    code = c.get("area")
-    area = area_within(code, scope)
-    if code and area is None:
-        c.fail("area", _("Choose an area within yours."))
-    elif not code and not is_county_level(scope):
-        c.fail("area", _("Please fill this in."))
+    area = c.area(scope, required=not is_county_level(scope))  # the county may name no area: county-wide
     values["area_id"] = area.id if area else None
     if values["name_zh"]:
         same = db.session.scalar(select(Employer).where(Employer.name_zh == values["name_zh"]))

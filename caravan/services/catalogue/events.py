@@ -16,7 +16,7 @@ from caravan.models.base import utcnow
 from caravan.services import audit
 from caravan.services.catalogue import postings as posting_service
 from caravan.services.catalogue.fields import Checker, changed_fields
-from caravan.services.scope import area_within, within
+from caravan.services.scope import within
 from caravan.services.catalogue.texts import app_zone
 from caravan.services.codes import new_code
 
@@ -43,10 +43,7 @@ def clean(raw, scope: Area, posting_ids: list[str], notice_ids: list[str]) -> di
     """Check an event's raw values and the postings and notices it shows (ids); the model values."""
     c = Checker(raw)
     values: dict = {"kind": c.choice("kind", EventKind)}
-    code = c.get("area")
-    area = area_within(code, scope)
-    if area is None:
-        c.fail("area", _("Choose an area within yours.") if code else _("Please fill this in."))
+    area = c.area(scope)
     values["area_id"] = area.id if area else None
     values["place_zh"] = c.text("place_zh", 200, required=True)
     values["place_ug"] = c.text("place_ug", 200)

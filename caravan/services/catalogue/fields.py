@@ -10,6 +10,8 @@ from datetime import date, datetime
 
 from flask_babel import gettext as _
 
+from caravan.services.scope import area_within
+
 #: Values read as "yes" and "no" in forms and spreadsheets (English, Chinese, Uyghur, digits).
 TRUE_WORDS = {"1", "y", "yes", "true", "on", "x", "是", "有", "包", "ھەئە", "بار"}
 FALSE_WORDS = {"", "0", "n", "no", "false", "off", "否", "无", "没有", "不包", "ياق", "يوق"}
@@ -84,6 +86,17 @@ class Checker:
         except ValueError:
             self.fail(name, _("Choose one of: %(values)s.", values=", ".join(m.value for m in enum_cls)))
             return default
+
+    def area(self, scope, required: bool = True, name: str = "area"):
+        """The area whose code field ``name`` holds, if it lies within ``scope`` (the user's area); else None,
+        with the problem noted (an empty field only when ``required``)."""
+        code = self.get(name)
+        area = area_within(code, scope)
+        if code and area is None:
+            self.fail(name, _("Choose an area within yours."))
+        elif not code and required:
+            self.fail(name, _("Please fill this in."))
+        return area
 
     def day(self, name: str, required: bool = False) -> date | None:
         """A date as YYYY-MM-DD (spreadsheets' YYYY/MM/DD and YYYY.MM.DD are accepted too)."""

@@ -57,12 +57,7 @@ def clean(raw, scope: Area, employer_by: str = "id", new_employers: bool = False
     if values["wage_min"] is not None and values["wage_max"] is not None and values["wage_min"] > values["wage_max"]:
         c.fail("wage_max", _("The highest wage must not be below the lowest."))
     values["wage_unit"] = c.choice("wage_unit", WageUnit, default=WageUnit.month)
-    code = c.get("area")
-    area = area_within(code, scope)
-    if not code:
-        c.fail("area", _("Please fill this in."))
-    elif area is None:
-        c.fail("area", _("Choose an area within yours."))
+    area = c.area(scope)
     values["area_id"] = area.id if area else None
     for flag in ("housing", "meals", "transport"):
         values[flag] = c.boolean(flag)
