@@ -21,7 +21,7 @@ from sqlalchemy.orm import aliased
 
 from caravan.extensions import db
 from caravan.labels import EVENT_KINDS, GROUPS, SECTORS
-from caravan.models import (Area, Attendee, CheckIn, CheckInMethod, Interest, Posting, ReferralStatus,
+from caravan.models import (Area, Attendee, CheckIn, CheckInMethod, EventKind, Interest, Posting, ReferralStatus,
                             ReferralStep, ServiceGiven)
 from caravan.models.event import Event, event_postings
 from caravan.services.reports import (COLUMNS, KEYS, TOTAL, Table, _add, _collect, _people_query, held_events, living,
@@ -93,7 +93,8 @@ def _by_kind(area: Area, start: datetime, end: datetime) -> dict[str, dict[str, 
     kind = cast(Event.kind, String)  # a plain string, so that the TOTAL row of the people query reads back
     out = _collect(area, start, end, kind, None)
     people: dict[str, dict[str, int]] = {}
-    _add(people, db.session.execute(_people_query(area, start, end, kind)))
+    kinds = {value.value: Event.kind == value for value in EventKind}  # every event has one: none is "other"
+    _add(people, db.session.execute(_people_query(area, start, end, kinds, TOTAL)))
     for key, figures in people.items():
         if key == TOTAL:
             continue

@@ -166,39 +166,49 @@ ADDITIVE = ("events", "bazaar", "job_fair", "visits", "visitors", "job_info", "t
             "referred", "hired")
 
 
-def _people_query(area: Area, start: datetime, end: datetime, row):
+def row_conditions(area: Area, branches: dict[str, list[str]]) -> dict[str, object]:
+    """For each row below ``area`` (from :func:`rows_of_areas`): its key and the SQL condition on Event of an
+    event held in it; an event that meets none is in the row of ``area`` itself."""
+    return {top: Event.area_id.in_(ids) for top, ids in branches.items()}
+
+
+def _people_query(area: Area, start: datetime, end: datetime, rows: dict[str, object], other: str):
     """One statement over the check-ins of the held events: visits, residents and new registrations by group,
     for each row and for the whole area (columns named ``all_...``, which :func:`_add` adds up into the TOTAL
-    row), where a person counts once however many rows they appear in.
+    row), where a person counts once however many rows they appear in. ``rows`` gives each row's key and its
+    condition on Event (:func:`row_conditions`); an event that meets none is in the row ``other``.
 
     The check-ins are reduced step by step, each step a grouping of the one before on a prefix of the order
     (person, row, event), so that no count needs DISTINCT: to visits, the distinct (person, row, event)
     triples; to (person, row) with their number of visits, which the rows add up; and, by windows over each
     person's (person, row) pairs, to a mark on the first pair of every person, which the total adds up (no
     second pass over the pairs). Sorting the check-ins is most of the cost, so what is sorted is narrow: the
-    row and the event are small integers given once per held event (the row's expression is worked out once
-    per event, not per check-in), and the new registration is one small integer, the code of the group of a
-    living record registered at the event (a ``register`` check-in of a record that is not a merged duplicate:
-    such a record is the living one, so every code of one person is the same). The rows' names are joined back
-    by their number at the end (a second read of the few held events).
+    row is a small integer (its place in ``rows``, named back at the end), worked out once per held event in a
+    DISTINCT subquery, which neither database folds into the join (so not once per check-in); the new
+    registration is one small integer, the code of the group of a living record registered at the event (a
+    ``register`` check-in of a record that is not a merged duplicate: such a record is the living one, so every
+    code of one person is the same).
 
     On PostgreSQL the check-ins are ordered before the first grouping: it then sorts them once and streams
     every grouping and window from that order (it would otherwise choose hash tables that spill to disk, its
-    estimates of these groups being far too low). SQLite sorts for each grouping anyway, and the order by
-    would be one sort more."""
+    estimates of these groups being far too low); the join and the sort run in parallel workers, which is why
+    the event is its id there: a numbering window in the subquery would keep the statement in one process.
+    SQLite sorts for each grouping anyway (the order by would be one sort more), in one process, and sorts a
+    number faster than an id."""
     groups = [group.value for group in AttendeeGroup]
-
-    def held():
-        return select(Event.id.label("id"), row.label("row"), func.dense_rank().over(order_by=row).label("slot"),
-                      func.row_number().over().label("n")) \
-            .where(is_held(area, start, end)).subquery()
-    ev = held()
+    keys = [other, *rows]
+    postgresql = db.session.get_bind().dialect.name == "postgresql"
+    slot = case(*((condition, number) for number, condition in enumerate(rows.values(), 1)), else_=0) \
+        if rows else literal(0)
+    ev = select(Event.id.label("id"), slot.label("slot"),
+                (Event.id if postgresql else func.row_number().over()).label("event")) \
+        .where(is_held(area, start, end)).distinct().subquery("held")
     code = case(*((Attendee.group == group, number) for number, group in enumerate(groups, 1)), else_=0)
     registered = (CheckIn.method == CheckInMethod.register) & Attendee.merged_into_id.is_(None)
-    person, slot, event = living().label("person"), ev.c.slot.label("slot"), ev.c.n.label("event")
+    person, slot, event = living().label("person"), ev.c.slot.label("slot"), ev.c.event.label("event")
     checkins = select(person, slot, event, case((registered, code), else_=0).label("reg")).select_from(CheckIn) \
         .join(ev, ev.c.id == CheckIn.event_id).join(Attendee, Attendee.id == CheckIn.attendee_id)
-    if db.session.get_bind().dialect.name == "postgresql":
+    if postgresql:
         checkins = checkins.order_by(person, slot, event)
     checkins = checkins.subquery("checkins")
     visits = select(checkins.c.person, checkins.c.slot, func.max(checkins.c.reg).label("reg")) \
@@ -218,10 +228,8 @@ def _people_query(area: Area, start: datetime, end: datetime, row):
                      *(count(first & (placed.c.person_reg == number)).label(f"all_{group}")
                        for number, group in enumerate(groups, 1))) \
         .group_by(placed.c.slot).subquery("figures")
-    named = held()
-    names = select(named.c.slot, named.c.row).distinct().subquery("names")
-    return select(names.c.row, *(column for column in figures.c if column.name != "slot")) \
-        .join(figures, figures.c.slot == names.c.slot)
+    named = case(*((figures.c.slot == number, literal(key)) for number, key in enumerate(keys)))
+    return select(named.label("row"), *(column for column in figures.c if column.name != "slot"))
 
 
 def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row, total: bool):
@@ -314,7 +322,7 @@ def quarterly_table(area: Area, start: datetime, end: datetime) -> Table:
     by_row = _collect(area, start, end, row_key(Event.area_id, area, branches),
                       lambda column: row_key(column, area, branches))
     people: dict[str, dict[str, int]] = {}
-    _add(people, db.session.execute(_people_query(area, start, end, row_key(Event.area_id, area, branches))))
+    _add(people, db.session.execute(_people_query(area, start, end, row_conditions(area, branches), area.id)))
     total = _collect(area, start, end, None, None, total=True).get(TOTAL, dict.fromkeys(KEYS, 0))
     for key, figures in people.items():
         target = total if key == TOTAL else by_row.setdefault(key, dict.fromkeys(KEYS, 0))
