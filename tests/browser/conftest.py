@@ -12,12 +12,16 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 
 from caravan import PROJECT_ROOT
 from caravan.services.sync.enroll import new_enrollment_code
 from tests.browser.field_helpers import AUTO_STAFF, add_tablet_staff, enroll, market_county, open_app, pick_event
+
+# An expectation waits as long as an action does (the contexts' default timeouts): Playwright's own default of
+# 5 s is shorter than a page load of the office's heavier pages on a loaded two-core machine.
+expect.set_options(timeout=10_000)
 
 CHROMIUM = os.environ.get("CARAVAN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
