@@ -2,6 +2,7 @@
 interest, course interests from the phone, in the referral queue and through merges."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -255,3 +256,22 @@ def test_a_merge_keeps_one_open_course_interest_and_its_undo_restores_both(clien
     db.session.expire_all()
     assert {i.id: i.status for i in db.session.scalars(select(Interest))} == {
         gone_course.id: S.enrolled, kept_course.id: S.interested, gone_job.id: S.interested}
+
+
+def test_an_enrolment_or_a_dropped_step_shows_at_once_on_the_kept_course_page(app, client, login_as, db, build):
+    """The course's public page is kept (PUBLIC_PAGE_CACHE_SECONDS); its seats left change with a referral step,
+    which therefore reaches the change feed as a change of the course."""
+    assert app.config["PUBLIC_PAGE_CACHE_SECONDS"] > 0
+    course = build.notice(title="电工培训")
+    _session(db, course, build.county(), seats=20)
+    interest, _added = add_interest(build.attendee(name="学员庚"), course)
+    db.session.commit()
+    phone = app.test_client()
+    seats = lambda: re.search(r"(\d+) seats? left", phone.get(  # noqa: E731
+        f"/n/{course.code}", headers={"Accept-Language": "en"}).get_data(as_text=True)).group(1)
+    assert seats() == "20"
+    login_as("office")
+    for status, left in (("enrolled", "19"), ("dropped", "20")):
+        response = client.post(f"/office/referrals/{interest.id}/step", data={"status": status})
+        assert response.status_code in (200, 303), response.status_code
+        assert seats() == left, status

@@ -23,7 +23,7 @@ from caravan.extensions import db
 from caravan.models import (Area, Attendee, CheckIn, Event, Interest, Merge, ReferralStatus, ReferralStep,
                             ServiceGiven, User)
 from caravan.models.base import utcnow
-from caravan.services import audit, changes
+from caravan.services import audit, changes, training
 from caravan.services.duplicates import ordered
 from caravan.services.resident_office import in_scope
 from caravan.services.scope import is_county_level, subtree, within
@@ -123,6 +123,7 @@ def _withdraw(interest: Interest, by: User, now: datetime) -> dict:
     step = ReferralStep(interest_id=interest.id, status=_closed(interest), at=now, user_id=by.id)
     db.session.add(step)
     interest.status, interest.status_at = _closed(interest), now
+    training.announce_figures([interest.notice_id])  # a course's interest count is on its public page
     db.session.flush()
     return before | {"step_id": step.id}
 
@@ -203,6 +204,7 @@ def undo(row: Merge, by: User) -> None:
         step = db.session.get(ReferralStep, closed.get("step_id") or 0)
         if step is not None and step.interest_id == interest.id:
             interest.steps.remove(step)
+    training.announce_figures(interest.notice_id for interest, _closed_before in reopen)
     for name in moved.get("filled", []):
         if getattr(kept, name) == getattr(gone, name):
             setattr(kept, name, FILLED[name])
