@@ -137,9 +137,9 @@ def _query(scope: Area, f: Filters, now: datetime):
     if f.course:
         query = query.where(Interest.notice_id == f.course)
     if f.kind == KIND_POSTING:
-        query = query.where(Interest.posting_id.is_not(None))
+        query = query.where(Interest.in_job())
     elif f.kind == KIND_COURSE:
-        query = query.where(Interest.notice_id.is_not(None))
+        query = query.where(Interest.in_course())
     if f.employer:
         query = query.where(Interest.posting_id.in_(select(Posting.id).where(Posting.employer_id == f.employer)))
     if f.area:
