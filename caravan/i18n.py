@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from urllib.parse import urlencode
 
 from babel import Locale
 from flask import Flask, current_app, g, has_request_context, redirect, request, url_for
@@ -69,6 +70,34 @@ def switch_language(code: str):
     return switch_language_cookie(response, code)
 
 
+#: The query argument that names a language on any page: a printed link or QR code can carry it.
+LANG_ARG = "lang"
+
+
+def reads_lang_arg(view):
+    """Mark a view that reads ``?lang=`` itself (it speaks it without remembering it): :func:`_language_from_link`
+    then leaves the request alone."""
+    view.reads_lang_arg = True
+    return view
+
+
+def _language_from_link():
+    """``?lang=xx`` on any page (a poster's QR code, a shared link) is the switch: the choice is remembered as
+    the switch remembers it, and the same page opens again without the argument, so that its own language
+    links do not carry the old choice back. An unknown value is ignored; the tablets' JSON API is left out."""
+    code = request.args.get(LANG_ARG)
+    if code is None or request.method not in ("GET", "HEAD") or request.blueprint == "sync":
+        return None
+    if getattr(current_app.view_functions.get(request.endpoint), "reads_lang_arg", False):
+        return None
+    if code not in current_app.config["LANGUAGES"]:
+        return None
+    rest = urlencode([(k, v) for k, v in request.args.items(multi=True) if k != LANG_ARG], safe="/")
+    response = switch_language_cookie(redirect(request.path + ("?" + rest if rest else "")), code)
+    response.headers["Cache-Control"] = "no-store"  # it sets a cookie: never kept by a cache
+    return response
+
+
 def switch_language_cookie(response, code: str):
     """Set the language cookie to ``code`` on ``response`` if caravan speaks it; returns the response."""
     if code in current_app.config["LANGUAGES"]:
@@ -95,8 +124,9 @@ def _vary_on_language(response):
 
 
 def init_app(app: Flask) -> None:
-    """Bind Flask-Babel and add the switch at /lang/<code>."""
+    """Bind Flask-Babel, add the switch at /lang/<code> and its twin ``?lang=<code>`` on any page."""
     babel.init_app(app, locale_selector=select_locale)
     app.add_url_rule("/lang/<code>", "switch_language", switch_language)
+    app.before_request(_language_from_link)
     app.context_processor(_template_globals)
     app.after_request(_vary_on_language)

@@ -2,6 +2,7 @@
 each for the user's area only, and its month chart."""
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -56,11 +57,31 @@ def test_this_month_against_last_counts_by_the_results_definitions(app, db, buil
     assert months["people"] == {"this": 2, "same": 1, "last": 1}
     assert months["registrations"] == {"this": 1, "same": 0, "last": 0}
     assert months["visitors"] == {"this": 9, "same": 0, "last": 0}
+    assert months["interests"] == {"this": 0, "same": 0, "last": 0}
     last_month, this_month = stats.daily_visits(towns["own"], now, ZONE)
     assert len(last_month) == 28 and len(this_month) == 31
     assert last_month[7] == 1 and last_month[12] == 1 and sum(last_month) == 2
     assert this_month[0] == 1 and this_month[7] == 1 and this_month[8] == 1 and this_month[9] == 0
     assert this_month[10:] == [None] * 21  # the days to come have no value yet
+
+
+def test_this_months_job_interests_are_job_interests_and_course_interests_a_figure_of_their_own(
+        app, db, build, towns, client, login_as):
+    now = utcnow()
+    event = build.event(area=towns["village"])
+    posting, course = build.posting(), build.notice()
+    for who, subject in ((build.attendee(), {"posting_id": posting.id}), (build.attendee(), {"notice_id": course.id}),
+                         (build.attendee(), {"notice_id": course.id})):
+        db.session.add(Interest(id=_id(), event_id=event.id, attendee_id=who.id,
+                                device_at=now - timedelta(seconds=1), **subject))
+    db.session.commit()
+    months = stats.month_comparison(towns["own"], now, ZONE)
+    assert (months["interests"]["this"], months["course_interests"]["this"]) == (1, 2)
+    login_as("office", area=towns["own"])
+    client.get("/lang/en")
+    page = client.get("/office/").get_data(as_text=True)
+    assert re.search(r'Job interests</th><td data-figure="interests-this">1<', page)
+    assert re.search(r'Interests in training courses</th><td data-figure="course_interests-this">2<', page)
 
 
 def test_tablets_not_synced_for_three_days(app, db, build, towns):

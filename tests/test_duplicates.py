@@ -291,3 +291,43 @@ def test_records_sent_later_for_the_merged_registration_show_on_the_kept_one(bui
     db.session.commit()
     assert late.id not in {c.id for c in resident_office.record(kept).checkins}
     assert late.id in {c.id for c in resident_office.record(gone).checkins}
+
+
+def test_the_merged_records_job_alerts_move_to_the_kept_one_and_back_with_the_undo(build, db, twins, client):
+    from caravan.services import alerts
+    kept, gone, user = twins["kept"], twins["gone"], twins["user"]
+    subscription = alerts.subscribe(gone, ["construction"], [], True, "ug")
+    db.session.commit()
+    row = merges.merge(kept, gone, by=user)
+    db.session.commit()
+    assert alerts.subscription_of(kept) is subscription and subscription.active
+    assert row.moved["alerts"] == [subscription.id] and row.moved["alerts_both"] is False
+    # The kept pass shows the alerts on, for the phone the merge filled in.
+    page = client.get(f"/p/{kept.pass_token}", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Alerts are on for" in page
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "resident.merge"))
+    assert (entry.detail["alerts"], entry.detail["alerts_both"]) == (1, False)
+    assert "13800138000" not in str(entry.detail) and "construction" not in str(entry.detail)
+    merges.undo(row, by=user)
+    db.session.commit()
+    assert alerts.subscription_of(kept) is None and alerts.subscription_of(gone) is subscription
+    assert subscription.sector_list == ["construction"] and subscription.active
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "resident.unmerge"))
+    assert entry.detail["alerts"] == 1
+
+
+def test_when_both_had_job_alerts_the_kept_records_stay_and_nothing_moves(build, db, twins):
+    from caravan.services import alerts
+    kept, gone, user = twins["kept"], twins["gone"], twins["user"]
+    kept.phone = "10012345678"
+    mine, theirs = (alerts.subscribe(kept, ["retail"], [], True, "zh"),
+                    alerts.subscribe(gone, ["construction"], [], True, "ug"))
+    db.session.commit()
+    row = merges.merge(kept, gone, by=user)
+    db.session.commit()
+    assert alerts.subscription_of(kept) is mine and mine.sector_list == ["retail"]
+    assert alerts.subscription_of(gone) is theirs
+    assert row.moved["alerts"] == [] and row.moved["alerts_both"] is True
+    merges.undo(row, by=user)
+    db.session.commit()
+    assert alerts.subscription_of(kept) is mine and alerts.subscription_of(gone) is theirs

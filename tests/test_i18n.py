@@ -56,6 +56,23 @@ def test_language_links_lead_back_to_the_same_page(client):
     assert 'href="/lang/en?next=/signin?next%3D/office/"' in page
 
 
+
+@pytest.mark.parametrize("path", ["/", "/jobs?sector=construction", "/signin?next=/office/", "/register"])
+def test_a_link_that_names_a_language_opens_the_page_in_it_and_remembers_it(client, path):
+    """A QR code or a link with ``?lang=ug`` is the switch: the cookie, then the same page without it."""
+    joiner = "&" if "?" in path else "?"
+    response = client.get(path + joiner + "lang=ug", headers={"Accept-Language": "zh"})
+    assert response.status_code == 302 and response.headers["Location"] == path
+    assert "lang=ug" in response.headers["Set-Cookie"] and response.headers["Cache-Control"] == "no-store"
+    page = client.get(path, headers={"Accept-Language": "zh"}).get_data(as_text=True)
+    assert html_tag(page) == '<html lang="ug" dir="rtl">'
+
+
+def test_an_unknown_language_in_a_link_is_ignored(client):
+    response = client.get("/jobs?lang=fr", headers={"Accept-Language": "en"})
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
+    assert html_tag(response.get_data(as_text=True)) == '<html lang="en" dir="ltr">'
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_catalog_is_complete(lang):
     with open(CATALOG.format(lang), "rb") as fh:

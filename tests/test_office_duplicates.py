@@ -101,3 +101,16 @@ def test_pages_in_uyghur_and_chinese(client, login_as, pair):
     zh = _page(client.get(f"/office/residents/{pair['older'].id}/duplicates/{pair['newer'].id}",
                           headers={"Accept-Language": "zh"}))
     assert "较早的登记（保留）" in zh
+
+
+def test_the_merge_summary_says_when_both_records_had_job_alerts(client, login_as, pair, db):
+    from caravan.services import alerts
+    older, newer = pair["older"], pair["newer"]
+    older.phone = "10012345678"
+    for who in older, newer:
+        alerts.subscribe(who, [], [], True, "zh")
+    db.session.commit()
+    login_as("office", area=pair["township"])
+    done = client.post(f"/office/residents/{newer.id}/duplicates/{older.id}/merge", data={"confirm": "1"},
+                       headers=EN, follow_redirects=True)
+    assert "Both registrations had job alerts: this record keeps its own choices" in _page(done)

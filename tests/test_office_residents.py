@@ -181,6 +181,20 @@ def test_record_page_shows_registration_checkins_services_interests_and_staff(cl
     assert re.search(r"Registered by</dt><dd>[^/]*艾力·录入.*?Tablet-Seven.*?</dd>", page)
 
 
+
+@pytest.mark.parametrize("channel, by", [(ConsentChannel.self, "the person, online"), (ConsentChannel.office, "—"),
+                                         (ConsentChannel.tablet, "—")])
+def test_record_page_says_who_registered_as_the_channel_does(client, login_as, build, town, db, channel, by):
+    """Without a staff member or a tablet on record, "registered by" follows the channel: only a resident who
+    registered on their own phone registered "online" (an office registration of the demo, or of an import,
+    names no clerk, and was not made online)."""
+    person = build.attendee(name="阿依古丽", village=town["v1"])
+    person.consent_channel = channel
+    db.session.commit()
+    login_as("office")
+    page = _names(client.get(f"/office/residents/{person.id}", headers={"Accept-Language": "en"}))
+    assert re.search(r"Registered by</dt><dd>([^<]*)</dd>", page).group(1) == by
+
 @pytest.fixture
 def person(build, town):
     return build.attendee(name="阿依古丽", phone="13800138000", village=town["v1"], skills="缝纫")

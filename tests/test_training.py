@@ -2,6 +2,7 @@
 interest, course interests from the phone, in the referral queue and through merges."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -255,3 +256,60 @@ def test_a_merge_keeps_one_open_course_interest_and_its_undo_restores_both(clien
     db.session.expire_all()
     assert {i.id: i.status for i in db.session.scalars(select(Interest))} == {
         gone_course.id: S.enrolled, kept_course.id: S.interested, gone_job.id: S.interested}
+
+
+def test_an_enrolment_or_a_dropped_step_shows_at_once_on_the_kept_course_page(app, client, login_as, db, build):
+    """The course's public page is kept (PUBLIC_PAGE_CACHE_SECONDS); its seats left change with a referral step,
+    which therefore reaches the change feed as a change of the course."""
+    assert app.config["PUBLIC_PAGE_CACHE_SECONDS"] > 0
+    course = build.notice(title="电工培训")
+    _session(db, course, build.county(), seats=20)
+    interest, _added = add_interest(build.attendee(name="学员庚"), course)
+    db.session.commit()
+    phone = app.test_client()
+    seats = lambda: re.search(r"(\d+) seats? left", phone.get(  # noqa: E731
+        f"/n/{course.code}", headers={"Accept-Language": "en"}).get_data(as_text=True)).group(1)
+    assert seats() == "20"
+    login_as("office")
+    for status, left in (("enrolled", "19"), ("dropped", "20")):
+        response = client.post(f"/office/referrals/{interest.id}/step", data={"status": status})
+        assert response.status_code in (200, 303), response.status_code
+        assert seats() == left, status
+
+
+def test_the_course_page_shows_where_the_residents_own_interest_stands_instead_of_the_button(
+        app, client, login_as, db, build):
+    """Once this phone's pass said "interested", the course's page shows what the pass shows for it (its step,
+    and what comes next), never to another phone; the posting's page does the same for a job."""
+    course, other = build.notice(title="电工培训"), build.notice(title="厨师培训")
+    posting = build.posting(title="缝纫工")
+    _session(db, course, build.county(), seats=20)
+    anyone = app.test_client()
+    assert f'action="/n/{course.code}/interest"' in anyone.get(f"/n/{course.code}").get_data(as_text=True)  # kept
+    phone = app.test_client()
+    village = build.area("village", parent=build.area("township"))
+    response = phone.post(f"/register?n={course.code}", data={
+        "name": "买买提", "phone": "10012345678", "village": village.id, "group": "rural_worker", "consent": "y"})
+    assert response.status_code == 302
+    phone.post(f"/j/{posting.code}/interest")
+
+    def page(who, path):
+        response = who.get(path, headers={"Accept-Language": "en"})
+        return response, response.get_data(as_text=True)
+    for path, next_words in ((f"/n/{course.code}", "calls you to enrol you"), (f"/j/{posting.code}", "passes your details")):
+        response, html = page(phone, path)
+        assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+        assert "You said you are interested" in html and "Interested" in html and next_words in html
+        assert 'href="/p/"' in html and "/interest\"" not in html
+        # Another phone, with no pass or with its own, still gets the button (from the kept page).
+        assert "/interest\"" in page(anyone, path)[1] and "You said you are interested" not in page(anyone, path)[1]
+    # A course this pass is not interested in keeps its button; the course's step shows once taken.
+    assert f'action="/n/{other.code}/interest"' in page(phone, f"/n/{other.code}")[1]
+    interest = db.session.scalar(select(Interest).where(Interest.notice_id == course.id))
+    login_as("office")
+    client.post(f"/office/referrals/{interest.id}/step", data={"status": "enrolled"})
+    html = page(phone, f"/n/{course.code}")[1]
+    assert "Enrolled" in html and "Go to your session on its first day" in html
+    # In Uyghur, right to left, the same.
+    html = phone.get(f"/n/{course.code}", headers={"Accept-Language": "ug"}).get_data(as_text=True)
+    assert 'dir="rtl"' in html and 'id="my-interest"' in html

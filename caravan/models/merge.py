@@ -13,9 +13,10 @@ class Merge(Base):
     """One registration merged into another, with exactly what moved, so that an undo can move it back.
 
     ``moved`` holds ids only: ``{"checkins": [...], "services": [...], "interests": [...], "closed":
-    [{"id", "status", "status_at", "step_id"}], "filled": [field names]}``: the rows moved from the merged
-    record to the kept one, the open interests the merge closed (with what they were), and the empty fields
-    of the kept record it filled from the other.
+    [{"id", "status", "status_at", "step_id"}], "filled": [field names], "alerts": [subscription ids],
+    "alerts_both": bool}``: the rows moved from the merged record to the kept one, the open interests the
+    merge closed (with what they were), the empty fields of the kept record it filled from the other, the
+    alert subscription it moved, and whether both had one (none moved then). Older merges lack the last two.
     """
 
     __tablename__ = "merges"

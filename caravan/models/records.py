@@ -185,6 +185,17 @@ class Interest(FieldRecord, Base):
         """A SQL condition: the interest is open (see :data:`INTEREST_OPEN_SQL`)."""
         return cls.status.notin_((ReferralStatus.withdrawn, ReferralStatus.dropped))
 
+    @classmethod
+    def in_job(cls):
+        """A SQL condition: an interest in a job posting. Every "interests" figure of jobs counts these only;
+        interests in training courses (:meth:`in_course`) are a figure of their own."""
+        return cls.posting_id.is_not(None)
+
+    @classmethod
+    def in_course(cls):
+        """A SQL condition: an interest in a training course (a notice), not in a job posting."""
+        return cls.notice_id.is_not(None)
+
     @property
     def is_course(self) -> bool:
         """Whether this is an interest in a training course (a notice) rather than in a posting."""

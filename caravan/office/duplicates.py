@@ -81,6 +81,9 @@ def duplicate_merge(attendee_id: str, other_id: str):
     db.session.commit()
     flash(_("Merged. Everything of the other registration is now on this record; the merge can be undone "
             "below."), "ok")
+    if row.moved.get("alerts_both"):
+        flash(_("Both registrations had job alerts: this record keeps its own choices; the other's alerts "
+                "stay with the merged registration and are not sent."), "ok")
     return redirect(url_for("office.resident_show", attendee_id=row.kept_id), 303)
 
 

@@ -65,7 +65,8 @@ def _export_labels(locale: str) -> dict:
         "staff": _("By staff member"), "tablets": _("By tablet"), "not_named": _("not named (older tablet app)"),
         "no_tablet": _("made online (no tablet)"),
         "staff_kinds": {"checkins": _("Check-ins"), "registrations": _("Registrations"),
-                        "services": _("Services given"), "interests": _("Interests"),
+                        "services": _("Services given"), "interests": _("Job interests"),
+                        "course_interests": _("Interests in training courses"),
                         "tallied": _("Counted without registering")},
         "arrivals": _("Arrivals by hour"), "earlier": _("Before the first hour"), "later": _("After the last hour"),
     }

@@ -14,7 +14,7 @@ from flask_login import current_user
 from caravan.fair_guide import fair_guide_pdf
 from caravan.auth.access import role_required
 from caravan.extensions import db
-from caravan.i18n import current_locale_str
+from caravan.i18n import current_locale_str, reads_lang_arg
 from caravan.labels import GROUPS, REFERRAL_STATUSES
 from caravan.models import Role
 from caravan.office import bp
@@ -107,6 +107,7 @@ def fair_update(fair_id: str, participant_id: str):
 
 
 @bp.route("/events/<fair_id>/fair/guide.pdf")
+@reads_lang_arg  # the guide's language, not the page's: the user's own choice stays
 @role_required(Role.office)
 def fair_guide(fair_id: str):
     """The fair guide as a PDF in the chosen language (``lang``, default the user's); audited."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 
 from caravan.extensions import db
-from caravan.i18n import current_locale_str, speak
+from caravan.i18n import current_locale_str, reads_lang_arg, speak
 from caravan.models import Attendee
 from caravan.public import bp
 from caravan.public.passes import _lookup, private, render_pass
@@ -59,6 +59,7 @@ def pass_alerts(token: str):
 
 
 @bp.route("/a/<token>", methods=["GET", "POST"])
+@reads_lang_arg
 def alerts_stop(token: str):
     """The opt-out link of an alert: a page that asks, and its button stops the alerts (no data shown).
 

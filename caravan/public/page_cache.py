@@ -11,8 +11,8 @@ pass. A kept page is therefore keyed by path, language and that one yes/no, and 
 - it is younger than ``PUBLIC_PAGE_CACHE_SECONDS``: what time alone changes within a day (an event that
   has just ended leaves the home page) shows within that bound.
 
-Nothing per person is kept: a signed-in staff member's pages (their name, a sign-out form) are never
-kept nor served from here; a form's CSRF token is left as a slot in the kept page and filled for each
+Nothing per person is kept: a signed-in staff member's pages (their name, a sign-out form) and a posting's
+or course's page that shows the resident's own interest in it are never kept nor served from here; a form's CSRF token is left as a slot in the kept page and filled for each
 response (:data:`CSRF_SLOT`); cookies and headers are never kept, only the body and status.
 """
 from __future__ import annotations
@@ -96,15 +96,17 @@ def _cache() -> PageCache:
     return current_app.extensions.setdefault("caravan.page_cache", PageCache())
 
 
-def cached_page(vary_on_pass=None):
+def cached_page(vary_on_pass=None, personal=None):
     """Keep the view's rendered page as the module docstring says. ``vary_on_pass``, if given, returns
-    whether this phone keeps a pass; the page is then kept once for each answer."""
+    whether this phone keeps a pass; the page is then kept once for each answer. ``personal``, if given,
+    is called with the view's arguments and returns whether the page shows this phone's own data (its
+    pass's interest in the posting): such a page is rendered for the request and never kept."""
 
     def decorate(view):
         @functools.wraps(view)
         def wrapper(**kwargs):
             seconds = current_app.config["PUBLIC_PAGE_CACHE_SECONDS"]
-            if seconds <= 0 or current_user.is_authenticated:
+            if seconds <= 0 or current_user.is_authenticated or (personal and personal(**kwargs)):
                 return _fill(make_response(view(**kwargs)))
             key = (request.endpoint, request.full_path, current_locale_str(),
                    bool(vary_on_pass()) if vary_on_pass else None)

@@ -13,7 +13,6 @@ from flask import (Response, abort, current_app, make_response, redirect, render
 from flask_babel import ngettext
 
 from caravan.extensions import db
-from caravan.i18n import switch_language_cookie
 from caravan.models import Attendee
 from caravan.public import bp
 from caravan.qr import public_url, svg
@@ -95,11 +94,8 @@ def my_pass():
 
 @bp.route("/p/<token>")
 def pass_page(token: str):
-    """The pass: QR, the person's data and interests. ``?lang=xx`` switches language in place."""
-    lang = request.args.get("lang")
-    if lang:
-        # The shared switch would put the token in /lang/?next=...; this one keeps it in /p/ URLs.
-        return private(switch_language_cookie(redirect(url_for("public.pass_page", token=token)), lang))
+    """The pass: QR, the person's data and interests. Its language links are ``?lang=xx`` (any page's switch,
+    :mod:`caravan.i18n`): the shared /lang/?next=... would carry the token out of /p/ URLs."""
     return render_pass(_lookup(token))
 
 

@@ -2,14 +2,15 @@
 posting (/j/<code>) and a notice (/n/<code>). Each is kept rendered (:mod:`caravan.public.page_cache`)."""
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import abort, make_response, render_template, request
 
 from caravan.i18n import current_locale_str
 from caravan.models.base import utcnow
 from caravan.public import bp
 from caravan.public.page_cache import CSRF_SLOT, cached_page
-from caravan.public.passes import current_pass
-from caravan.services import jobs_list, listings, training
+from caravan.models import Interest
+from caravan.public.passes import current_pass, private
+from caravan.services import jobs_list, listings, residents, training
 from caravan.services.events import upcoming_events
 
 POSTING_FIELDS = ("title", "description", "requirements", "work_place")
@@ -18,6 +19,26 @@ NOTICE_FIELDS = ("title", "body")
 
 def _has_pass() -> bool:
     return current_pass() is not None
+
+
+def _own_interest(subject) -> Interest | None:
+    """The open interest of this phone's pass in ``subject`` (a posting, or a training course), if any: its
+    page then shows where it stands, as the pass does, in place of "I'm interested"."""
+    attendee = current_pass()
+    return residents.open_interest(attendee.id, subject) if attendee is not None and subject is not None else None
+
+
+def _shows_own_posting_interest(code: str) -> bool:
+    return _own_interest(listings.posting_by_code(code)) is not None
+
+
+def _shows_own_course_interest(code: str) -> bool:
+    return _own_interest(listings.notice_by_code(code)) is not None
+
+
+def _own(response, mine: Interest | None):
+    """A page that shows the resident's own interest is theirs: kept by no cache, indexed by no one."""
+    return private(make_response(response)) if mine is not None else response
 
 
 @bp.route("/")
@@ -59,7 +80,7 @@ def event(code: str):
 
 
 @bp.route("/j/<code>")
-@cached_page(vary_on_pass=_has_pass)
+@cached_page(vary_on_pass=_has_pass, personal=_shows_own_posting_interest)
 def posting(code: str):
     """A job posting in the resident's language; 410 once closed or expired, 404 if never published."""
     found = listings.posting_by_code(code)
@@ -69,15 +90,17 @@ def posting(code: str):
     if availability == listings.Availability.gone:
         return render_template("public/posting_gone.html", posting=found), 410
     texts, fell_back = listings.translated(found, current_locale_str(), POSTING_FIELDS)
-    return render_template("public/posting.html", posting=found, texts=texts, fell_back=fell_back,
-                           has_pass=_has_pass(), csrf_slot=CSRF_SLOT)
+    mine = _own_interest(found)
+    return _own(render_template("public/posting.html", posting=found, texts=texts, fell_back=fell_back,
+                                has_pass=_has_pass(), mine=mine, csrf_slot=CSRF_SLOT), mine)
 
 
 @bp.route("/n/<code>")
-@cached_page(vary_on_pass=_has_pass)
+@cached_page(vary_on_pass=_has_pass, personal=_shows_own_course_interest)
 def notice(code: str):
     """A training course or policy notice (tablets link here); 410 once closed or expired, 404 for drafts.
-    A course shows its sessions with the seats left, and "I'm interested" while it is open."""
+    A course shows its sessions with the seats left, and "I'm interested" while it is open (where this phone's
+    pass said so already: where that interest stands)."""
     found = listings.notice_by_code(code)
     availability = listings.posting_availability(found)
     if availability == listings.Availability.unknown:
@@ -86,5 +109,7 @@ def notice(code: str):
     status = 410 if availability == listings.Availability.gone else 200
     course = {"sessions": training.coming_sessions(found), "seats": training.seats(found)} \
         if training.is_course(found) else None
-    return render_template("public/notice.html", notice=found, texts=texts, fell_back=fell_back,
-                           gone=status == 410, course=course, has_pass=_has_pass(), csrf_slot=CSRF_SLOT), status
+    mine = _own_interest(found) if course else None
+    return _own(make_response(render_template(
+        "public/notice.html", notice=found, texts=texts, fell_back=fell_back, gone=status == 410, course=course,
+        has_pass=_has_pass(), mine=mine, csrf_slot=CSRF_SLOT), status), mine)

@@ -8,6 +8,11 @@ village, skills, wishes) are filled from the other: the clerk merges to get one 
 name, group and consent stay those of the kept registration. The other record stays, marked merged into the
 kept one: its pass leads to the kept person, and the tablets learn it through the pull.
 
+The other's job-alerts subscription (services.alerts) moves to the kept record when that has none, so that the
+kept pass shows the alerts on and they keep coming; when both have one, the kept record's stays (its choices
+and consent) and the other's stays behind on the merged record, which gets no alerts (:attr:`Merge.moved`
+notes ``alerts_both`` for the clerk's summary).
+
 The :class:`~caravan.models.Merge` row names every row that moved, each interest it withdrew and each field
 it filled, so an undo moves exactly those back, even days later; rows added since stay where they are.
 An undo is refused, with the reason, when something since makes it impossible (see :func:`undo`).
@@ -20,10 +25,10 @@ from datetime import datetime
 from sqlalchemy import select
 
 from caravan.extensions import db
-from caravan.models import (Area, Attendee, CheckIn, Event, Interest, Merge, ReferralStatus, ReferralStep,
-                            ServiceGiven, User)
+from caravan.models import (AlertSubscription, Area, Attendee, CheckIn, Event, Interest, Merge, ReferralStatus,
+                            ReferralStep, ServiceGiven, User)
 from caravan.models.base import utcnow
-from caravan.services import audit, changes
+from caravan.services import alerts, audit, changes, training
 from caravan.services.duplicates import ordered
 from caravan.services.resident_office import in_scope
 from caravan.services.scope import is_county_level, subtree, within
@@ -84,6 +89,7 @@ def merge(a: Attendee, b: Attendee, by: User) -> Merge:
         if getattr(kept, name) in (None, "") and getattr(gone, name) not in (None, ""):
             setattr(kept, name, getattr(gone, name))
             moved["filled"].append(name)
+    moved["alerts"], moved["alerts_both"] = _move_alerts(kept, gone)
     gone.merged_into_id = kept.id
     row = Merge(kept_id=kept.id, merged_id=gone.id, user_id=by.id, at=now, moved=moved)
     db.session.add(row)
@@ -93,8 +99,21 @@ def merge(a: Attendee, b: Attendee, by: User) -> Merge:
     audit.record("resident.merge", user=by, entity=kept, merged=gone.id, merge=row.id,
                  checkins=len(moved["checkins"]), services=len(moved["services"]),
                  interests=len(moved["interests"]), closed=[c["id"] for c in moved["closed"]],
-                 filled=moved["filled"])
+                 filled=moved["filled"], alerts=len(moved["alerts"]), alerts_both=moved["alerts_both"])
     return row
+
+
+def _move_alerts(kept: Attendee, gone: Attendee) -> tuple[list[int], bool]:
+    """Move ``gone``'s alert subscription to ``kept`` if ``kept`` has none: the ids moved (for the undo), and
+    whether both had one (then nothing moves)."""
+    theirs = alerts.subscription_of(gone)
+    if theirs is None:
+        return [], False
+    if alerts.subscription_of(kept) is not None:
+        return [], True
+    theirs.attendee_id = kept.id
+    db.session.flush()
+    return [theirs.id], False
 
 
 def adopt_late(rows: list[tuple[str, str, str]]) -> None:
@@ -123,6 +142,7 @@ def _withdraw(interest: Interest, by: User, now: datetime) -> dict:
     step = ReferralStep(interest_id=interest.id, status=_closed(interest), at=now, user_id=by.id)
     db.session.add(step)
     interest.status, interest.status_at = _closed(interest), now
+    training.announce_figures([interest.notice_id])  # a course's interest count is on its public page
     db.session.flush()
     return before | {"step_id": step.id}
 
@@ -203,13 +223,18 @@ def undo(row: Merge, by: User) -> None:
         step = db.session.get(ReferralStep, closed.get("step_id") or 0)
         if step is not None and step.interest_id == interest.id:
             interest.steps.remove(step)
+    training.announce_figures(interest.notice_id for interest, _closed_before in reopen)
     for name in moved.get("filled", []):
         if getattr(kept, name) == getattr(gone, name):
             setattr(kept, name, FILLED[name])
+    subscriptions = list(db.session.scalars(select(AlertSubscription).where(
+        AlertSubscription.id.in_(moved.get("alerts", [])), AlertSubscription.attendee_id == kept.id)))
+    for subscription in subscriptions:  # back to the record it came from, with its choices as they are now
+        subscription.attendee_id = gone.id
     gone.merged_into_id = None
     row.undone_at, row.undone_by_id = utcnow(), by.id
     db.session.flush()
     changes.announce(db.session(), "attendee", [kept.id, gone.id])
     audit.record("resident.unmerge", user=by, entity=kept, merged=gone.id, merge=row.id,
                  checkins=len(rows["checkins"]), services=len(rows["services"]),
-                 interests=len(rows["interests"]), reopened=[i.id for i, _c in reopen])
+                 interests=len(rows["interests"]), reopened=[i.id for i, _c in reopen], alerts=len(subscriptions))

@@ -21,7 +21,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 from caravan.extensions import db
 from caravan.models import Area, Attendee, Interest, Notice, Posting, ReferralStatus, ReferralStep
 from caravan.models.base import utcnow
-from caravan.services import audit
+from caravan.services import audit, training
 from caravan.services.catalogue.fields import Checker, ValidationError
 from caravan.services.paging import Paged
 from caravan.services.scope import area_within, within
@@ -137,9 +137,9 @@ def _query(scope: Area, f: Filters, now: datetime):
     if f.course:
         query = query.where(Interest.notice_id == f.course)
     if f.kind == KIND_POSTING:
-        query = query.where(Interest.posting_id.is_not(None))
+        query = query.where(Interest.in_job())
     elif f.kind == KIND_COURSE:
-        query = query.where(Interest.notice_id.is_not(None))
+        query = query.where(Interest.in_course())
     if f.employer:
         query = query.where(Interest.posting_id.in_(select(Posting.id).where(Posting.employer_id == f.employer)))
     if f.area:
@@ -298,6 +298,7 @@ def take_step(scope: Area, ids: list[str], raw, by) -> tuple[ReferralStatus, lis
         db.session.add(ReferralStep(interest_id=row.id, status=status, at=now, user_id=by.id, note=note))
         audit.record("referral.step", user=by, entity=row, before=before.value, after=status.value,
                      note=bool(note), rows=len(rows))
+    training.announce_figures(row.notice_id for row in rows)  # a course's seats left are on its public page
     db.session.flush()
     return status, rows
 

@@ -133,7 +133,7 @@ def _by_group(area: Area, start: datetime, end: datetime) -> dict[str, dict[str,
         .where(CheckIn.method == CheckInMethod.register, Attendee.merged_into_id.is_(None)).distinct().subquery()
     interests = select(alive.group.label("grp"), alive.id.label("person"), Interest.posting_id.label("posting")) \
         .join(ev, ev.c.id == Interest.event_id).join(Attendee, Attendee.id == Interest.attendee_id) \
-        .join(alive, alive.id == living()).where(Interest.posting_id.is_not(None)).distinct().subquery()
+        .join(alive, alive.id == living()).where(Interest.in_job()).distinct().subquery()
     steps = _steps(area, start, end)
     def row(group):
         return out.setdefault(str(group), dict.fromkeys(KEYS, 0))

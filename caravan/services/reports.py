@@ -246,7 +246,7 @@ def _figure_queries(ev, area: Area, start: datetime, end: datetime, village_row,
         .join(Posting, Posting.id == event_postings.c.posting_id).distinct().cte("shown")
     interests = select(ev.c.row.label("row"), living().label("person"), Interest.posting_id.label("posting")) \
         .join(Interest, Interest.event_id == ev.c.id).join(Attendee, Attendee.id == Interest.attendee_id) \
-        .where(Interest.posting_id.is_not(None)).distinct().subquery()  # job interests: not training courses
+        .where(Interest.in_job()).distinct().subquery()  # job interests: not training courses
     yield union_all(
         select(shown.c.row, named("employers"), func.count(func.distinct(shown.c.employer))).group_by(shown.c.row),
         select(shown.c.row, named("postings"), func.count()).group_by(shown.c.row),

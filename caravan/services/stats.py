@@ -42,7 +42,7 @@ def dashboard_counts(area: Area) -> dict[str, int]:
 
 
 #: The kinds of record counted per staff member at an event, in the order the office page shows them.
-STAFF_KINDS = ("checkins", "registrations", "services", "interests", "tallied")
+STAFF_KINDS = ("checkins", "registrations", "services", "interests", "course_interests", "tallied")
 
 
 @dataclass
@@ -58,8 +58,8 @@ class StaffCounts:
 def staff_at_event(event: Event) -> list[StaffCounts]:
     """Who recorded what at ``event`` (the caller found it within the user's area): check-ins, registrations
     (residents registered with a check-in here, by the staff member who registered them), services,
-    interests, and the people tallied without registering. One statement; named staff by name, then the
-    records that name no one."""
+    job interests, interests in training courses, and the people tallied without registering. One
+    statement; named staff by name, then the records that name no one."""
     return _records_by(event, "staff_id", User, func.coalesce(func.nullif(User.display_name, ""), User.username))
 
 
@@ -82,7 +82,8 @@ def _records_by(event: Event, column: str, who, who_name) -> list[StaffCounts]:
              Attendee.id == CheckIn.attendee_id, CheckIn.event_id == event.id,
              CheckIn.method == CheckInMethod.register),
         kind("services", ServiceGiven, func.count(), ServiceGiven.event_id == event.id),
-        kind("interests", Interest, func.count(), Interest.event_id == event.id),
+        kind("interests", Interest, func.count(), Interest.event_id == event.id, Interest.in_job()),
+        kind("course_interests", Interest, func.count(), Interest.event_id == event.id, Interest.in_course()),
         kind("tallied", Tally, func.sum(Tally.count), Tally.event_id == event.id),
     ).subquery()
     # Names of whoever recorded here, also staff (and tablets) of the areas above the user's (a county team
@@ -108,7 +109,7 @@ def bucket_counts(column, boundaries: list[datetime], *where, amount=None) -> di
 
 
 #: The figures compared month by month on the dashboard, in the order shown.
-MONTH_FIGURES = ("visits", "people", "registrations", "visitors", "services", "interests")
+MONTH_FIGURES = ("visits", "people", "registrations", "visitors", "services", "interests", "course_interests")
 #: A tablet that has not synced for this long is listed on the dashboard.
 STALE_TABLET_DAYS = 3
 #: Ages (days since the interest or its latest referral step) by which open interests are counted.
@@ -154,7 +155,9 @@ def month_comparison(area: Area, now: datetime, zone) -> dict[str, dict[str, int
         figures(Tally.device_at, [Tally.kind == TallyKind.visitor, Tally.event_id.in_(events)],
                 ("visitors", Tally.count, "sum", None)),
         figures(ServiceGiven.device_at, [ServiceGiven.event_id.in_(events)], ("services", ServiceGiven.id, "count", None)),
-        figures(Interest.device_at, [Interest.event_id.in_(events)], ("interests", Interest.id, "count", None)),
+        figures(Interest.device_at, [Interest.event_id.in_(events)],
+                ("interests", Interest.id, "count", Interest.in_job()),
+                ("course_interests", Interest.id, "count", Interest.in_course())),
     ]
     columns = [query.subquery() for query in parts]
     joined = columns[0]

@@ -104,7 +104,16 @@ def remove(session: TrainingSession, by=None) -> None:
 def _announce(notice: Notice) -> None:
     # The course's sessions are part of its public page: a change of them is a change of the notice for
     # the change feed, so kept resident pages (and tablets) take it at once.
-    changes.announce(db.session(), "notice", [notice.id])
+    announce_figures([notice.id])
+
+
+def announce_figures(notice_ids) -> None:
+    """Note that the seats or interest figures of the courses ``notice_ids`` changed (a referral step of one of
+    their interests: enrolled, completed, dropped): their public pages show them, so the change feed must
+    carry them, as for a change of the notice, and kept pages are rendered again."""
+    notice_ids = sorted({notice_id for notice_id in notice_ids if notice_id})
+    if notice_ids:
+        changes.announce(db.session(), "notice", notice_ids)
 
 
 def get(session_id: str, notice: Notice, scope: Area) -> TrainingSession | None:

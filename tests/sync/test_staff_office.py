@@ -43,10 +43,10 @@ def test_the_event_page_counts_each_staff_members_records(login_as, make_tablet,
     login_as("office", area=township)
     page = client.get(f"/office/events/{event.id}/edit", headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert "Staff at this event" in page
-    #                       check-ins, registrations, services, interests, counted without registering
-    assert _staff_table(page) == {"Amina": ["2", "2", "2", "1", "3"],
-                                  "dilnur": ["1", "0", "0", "0", "3"],
-                                  "not named (older tablet app)": ["1", "0", "0", "0", "1"]}
+    #           check-ins, registrations, services, job interests, course interests, counted without registering
+    assert _staff_table(page) == {"Amina": ["2", "2", "2", "1", "0", "3"],
+                                  "dilnur": ["1", "0", "0", "0", "0", "3"],
+                                  "not named (older tablet app)": ["1", "0", "0", "0", "0", "1"]}
 
 
 def test_the_staff_table_reads_in_every_language(login_as, make_tablet, build, db, client):
