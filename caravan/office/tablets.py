@@ -138,7 +138,8 @@ def problems():
     rows = list(rows)
     names = dict(db.session.execute(select(Device.id, Device.name).where(Device.id.in_(_device_ids()))).all())
     return render_template("office/tablets/problems.html", rows=rows, names=names, staff=_staff_of(rows),
-                           subjects=_subjects(rows), corrected=request.args.get("corrected"))
+                           subjects=_subjects(rows), corrected=request.args.get("corrected"),
+                           kept=request.args.get("kept"))
 
 
 def _subject_ref(row: PendingRecord) -> tuple[str, str] | None:
@@ -206,30 +207,46 @@ def staff_id_of(payload) -> int | None:
 @role_required(Role.office)
 def correct_problem(problem_id: str):
     """Correct a registration the server refused from a tablet of the user's area, by the rules of every
-    registration; it is applied under its id and pass token, and what was held behind it follows."""
+    registration; it is applied under its id and pass token, and what was held behind it follows. A
+    tablet's second, different correction of one opens here beside the stored registration: the office
+    takes it over (edited or not) or keeps the stored one. (One rule for corrections made twice:
+    :mod:`caravan.services.sync.corrections`.)"""
     # A whole number that fits the column, else unknown (an overflowing one would be a 500 on PostgreSQL).
     if not (problem_id.isascii() and problem_id.isdigit() and len(problem_id) <= 18):
         abort(404)
     row = db.session.scalar(select(PendingRecord).where(PendingRecord.id == int(problem_id), _problems_within()))
-    if row is None or not corrections.correctable(row):
+    # A form opened before the tablet's own correction arrived is still answered, by comparing the two.
+    late = row is not None and request.method == "POST" and corrections.late(row)
+    if row is None or not (late or corrections.correctable(row)):
         abort(404)
+    second = not late and corrections.is_second(row)
     villages = [a for a in _areas() if a.level == AreaLevel.village]
-    values, errors, alert = corrections.fields_of(row), {}, None
+    values, errors, alert, status = corrections.fields_of(row), {}, None, 200
+    if request.method == "POST" and second and request.form.get("keep"):
+        corrections.keep_stored(row, by=current_user)
+        db.session.commit()
+        return redirect(url_for("office.problems", kept=row.record_id[:8]))
     if request.method == "POST":
         values = {field: request.form.get(field, "") for field in resident_rules.FIELDS}
         try:
             result = corrections.correct(row, values, {v.id for v in villages}, by=current_user)
         except corrections.CorrectionError as exc:
-            errors = {field: [resident_rules.message(field, code)] for field, code in exc.errors.items()}
+            errors, status = {field: [resident_rules.message(field, code)] for field, code in exc.errors.items()}, 422
         else:
             if corrections.is_applied(result):
                 db.session.commit()
                 return redirect(url_for("office.problems", corrected=row.record_id[:8]))
-            db.session.rollback()  # refused for another reason (a pass taken meanwhile): keep nothing of it
-            alert = describe(str(result.reason))
+            db.session.rollback()  # refused: keep nothing of it
+            if late:
+                status, alert = 409, _("This registration was corrected on its tablet meanwhile, and the server "
+                                       "keeps that correction: nothing was changed. What you entered is still "
+                                       "here; to change the registration, correct it on the person's page.")
+            else:  # refused for another reason (a pass taken meanwhile)
+                status, alert = 422, describe(str(result.reason))
     device_name = db.session.scalar(select(Device.name).where(Device.id == row.device_id))
     return render_template("office/tablets/correct.html", row=row, values=values, errors=errors, alert=alert,
-                           villages=villages, device_name=device_name), 422 if errors or alert else 200
+                           villages=villages, device_name=device_name, late=late,
+                           stored=corrections.stored_fields(row) if second else None), status
 
 
 @bp.route("/tablets/import", methods=["GET", "POST"])

@@ -267,7 +267,11 @@ class Ingest:
                 # Applied from hold since the tablet last asked: tell it so, once more, as accepted.
                 status = "accepted" if self.pending.was_applied(record.id) else "duplicate"
                 return Result(given, status, type=record.type)
-            return self._keep(item, record, PendingStatus.conflict, Reason("conflict", "id"))
+            # A second, different correction of a refused record: the first applied stands, this one is
+            # kept for the office, and the reason says so (see corrections.py).
+            second = record.type == "attendee" and self.pending.was_corrected(record.id)
+            code = "corrected_already" if second else "conflict"
+            return self._keep(item, record, PendingStatus.conflict, Reason(code, "id"))
         problem, missing = self._check_parents(record)
         if problem is not None:
             return self._reject(item, problem, record)

@@ -58,6 +58,9 @@ MESSAGES = {
     "unknown_type": _l("Unknown record type."),
     "attendee_erased": _l("The resident's record was erased at their request."),
     "conflict": _l("A different record with the same id is already stored."),
+    "corrected_already": _l("This registration was corrected already, on the tablet or at the county office, "
+                            "and the server keeps the correction that came first. This other correction is "
+                            "kept too: the county office compares the two and keeps one."),
     "waiting_for": _l("Waiting for %(field)s to arrive."),
     "unknown_area": _l("%(field)s is not a known area."),
     "pass_token_taken": _l("This pass belongs to another resident."),
