@@ -16,11 +16,12 @@ from caravan.auth.access import role_required
 from caravan.extensions import db
 from caravan.i18n import current_locale_str
 from caravan.models import (Area, AreaLevel, Device, Event, Notice, NoticeTranslation, PendingRecord, Posting,
-                            PostingTranslation, Role, User)
+                            PostingTranslation, Role, SurveyRound, User)
 from caravan.models.base import utcnow
 from caravan.office import bp
 from caravan.office.common import scope
 from caravan.services import audit, resident_rules
+from caravan.services.catalogue.fields import ValidationError
 from caravan.services.scope import areas_within, get_within, is_county_level, within
 from caravan.services.sync import corrections
 from caravan.services.sync.enroll import display, new_enrollment_code
@@ -219,6 +220,8 @@ def correct_problem(problem_id: str):
     late = row is not None and request.method == "POST" and corrections.late(row)
     if row is None or not (late or corrections.correctable(row)):
         abort(404)
+    if row.record_type == "employer_visit":
+        return _correct_visit(row)
     second = not late and corrections.is_second(row)
     villages = [a for a in _areas() if a.level == AreaLevel.village]
     values, errors, alert, status = corrections.fields_of(row), {}, None, 200
@@ -247,6 +250,31 @@ def correct_problem(problem_id: str):
     return render_template("office/tablets/correct.html", row=row, values=values, errors=errors, alert=alert,
                            villages=villages, device_name=device_name, late=late,
                            stored=corrections.stored_fields(row) if second else None), status
+
+
+def _correct_visit(row: PendingRecord):
+    """Correct a refused employer visit on the office's visit form (its round must be within the user's
+    area); it is applied under its id, as if its tablet had sent it corrected."""
+    from caravan.office.surveys import _visit_form, visit_form_posted
+    survey_round = corrections.visit_round(row)
+    if survey_round is None or get_within(SurveyRound, survey_round.id, scope()) is None:
+        abort(404)
+    device_name = db.session.scalar(select(Device.name).where(Device.id == row.device_id))
+    page = {"correcting": row, "device_name": device_name}
+    if request.method == "GET":
+        return _visit_form(survey_round, corrections.visit_values(row), {}, **page)
+    values, step = visit_form_posted(survey_round, **page)
+    if step is not None:
+        return step
+    try:
+        result = corrections.correct_visit(row, values, survey_round, by=current_user)
+    except ValidationError as exc:
+        return _visit_form(survey_round, values, exc.errors, 422, _("Please correct the marked fields."), **page)
+    if corrections.is_applied(result):
+        db.session.commit()
+        return redirect(url_for("office.problems", corrected=row.record_id[:8]))
+    db.session.rollback()  # refused for another reason (its employer left the round's area meanwhile)
+    return _visit_form(survey_round, values, {}, 422, describe(str(result.reason)), **page)
 
 
 @bp.route("/tablets/import", methods=["GET", "POST"])

@@ -1,4 +1,4 @@
-"""Correcting, at the office, a registration the server refused from a tablet.
+"""Correcting, at the office, a registration (or an employer visit) the server refused from a tablet.
 
 The office types the person's fields again, checked by the rules of every registration
 (:mod:`caravan.services.resident_rules`); the record is then applied as if its tablet had sent it corrected:
@@ -18,12 +18,12 @@ from __future__ import annotations
 from typing import Any
 
 from caravan.extensions import db
-from caravan.models import Attendee, AttendeeGroup, Device, PendingRecord, PendingStatus
+from caravan.models import Attendee, AttendeeGroup, Device, PendingRecord, PendingStatus, SurveyRound
 from caravan.models.base import utcnow
-from caravan.services import audit, resident_rules
+from caravan.services import audit, resident_rules, surveys
 from caravan.services.sync import ingest, reasons
 from caravan.services.sync.receipt import CORRECTED_ALREADY
-from caravan.services.sync.validate import Reason
+from caravan.services.sync.validate import VISIT_FIELDS, VISIT_LINE_FIELDS, Reason
 
 
 class CorrectionError(ValueError):
@@ -123,6 +123,61 @@ def _changes(attendee: Attendee, values: dict) -> list[str]:
     stored = {field: getattr(attendee, field) for field in resident_rules.FIELDS}
     return sorted(field for field in resident_rules.FIELDS
                   if (getattr(stored[field], "value", stored[field]) or None) != (values.get(field) or None))
+
+
+# -- employer visits ---------------------------------------------------------------------------------------
+# A refused visit is corrected on the office's own visit form, checked by its rule (surveys.clean_visit), and
+# applied as if its tablet had sent it corrected: the same id, round, staff member and device.
+
+def _text(value) -> str:
+    return "" if value is None or isinstance(value, (bool, dict, list)) else str(value)
+
+
+def visit_values(row: PendingRecord) -> dict:
+    """The refused visit's values as the tablet sent them, as texts for the office's visit form (its lines
+    without the wholly empty ones, which the rule drops and a reason's line number does not count)."""
+    data = row.payload["data"]
+    values = {key: _text(data.get(key)) for key in ("employer_id", *VISIT_FIELDS)}
+    lines = data.get("vacancies") if isinstance(data.get("vacancies"), list) else []
+    values["vacancies"] = [{key: _text(line.get(key)) for key in VISIT_LINE_FIELDS} for line in lines
+                           if isinstance(line, dict) and any(_text(line.get(key)).strip() for key in VISIT_LINE_FIELDS)]
+    return values
+
+
+def visit_round(row: PendingRecord) -> SurveyRound | None:
+    """The survey round the refused visit names (the caller checks that the user may see it)."""
+    round_id = row.payload["data"].get("round_id")
+    return db.session.get(SurveyRound, round_id) if isinstance(round_id, str) else None
+
+
+def correct_visit(row: PendingRecord, values: dict, survey_round: SurveyRound, by=None) -> ingest.Result:
+    """Apply the refused visit ``row`` with ``values`` (the visit form's texts) instead of what the tablet
+    sent; flushes, the caller commits. Raises the rule's ``ValidationError`` (for the form) when a value
+    still breaks it; otherwise returns the ingest's result."""
+    surveys.clean_visit(values, survey_round)
+    data = {"round_id": survey_round.id, "employer_id": values.get("employer_id", "")}
+    data.update({key: text for key in VISIT_FIELDS if (text := _text(values.get(key)).strip())})
+    data["vacancies"] = [{key: text for key in VISIT_LINE_FIELDS if (text := _text(line.get(key)).strip())}
+                         for line in values.get("vacancies", [])]
+    sent = visit_values(row)
+    device = db.session.get(Device, row.device_id)
+    result = ingest.record_batch(device, [{**row.payload, "data": data}])[0]
+    # The fields' names only, as for a registration.
+    changed = [key for key in ("employer_id", *VISIT_FIELDS) if sent[key].strip() != _text(values.get(key)).strip()]
+    if [_line_content(line) for line in data["vacancies"]] != [_line_content(line) for line in sent["vacancies"]]:
+        changed.append("vacancies")
+    audit.record("sync.correct", user=by, entity=device, record_type=row.record_type, status=result.status,
+                 fields=sorted(changed))
+    return result
+
+
+def _line_content(line: dict) -> dict:
+    """What a vacancy line says: its non-empty texts; its wage unit only with a wage (the form always
+    sends one, the tablet only when it has a wage)."""
+    content = {key: text for key in VISIT_LINE_FIELDS if (text := _text(line.get(key)).strip())}
+    if not (content.get("wage_min") or content.get("wage_max")):
+        content.pop("wage_unit", None)
+    return content
 
 
 def is_applied(result: ingest.Result) -> bool:

@@ -93,11 +93,24 @@ CORRECTABLE_CODES = ("missing", "wrong_type", "empty", "too_long", "control_char
 CORRECTABLE_FIELDS = ("name", "phone", "village_id", "group", "skills", "wishes")
 
 
+#: The same for a refused employer visit: the survey rule's reasons (and the shape's) for its own fields and
+#: those of its vacancy lines (``vacancies.<n>.<field>``), the employer included; not its round, which only
+#: the office makes (a visit in an unknown round is recorded again in a round of the tablet's area).
+VISIT_CORRECTABLE_CODES = ("missing", "wrong_type", "empty", "too_long", "control_characters", "bad_text",
+                           "bad_value", "bad_uuid", "out_of_range")
+VISIT_CORRECTABLE_FIELDS = ("employer_id", "visited_on", "staff_name", "contact_name", "contact_phone",
+                            "planned_hires", "plans", "training_needs", "notes", "vacancies")
+
+
 def correctable(record_type: str, status: str, reason: str) -> bool:
-    """Whether a record refused with ``reason`` is a registration that a correction of its fields mends."""
+    """Whether a record refused with ``reason`` is a registration, or an employer visit, that a correction of
+    its fields mends."""
     code, _sep, field = (reason or "").partition(":")
-    return (record_type == "attendee" and status == "rejected" and code in CORRECTABLE_CODES
-            and field in CORRECTABLE_FIELDS)
+    if status != "rejected":
+        return False
+    if record_type == "employer_visit":
+        return code in VISIT_CORRECTABLE_CODES and field.partition(".")[0] in VISIT_CORRECTABLE_FIELDS
+    return record_type == "attendee" and code in CORRECTABLE_CODES and field in CORRECTABLE_FIELDS
 
 
 def record_type_word(record_type) -> str:
