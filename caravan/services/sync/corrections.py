@@ -139,7 +139,9 @@ def visit_values(row: PendingRecord) -> dict:
     data = row.payload["data"]
     values = {key: _text(data.get(key)) for key in ("employer_id", *VISIT_FIELDS)}
     lines = data.get("vacancies") if isinstance(data.get("vacancies"), list) else []
-    values["vacancies"] = [{key: _text(line.get(key)) for key in VISIT_LINE_FIELDS} for line in lines
+    # Only the keys it has: a line without a wage unit shows the form's default one.
+    values["vacancies"] = [{key: _text(line.get(key)) for key in VISIT_LINE_FIELDS if _text(line.get(key))}
+                           for line in lines
                            if isinstance(line, dict) and any(_text(line.get(key)).strip() for key in VISIT_LINE_FIELDS)]
     return values
 
