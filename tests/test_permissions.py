@@ -6,6 +6,7 @@ AREA_MATRIX (or NO_AREA, for a route that holds no data of an area).
 import io
 import json
 import re
+import uuid
 from datetime import datetime, timedelta
 
 import pytest
@@ -356,6 +357,10 @@ AREA_MATRIX = [
     # A refused registration of a tablet: an empty name is refused again (422) where the user may correct it.
     ("/office/tablets/problems/{problem}/correct", "GET", _, (200, 404, 404), (200, 404, 404), _),
     ("/office/tablets/problems/{problem}/correct", "POST", "correction", (422, 404, 404), (422, 404, 404), _),
+    # A refused employer visit, corrected on the office's visit form.
+    ("/office/tablets/problems/{visit_problem}/correct", "GET", _, (SHOWN, 404, 404), (SHOWN, 404, 404),
+     "employer_name"),
+    ("/office/tablets/problems/{visit_problem}/correct", "POST", "correction", (422, 404, 404), (422, 404, 404), _),
     ("/office/tablets/import", "GET", _, (200, 200, 200), (200, 200, 200), _),
     ("/office/tablets/import", "POST", "outbox", (200, 422, 422), (200, 422, 422), _),
     # Pass cards carry the resident's secret token: only the user's area's residents are listed and printed.
@@ -475,8 +480,15 @@ def _world(build, db, area: Area, label: str) -> dict:
     db.session.commit()
     survey_round = build.survey_round(area=area, name=f"调查-{label}")
     visit = build.visit(survey_round, employer)
+    record_id = str(uuid.uuid4())
+    visit_problem = PendingRecord(
+        device_id=device.id, record_id=record_id, record_type="employer_visit", status=PendingStatus.rejected,
+        reason="missing:staff_name", payload={"type": "employer_visit", "id": record_id, "seq": 1,
+                                              "at": "2026-11-20T05:30:00Z",
+                                              "data": {"round_id": survey_round.id, "employer_id": employer.id}})
+    db.session.add(visit_problem)
     db.session.commit()
-    return {"round": survey_round, "visit": visit, **_fair_and_participant(build, employer, area, label),
+    return {"round": survey_round, "visit": visit, "visit_problem": visit_problem, **_fair_and_participant(build, employer, area, label),
             "area": area, "village": village, "employer": employer, "device": device, "user": user,
             # Under way (begun a minute ago), so that the statistics of the current quarter count it as held.
             "posting": posting, "event": build.event(area=area, place_zh=f"集市-{label}", starts_in_hours=-1 / 60),
@@ -552,6 +564,7 @@ def test_access_by_area(client, login_as, build, db, path, method, form, office,
             url = path.format(round=w["round"].id, visit=w["visit"].id, posting=w["posting"].id,
                               employer=w["employer"].id, event=w["event"].id, device=w["device"].id,
                               notice=notice.id, session=w["session"], problem=w["problem"].id,
+                              visit_problem=w["visit_problem"].id,
                               attendee=w["attendee"].id, interest=w["interest"].id, user=w["user"].id,
                               area_code=w["area"].code, other=w["other"].id, merged=w["merged"].id,
                               fair=w["fair"], participant=w["participant"])

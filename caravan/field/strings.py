@@ -177,6 +177,8 @@ STRINGS = {
                        "waiting for it follow."),
     "todo_office": _l("This cannot be corrected on the tablet. Ask the county office: they see it under "
                       "Tablets → Records with problems."),
+    "todo_correct_visit": _l("Correct the visit and save it: it is sent again."),
+    "visit_correcting": _l("Correcting a visit the server refused:"),
     "todo_conflict": _l("The server holds a different record under the same id. Ask the county office to "
                         "compare the two."),
     "correct": _l("Correct"),
@@ -257,5 +259,8 @@ def catalog() -> dict:
         entry["resident_rules"] = schema
         # Which refused registrations the tablet offers to correct (the office decides by the same rule).
         entry["correctable"] = {"codes": list(reasons.CORRECTABLE_CODES), "fields": list(reasons.CORRECTABLE_FIELDS)}
+        # And which refused employer visits (their fields, or a vacancy line's: "vacancies.<n>.<field>").
+        entry["correctable_visit"] = {"codes": list(reasons.VISIT_CORRECTABLE_CODES),
+                                      "fields": list(reasons.VISIT_CORRECTABLE_FIELDS)}
         out[lang] = entry
     return out

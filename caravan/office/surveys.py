@@ -97,10 +97,27 @@ def _round_employers(survey_round) -> list[Employer]:
                                    .order_by(Employer.name_zh)))
 
 
-def _visit_form(survey_round, values: dict, errors: dict, status: int = 200, alert: str | None = None):
+def _visit_form(survey_round, values: dict, errors: dict, status: int = 200, alert: str | None = None, **extra):
     return render_template("office/survey_visit_form.html", survey_round=survey_round, values=values,
                            errors=errors, alert=alert, employers=_round_employers(survey_round),
-                           max_lines=surveys.MAX_VACANCY_LINES), status
+                           max_lines=surveys.MAX_VACANCY_LINES, **extra), status
+
+
+def visit_form_posted(survey_round, **extra):
+    """The visit form as posted: ``(values, None)`` when "save" was pressed, else ``(values, page)`` with
+    the page of the form with one line more or less ("add a line", "remove"; no JavaScript needed)."""
+    values = {k: v for k, v in request.form.items() if not k.startswith("vacancies.")}
+    values["vacancies"] = surveys.lines_from_form(request.form)
+    remove = request.form.get("remove")
+    if request.form.get("action") == "add":
+        if len(values["vacancies"]) < surveys.MAX_VACANCY_LINES:
+            values["vacancies"].append({})
+        return values, _visit_form(survey_round, values, {}, **extra)
+    if remove is not None:
+        if remove.isdigit() and int(remove) < len(values["vacancies"]):
+            del values["vacancies"][int(remove)]
+        return values, _visit_form(survey_round, values, {}, **extra)
+    return values, None
 
 
 @bp.route("/surveys/<round_id>/visits/new", methods=["GET", "POST"])
@@ -112,17 +129,9 @@ def survey_visit_new(round_id: str):
     if request.method == "GET":
         return _visit_form(survey_round, surveys.visit_form_values(
             survey_round, current_user, (request.args.get("employer") or "")[:36]), {})
-    values = {k: v for k, v in request.form.items() if not k.startswith("vacancies.")}
-    values["vacancies"] = surveys.lines_from_form(request.form)
-    remove = request.form.get("remove")
-    if request.form.get("action") == "add":
-        if len(values["vacancies"]) < surveys.MAX_VACANCY_LINES:
-            values["vacancies"].append({})
-        return _visit_form(survey_round, values, {})
-    if remove is not None:
-        if remove.isdigit() and int(remove) < len(values["vacancies"]):
-            del values["vacancies"][int(remove)]
-        return _visit_form(survey_round, values, {})
+    values, page = visit_form_posted(survey_round)
+    if page is not None:
+        return page
     try:
         visit = surveys.record_visit(surveys.clean_visit(values, survey_round), survey_round, by=current_user)
     except ValidationError as exc:

@@ -16,11 +16,12 @@ from caravan.auth.access import role_required
 from caravan.extensions import db
 from caravan.i18n import current_locale_str
 from caravan.models import (Area, AreaLevel, Device, Event, Notice, NoticeTranslation, PendingRecord, Posting,
-                            PostingTranslation, Role, User)
+                            PostingTranslation, Role, SurveyRound, User)
 from caravan.models.base import utcnow
 from caravan.office import bp
 from caravan.office.common import scope
 from caravan.services import audit, resident_rules
+from caravan.services.catalogue.fields import ValidationError
 from caravan.services.scope import areas_within, get_within, is_county_level, within
 from caravan.services.sync import corrections
 from caravan.services.sync.enroll import display, new_enrollment_code
@@ -138,7 +139,8 @@ def problems():
     rows = list(rows)
     names = dict(db.session.execute(select(Device.id, Device.name).where(Device.id.in_(_device_ids()))).all())
     return render_template("office/tablets/problems.html", rows=rows, names=names, staff=_staff_of(rows),
-                           subjects=_subjects(rows), corrected=request.args.get("corrected"))
+                           subjects=_subjects(rows), corrected=request.args.get("corrected"),
+                           kept=request.args.get("kept"))
 
 
 def _subject_ref(row: PendingRecord) -> tuple[str, str] | None:
@@ -206,30 +208,73 @@ def staff_id_of(payload) -> int | None:
 @role_required(Role.office)
 def correct_problem(problem_id: str):
     """Correct a registration the server refused from a tablet of the user's area, by the rules of every
-    registration; it is applied under its id and pass token, and what was held behind it follows."""
+    registration; it is applied under its id and pass token, and what was held behind it follows. A
+    tablet's second, different correction of one opens here beside the stored registration: the office
+    takes it over (edited or not) or keeps the stored one. (One rule for corrections made twice:
+    :mod:`caravan.services.sync.corrections`.)"""
     # A whole number that fits the column, else unknown (an overflowing one would be a 500 on PostgreSQL).
     if not (problem_id.isascii() and problem_id.isdigit() and len(problem_id) <= 18):
         abort(404)
     row = db.session.scalar(select(PendingRecord).where(PendingRecord.id == int(problem_id), _problems_within()))
-    if row is None or not corrections.correctable(row):
+    # A form opened before the tablet's own correction arrived is still answered, by comparing the two.
+    late = row is not None and request.method == "POST" and corrections.late(row)
+    if row is None or not (late or corrections.correctable(row)):
         abort(404)
+    if row.record_type == "employer_visit":
+        return _correct_visit(row)
+    second = not late and corrections.is_second(row)
     villages = [a for a in _areas() if a.level == AreaLevel.village]
-    values, errors, alert = corrections.fields_of(row), {}, None
+    values, errors, alert, status = corrections.fields_of(row), {}, None, 200
+    if request.method == "POST" and second and request.form.get("keep"):
+        corrections.keep_stored(row, by=current_user)
+        db.session.commit()
+        return redirect(url_for("office.problems", kept=row.record_id[:8]))
     if request.method == "POST":
         values = {field: request.form.get(field, "") for field in resident_rules.FIELDS}
         try:
             result = corrections.correct(row, values, {v.id for v in villages}, by=current_user)
         except corrections.CorrectionError as exc:
-            errors = {field: [resident_rules.message(field, code)] for field, code in exc.errors.items()}
+            errors, status = {field: [resident_rules.message(field, code)] for field, code in exc.errors.items()}, 422
         else:
             if corrections.is_applied(result):
                 db.session.commit()
                 return redirect(url_for("office.problems", corrected=row.record_id[:8]))
-            db.session.rollback()  # refused for another reason (a pass taken meanwhile): keep nothing of it
-            alert = describe(str(result.reason))
+            db.session.rollback()  # refused: keep nothing of it
+            if late:
+                status, alert = 409, _("This registration was corrected on its tablet meanwhile, and the server "
+                                       "keeps that correction: nothing was changed. What you entered is still "
+                                       "here; to change the registration, correct it on the person's page.")
+            else:  # refused for another reason (a pass taken meanwhile)
+                status, alert = 422, describe(str(result.reason))
     device_name = db.session.scalar(select(Device.name).where(Device.id == row.device_id))
     return render_template("office/tablets/correct.html", row=row, values=values, errors=errors, alert=alert,
-                           villages=villages, device_name=device_name), 422 if errors or alert else 200
+                           villages=villages, device_name=device_name, late=late,
+                           stored=corrections.stored_fields(row) if second else None), status
+
+
+def _correct_visit(row: PendingRecord):
+    """Correct a refused employer visit on the office's visit form (its round must be within the user's
+    area); it is applied under its id, as if its tablet had sent it corrected."""
+    from caravan.office.surveys import _visit_form, visit_form_posted
+    survey_round = corrections.visit_round(row)
+    if survey_round is None or get_within(SurveyRound, survey_round.id, scope()) is None:
+        abort(404)
+    device_name = db.session.scalar(select(Device.name).where(Device.id == row.device_id))
+    page = {"correcting": row, "device_name": device_name}
+    if request.method == "GET":
+        return _visit_form(survey_round, corrections.visit_values(row), {}, **page)
+    values, step = visit_form_posted(survey_round, **page)
+    if step is not None:
+        return step
+    try:
+        result = corrections.correct_visit(row, values, survey_round, by=current_user)
+    except ValidationError as exc:
+        return _visit_form(survey_round, values, exc.errors, 422, _("Please correct the marked fields."), **page)
+    if corrections.is_applied(result):
+        db.session.commit()
+        return redirect(url_for("office.problems", corrected=row.record_id[:8]))
+    db.session.rollback()  # refused for another reason (its employer left the round's area meanwhile)
+    return _visit_form(survey_round, values, {}, 422, describe(str(result.reason)), **page)
 
 
 @bp.route("/tablets/import", methods=["GET", "POST"])

@@ -18,7 +18,8 @@ ENROLL_BUCKET = "enroll"
 
 @bp.route("/enroll", methods=["POST"])
 def enroll_tablet():
-    """``{code, name}`` -> ``{device_id, token, area: {id, code, name}}``; each code works once."""
+    """``{code, name, previous_token?}`` -> ``{device_id, token, area: {id, code, name}}``; each code works
+    once. A tablet that sends the token it held keeps its row (:func:`caravan.services.sync.enroll.enroll`)."""
     address = request.remote_addr or "unknown"
     config = current_app.config
     if throttle.is_limited(ENROLL_BUCKET, [address], config["ENROLL_MAX_FAILURES"],
@@ -31,13 +32,15 @@ def enroll_tablet():
         return failure
     code = body.get("code") if isinstance(body, dict) else None
     name = body.get("name") if isinstance(body, dict) else None
+    previous = body.get("previous_token") if isinstance(body, dict) else None
     try:
         name = text_value(name, "name", 100).strip()
         code = text_value(code, "code", 64)
+        previous = text_value(previous, "previous_token", 200) if previous is not None else None
     except Invalid:
         return error(400, "bad_request", _("Send the enrollment code and a name for the tablet (up to 100 characters)."))
     try:
-        device, token = enroll(code, name)
+        device, token = enroll(code, name, previous)
     except EnrollError as exc:
         throttle.record_hit(ENROLL_BUCKET, address)
         db.session.commit()

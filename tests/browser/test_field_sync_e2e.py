@@ -274,3 +274,26 @@ def test_enrollment_with_a_wrong_code_says_so(persistent, live_server, county):
     page.click("#enroll-form button[type=submit]")
     expect(page.locator("#enroll-error")).not_to_be_empty()
     assert page.evaluate("async () => (await import('/static/js/field/db.js')).getMeta('device')") is None
+
+
+def test_a_revoked_tablet_enrolled_with_an_ordinary_code_stays_one_tablet(tablet, county, db, code):
+    """The tablet sends the token it held: the server gives the same device row a new token, so its records
+    are not split between two tablets in the office, and its receipt counts all of them."""
+    from caravan.models import Device
+    context, page = tablet(fresh=True)
+    tab(page, "tally")
+    page.click("[data-tally=visitor]")
+    wait_pending(page, 0)
+    device = device_of(db)
+    device.revoked_at = utcnow()
+    db.session.commit()
+    page.click("[data-tally=visitor]")
+    wait_pending(page, 1)
+    page.wait_for_selector("#st-message:has-text('停用')")
+    page.click("#reenroll")
+    enroll(page, code=code(), wait=False)
+    wait_pending(page, 0)
+    db.session.expire_all()
+    assert count(db, Device) == 1 and count(db, Tally) == 2
+    assert page.evaluate("async () => (await import('/static/js/field/db.js')).getMeta('device')")["id"] == device.id
+    expect(page.locator("#st-receipt")).to_have_attribute("data-confirmed", "true")

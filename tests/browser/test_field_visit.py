@@ -122,3 +122,51 @@ def test_a_visit_the_rule_refuses_is_in_the_problems_list_with_the_line_named(ta
     expect(problem).to_contain_text("用人单位走访")
     expect(problem.locator(".fa-reason")).to_have_text("第 1 行：最高工资 的值不在允许范围内。")
     screenshot(page, "field-visit-refused-zh")
+
+
+def test_a_refused_visit_is_corrected_on_the_tablet_and_sent_again(tablet, county, build, db, screenshot):
+    """From the problems list back into the visit form, as sent, the reason above it; saved, it goes out again
+    under the same id and the server stores it."""
+    survey_round, gin = survey(build, db, county)
+    context, page = tablet(fresh=True)
+    open_visit_form(page)
+    page.fill("#visit-employer-search", "Ak")
+    page.click(f"#visit-employers [data-employer='{gin.id}']")
+    fill_line(page, 0, "轧花工", "8", "4500", "3500")
+    page.click("#visit-add-line")
+    fill_line(page, 1, "司机", "2", "0", "220", unit="day")
+    page.fill("#visit-form [name=notes]", "第二次走访")
+    page.click("#visit-form button[type=submit]")
+    expect(page.locator("#visit-saved")).not_to_be_empty()
+    sync_and_wait(page)
+    wait_pending(page, 0)
+    page.click("#st-problems")
+    problem = page.locator(".fa-problem").first
+    record_id = problem.get_attribute("data-id")
+    expect(problem.locator(".fa-todo")).to_have_text("请更正走访记录并保存：将重新发送。")
+    problem.locator("[data-correct]").click()
+    expect(page.locator("#visit")).to_be_visible()
+    expect(page.locator("#visit-correcting")).to_contain_text("第 1 行：最高工资")
+    page.click("[data-lang=ug]")
+    expect(page.locator("#visit-correcting")).not_to_contain_text("第 1 行")  # in the language chosen
+    page.click("[data-lang=zh]")
+    expect(page.locator("#visit-employer-name")).to_have_text("阿克村轧花厂")
+    line = page.locator(".fa-visit-line[data-line='1']")
+    expect(line.locator("[name=wage_min]")).to_have_value("0")
+    expect(line.locator("[name=wage_unit]")).to_have_value("day")
+    expect(page.locator("#visit-form [name=notes]")).to_have_value("第二次走访")
+    for lang, (name, size) in (("ug", ("360", PHONE)), ("zh", ("1280", TABLET))):
+        page.click(f"[data-lang={lang}]")
+        page.set_viewport_size(size)
+        screenshot(page, f"field-visit-correct-{lang}-{name}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    page.locator(".fa-visit-line[data-line='0'] [name=wage_max]").fill("5000")
+    page.click("#visit-form button[type=submit]")
+    expect(page.locator("#visit-correcting")).to_be_hidden()  # an empty form for the next visit
+    wait_pending(page, 0)
+    expect(page.locator(".fa-problem")).to_have_count(0)
+    db.session.expire_all()
+    visit = db.session.get(EmployerVisit, record_id)
+    assert visit is not None and visit.device_id == device_of(db).id and visit.notes == "第二次走访"
+    assert [(v.occupation, v.wage_min, v.wage_max) for v in visit.vacancies] == [("轧花工", 4500, 5000),
+                                                                                 ("司机", 0, 220)]

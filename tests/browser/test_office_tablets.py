@@ -169,3 +169,69 @@ def test_the_tablets_list_fits_a_phone_and_a_revoked_row_keeps_its_button(live_s
     assert lines == [1, 1, 1, 1], lines  # no name or date broken over two lines
     assert db.session.get(Device, revoked.id).revoked
     screenshot(page, "office-tablets-two-zh-tablet")
+
+
+@pytest.mark.parametrize("locale, lang", [("zh-CN", "zh"), ("ug-CN", "ug")])
+def test_corrections_at_the_office(live_server, new_page, build, db, client, screenshot, locale, lang):
+    """A tablet's second correction of a registration beside the stored one, kept by the office; and a
+    refused employer visit corrected on the office's visit form. Both fit a phone and a desktop."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from caravan.models import Attendee, EmployerVisit, PendingRecord, SurveyRound
+    from caravan.services.catalogue.texts import local_today
+    from caravan.services.sync import corrections
+    from tests.browser.conftest import PHONE
+    township = build.area("township", name_zh="阿克镇", name_ug="ئاق بازىرى", name_en="Aq Town")
+    device, token = create_device("平板 1", township.code)
+    employer = build.employer(area=township, name_zh="阿克村轧花厂", name_ug="ئاق كەنت پاختا زاۋۇتى")
+    today = local_today()
+    survey_round = SurveyRound(name="2027上半年用工调查", area=township, starts_on=today - timedelta(days=10),
+                               ends_on=today + timedelta(days=10))
+    db.session.add(survey_round)
+    db.session.commit()
+    tablet = Tablet(client, device, token)
+    person = tablet.attendee(name="")
+    visit = tablet.record("employer_visit", {
+        "round_id": survey_round.id, "employer_id": employer.id, "staff_name": "阿依古丽",
+        "visited_on": (today - timedelta(days=30)).isoformat(), "contact_name": "王经理",
+        "vacancies": [{"occupation": "轧花工", "count": 8}]})
+    tablet.push([person, visit])
+    refused = db.session.scalar(select(PendingRecord).where(PendingRecord.record_id == person["id"]))
+    corrections.correct(refused, {"name": "古丽娜尔", "group": "rural_worker"}, set())
+    db.session.commit()
+    tablet.push([{**person, "data": {**person["data"], "name": "古丽娜尔·吐尔逊", "wishes": "电焊"}}])
+    second = db.session.scalar(select(PendingRecord).where(PendingRecord.record_id == person["id"],
+                                                           PendingRecord.status == "conflict"))
+    problem = db.session.scalar(select(PendingRecord).where(PendingRecord.record_id == visit["id"]))
+    user = build.user("office", area=township, display_name="Amina")
+    db.session.commit()
+
+    page = new_page(viewport=TABLET, locale=locale)
+    sign_in(page, live_server, user)
+    page.goto(f"{live_server}/office/tablets/problems/{second.id}/correct")
+    assert page.locator(".stored-version dd bdi").first.inner_text() == "古丽娜尔"
+    assert page.locator("#f-name").input_value() == "古丽娜尔·吐尔逊"
+    for name, size in (("1280", TABLET), ("360", PHONE)):
+        page.set_viewport_size(size)
+        screenshot(page, f"office-correction-compare-{lang}-{name}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    page.click(".stored-version button[name=keep]")
+    page.wait_for_url(re.compile(r".*/office/tablets/problems\?kept="))
+    db.session.expire_all()
+    assert db.session.get(Attendee, person["id"]).name == "古丽娜尔"
+
+    page.set_viewport_size(TABLET)
+    page.goto(f"{live_server}/office/tablets/problems/{problem.id}/correct")
+    assert page.locator("#f-vacancies\\.0\\.occupation").input_value() == "轧花工"
+    assert page.locator("#f-vacancies\\.0\\.wage_unit").input_value() == "month"  # the form's default
+    for name, size in (("1280", TABLET), ("360", PHONE)):
+        page.set_viewport_size(size)
+        screenshot(page, f"office-correction-visit-{lang}-{name}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    page.fill("#f-visited_on", today.isoformat())
+    page.click(".form-actions button[type=submit]")
+    page.wait_for_url(re.compile(r".*/office/tablets/problems\?corrected="))
+    db.session.expire_all()
+    assert db.session.get(EmployerVisit, visit["id"]).visited_on == today

@@ -3,6 +3,13 @@
 A re-enrollment code is bound to one tablet's row (a revoked one, usually): enrolling with it gives that
 same row a new token and lifts its revocation, so the tablet keeps its id and its history. Its records on
 the server stay its own, and its receipt counts them all (a new row would hold none of them).
+
+An ordinary code does the same for a tablet that proves it is one the office knows: it sends the token it
+held (``previous_token``; a revoked token still proves it, a token is a secret only its tablet has) and the
+code is for that tablet's own area. One physical tablet is then one row, its records are not split between
+two; the office's code is its consent to the tablet working again, as a re-enrollment code is. A code for
+another area makes a new tablet of that area, as before: the office of that area hands out a new tablet, and
+the old row stays with the records its own area's office looks after.
 """
 from __future__ import annotations
 
@@ -64,8 +71,10 @@ def new_enrollment_code(area: Area, by=None, device: Device | None = None) -> tu
     return row, code
 
 
-def enroll(code: str, name: str) -> tuple[Device, str]:
-    """Create the tablet ``name`` with ``code``; returns it and its token. Raises :class:`EnrollError`.
+def enroll(code: str, name: str, previous_token: str | None = None) -> tuple[Device, str]:
+    """Create the tablet ``name`` with ``code``, or give a tablet of the code's area that proves itself by
+    ``previous_token`` (the token it held) a new token; returns it and its token. Raises
+    :class:`EnrollError`.
 
     The code is claimed by one conditional UPDATE before anything else is written: of two requests
     with one code, the database lets exactly one change the row (PostgreSQL makes the second wait for the
@@ -83,6 +92,9 @@ def enroll(code: str, name: str) -> tuple[Device, str]:
         if row is None:
             raise EnrollError("invalid")
         raise EnrollError("used" if row.used_at is not None else "expired")
+    known = devices.device_for_token(previous_token) if previous_token and row.device_id is None else None
+    if known is not None and known.area_id == row.area_id:  # a tablet the office knows: the same row
+        row.device_id = known.id
     if row.device_id is not None:  # a re-enrollment code: the same tablet, a new token
         device, token = devices.renew_token(row.device)
         audit.record("device.reenroll", user=row.created_by, device=device, entity=device, code=row.id)

@@ -1,5 +1,8 @@
 """Applying a pushed batch: each record is accepted, a duplicate, a conflict, held or rejected.
 
+Which parents exist, and what the checks against them need, is :mod:`caravan.services.sync.known`'s concern;
+this module decides each record's answer and stores the rows.
+
 The whole batch runs in the caller's transaction (the view commits once). Every record that is not applied
 is kept in ``pending_records``; a repeated batch finds what the first one left and changes nothing.
 """
@@ -10,20 +13,20 @@ from datetime import datetime
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import String, func, insert, literal, or_, select, union_all
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.exc import DBAPIError
 
 from caravan.database import any_of
 from caravan.extensions import db
-from caravan.models import (Area, Attendee, CheckIn, Device, Event, FairArrival, Interest, Notice, NoticeKind,
-                            PendingRecord, PendingStatus, Posting, ReferralStep, ServiceGiven, SyncBatch, Tally, User)
+from caravan.models import (Area, Attendee, CheckIn, Device, FairArrival, Interest, PendingRecord, PendingStatus,
+                            ReferralStep, ServiceGiven, SyncBatch, Tally, User)
 from caravan.models.base import utcnow
 from caravan.services import changes, fairs, merges
 from caravan.services.sync import pending, visits
 from caravan.services.sync.interests import OpenInterests, same_interest
+from caravan.services.sync.known import Known, cancel_refusal, load_all_stored, load_stored, plain_rows
 from caravan.services.sync.reach import Reach
-from caravan.services.sync.rows import (CONTENT_KEYS, PARENTS, TYPE_MODEL, build_row, content_of_row,
-                                       row_values, same_content)
+from caravan.services.sync.rows import PARENTS, TYPE_MODEL, build_row, row_values, same_content
 from caravan.services.sync.validate import Invalid, Reason, Record, validate
 
 #: Most records one push may carry; a client sending more is told to shrink its batches (413).
@@ -55,82 +58,6 @@ class Result:
         return answer
 
 
-class _Known:
-    """Which parent rows exist, asked of the database once per batch and kept up to date as rows are added."""
-
-    def __init__(self, reach: Reach):
-        self.present: dict[type, set[str]] = {}
-        self.erased: set[str] = set()
-        #: A registration merged into another: its id -> the kept one's (see :meth:`living`).
-        self.merged_into: dict[str, str] = {}
-        self.reach = reach
-        #: A tally a pushed one cancels: its id -> (event_id, kind, count), for :func:`cancel_refusal`;
-        #: and the id of the tally that cancels it, if one is stored (or applied in this push).
-        self.tallies: dict[str, tuple[str, str, int]] = {}
-        self.cancelled_by: dict[str, str] = {}
-        #: Notices looked up that are not training courses (policy notices): no interest names them.
-        self.not_courses: set[str] = set()
-
-    def load(self, model: type, ids: set[str]) -> None:
-        have = self.present.setdefault(model, set())
-        wanted = ids - have
-        if not wanted:
-            return
-        table = model.__table__
-        if model is Attendee:
-            kept: set[str] = set()
-            for row_id, erased_at, merged_into_id in _rows(select(table.c.id, table.c.erased_at, table.c.merged_into_id)
-                                                           .where(any_of(table.c.id, wanted))):
-                have.add(row_id)
-                if erased_at is not None:
-                    self.erased.add(row_id)
-                if merged_into_id is not None:
-                    self.merged_into[row_id] = merged_into_id
-                    kept.add(merged_into_id)
-            if kept:  # the records they were merged into, and theirs in turn (a chain is rare and short)
-                self.load(Attendee, kept)
-        elif model is Event:
-            for row_id, area_id in _rows(select(table.c.id, table.c.area_id).where(any_of(table.c.id, wanted))):
-                have.add(row_id)
-                self.reach.note_event(row_id, area_id)
-        elif model is Posting:
-            for row_id, status in _rows(select(table.c.id, table.c.status).where(any_of(table.c.id, wanted))):
-                have.add(row_id)
-                self.reach.note_status(row_id, status)
-        elif model is Notice:
-            for row_id, status, kind in _rows(select(table.c.id, table.c.status, table.c.kind)
-                                              .where(any_of(table.c.id, wanted))):
-                have.add(row_id)
-                self.reach.note_status(row_id, status)
-                if getattr(kind, "value", kind) != NoticeKind.training.value:
-                    self.not_courses.add(row_id)
-        elif model is Tally:  # only ever loaded as the parent of a cancelling tally: its content is checked
-            for row_id, event_id, kind, count in _rows(select(table.c.id, table.c.event_id, table.c.kind,
-                                                              table.c.count).where(any_of(table.c.id, wanted))):
-                have.add(row_id)
-                self.tallies[row_id] = (event_id, getattr(kind, "value", kind), count)
-            self.cancelled_by.update(
-                (cancelled, canceller) for cancelled, canceller
-                in _rows(select(table.c.cancels_id, table.c.id).where(any_of(table.c.cancels_id, wanted))))
-        else:
-            have.update(row_id for row_id, in _rows(select(table.c.id).where(any_of(table.c.id, wanted))))
-
-    def living(self, attendee_id: str) -> str:
-        """The registration that stands for ``attendee_id`` now: itself, or the one it was merged into
-        (followed along a chain of merges)."""
-        seen = {attendee_id}
-        while attendee_id in self.merged_into and self.merged_into[attendee_id] not in seen:
-            attendee_id = self.merged_into[attendee_id]
-            seen.add(attendee_id)
-        return attendee_id
-
-    def has(self, model: type, row_id: str) -> bool:
-        return row_id in self.present.get(model, ())
-
-    def add(self, model: type, row_id: str) -> None:
-        self.present.setdefault(model, set()).add(row_id)
-
-
 class Ingest:
     """One push (or one imported file) from ``device``."""
 
@@ -138,7 +65,7 @@ class Ingest:
         self.device = device
         self.careful = careful  # one savepoint per row: slower, survives a row the database refuses
         self.now = utcnow()
-        self.known = _Known(Reach())
+        self.known = Known(Reach())
         self.stored: dict[str, dict[str, dict]] = {kind: {} for kind in TYPE_MODEL}  # type -> id -> content
         self.tokens: set[str] = set()
         self.bulk: dict[type, list[dict]] = {}
@@ -207,14 +134,14 @@ class Ingest:
                     refs.setdefault(model, set()).add(record.data[key])
             if record.type == "attendee" and record.data["village_id"]:
                 refs.setdefault(Area, set()).add(record.data["village_id"])
-        self._load_all_stored(by_type)
+        load_all_stored(self.stored, by_type)
         for model, ids in refs.items():
             self.known.load(model, ids)
         self._follow_merges(records)
         tokens = {r.data["pass_token"] for r in records if r.type == "attendee"}
         if tokens:
             column = Attendee.__table__.c.pass_token
-            self.tokens.update(token for token, in _rows(select(column).where(any_of(column, tokens))))
+            self.tokens.update(token for token, in plain_rows(select(column).where(any_of(column, tokens))))
         self.interests.load(records)
 
     def _follow_merges(self, records: list[Record]) -> None:
@@ -226,33 +153,6 @@ class Ingest:
             if attendee_id and attendee_id in self.known.merged_into:
                 self.redirected.setdefault(record.id, attendee_id)
                 record.data["attendee_id"] = self.known.living(attendee_id)
-
-    def _load_all_stored(self, by_type: dict[str, set[str]]) -> None:
-        """:meth:`_load_stored` for several types at once: one statement asks which ids are stored at all
-        (for a batch of new records, none), then only the types with some are loaded."""
-        wanted = {kind: ids - self.stored[kind].keys() for kind, ids in by_type.items()}
-        wanted = {kind: ids for kind, ids in wanted.items() if ids}
-        if len(wanted) > 1:
-            probe = union_all(*(select(literal(kind, String).label("kind"), TYPE_MODEL[kind].__table__.c.id)
-                                .where(any_of(TYPE_MODEL[kind].__table__.c.id, ids)) for kind, ids in wanted.items()))
-            found: dict[str, set[str]] = {}
-            for kind, row_id in _rows(probe):
-                found.setdefault(kind, set()).add(row_id)
-            wanted = found
-        for kind, ids in wanted.items():
-            self._load_stored(kind, ids)
-
-    def _load_stored(self, kind: str, ids: set[str]) -> None:
-        table = TYPE_MODEL[kind].__table__
-        wanted = ids - self.stored[kind].keys()
-        if wanted:
-            columns = [table.c.id, *(table.c[key] for key in CONTENT_KEYS[kind])]
-            if kind == "attendee":
-                columns.append(table.c.erased_at)
-            for row in _rows(select(*columns).where(any_of(table.c.id, wanted))):
-                content = content_of_row(kind, row)
-                content["_erased"] = kind == "attendee" and row.erased_at is not None
-                self.stored[kind][row.id] = content
 
     # -- one record --------------------------------------------------------------------------------------
     def _one(self, item: Any, record: Record, last_try: bool = False) -> Result | None:
@@ -267,7 +167,11 @@ class Ingest:
                 # Applied from hold since the tablet last asked: tell it so, once more, as accepted.
                 status = "accepted" if self.pending.was_applied(record.id) else "duplicate"
                 return Result(given, status, type=record.type)
-            return self._keep(item, record, PendingStatus.conflict, Reason("conflict", "id"))
+            # A second, different correction of a refused record: the first applied stands, this one is
+            # kept for the office, and the reason says so (see corrections.py).
+            second = record.type == "attendee" and self.pending.was_corrected(record.id)
+            code = "corrected_already" if second else "conflict"
+            return self._keep(item, record, PendingStatus.conflict, Reason(code, "id"))
         problem, missing = self._check_parents(record)
         if problem is not None:
             return self._reject(item, problem, record)
@@ -281,7 +185,7 @@ class Ingest:
         if record.type == "interest" and (self.pending.is_duplicate(record.id) or self.interests.other(record)):
             return self._same_interest(item, record)
         if not self._apply(record, self.device.id, self.now):
-            self._load_stored(record.type, {record.id})
+            load_stored(self.stored, record.type, {record.id})
             if record.id in self.stored[record.type]:  # stored meanwhile by a concurrent push of the same batch
                 return self._one(item, record, last_try)
             if record.type == "interest" and self.interests.other(record, reload=True):  # a concurrent push's
@@ -437,28 +341,6 @@ class Ingest:
                 row.status, row.reason, row.resolved_at = PendingStatus.duplicate, str(same_interest(record)), self.now
             elif self._apply(record, row.device_id, row.received_at):
                 row.resolved_at = self.now
-
-
-def cancel_refusal(data: dict, cancelled: tuple[str, str, int] | None) -> Reason | None:
-    """Why a tally that cancels another (``cancels_id``) cannot stand, given the cancelled tally's event,
-    kind and count (None: it cancels nothing, or what it cancels is not known here): an undo takes back
-    exactly the tap it names, at the same event, of the same kind, by the same count, and a cancel is
-    never itself cancelled. Anything else would move visitors between events or kinds in the figures."""
-    if cancelled is None or not data.get("cancels_id"):
-        return None
-    event_id, kind, count = cancelled
-    if (data["event_id"], data["kind"], data["count"]) != (event_id, kind, -count) or count < 0:
-        return Reason("not_its_cancel", "cancels_id")
-    return None
-
-
-def _rows(statement):
-    """Run a look-up on the session's connection and return plain rows.
-
-    Look-ups happen before this push adds anything, or concern rows it has noted itself (``_apply``), so
-    they need no autoflush; and the ORM's work per row would cost more than the query.
-    """
-    return db.session.connection().execute(statement)
 
 
 def _given_id(item: Any):

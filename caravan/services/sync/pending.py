@@ -85,6 +85,8 @@ class Book:
         self.open: dict[str, list[PendingRecord]] = {}
         self.applied: set[str] = set()
         self.duplicates: set[str] = set()
+        #: Ids refused once and applied since (corrected, on the tablet or at the office).
+        self.corrected: set[str] = set()
         table = PendingRecord.__table__
         wanted = [any_of(table.c.record_id, ids)] if ids else []
         if "" in record_ids:  # items without a usable id: only this tablet's earlier ones can be the same
@@ -102,10 +104,16 @@ class Book:
                 self.applied.add(row.record_id)
             elif row.status == PendingStatus.duplicate:
                 self.duplicates.add(row.record_id)
+            elif row.status == PendingStatus.rejected:
+                self.corrected.add(row.record_id)
 
     def was_applied(self, record_id: str) -> bool:
         """Whether a held record with this id was applied later."""
         return record_id in self.applied
+
+    def was_corrected(self, record_id: str) -> bool:
+        """Whether a record with this id was refused once and applied since (a correction of it)."""
+        return record_id in self.corrected
 
     def keep(self, device_id: str | None, item: Any, record: Record | None, status: PendingStatus,
              reason: Reason, now: datetime, waiting_for: str | None = None) -> PendingRecord:

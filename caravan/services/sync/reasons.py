@@ -58,6 +58,9 @@ MESSAGES = {
     "unknown_type": _l("Unknown record type."),
     "attendee_erased": _l("The resident's record was erased at their request."),
     "conflict": _l("A different record with the same id is already stored."),
+    "corrected_already": _l("This registration was corrected already, on the tablet or at the county office, "
+                            "and the server keeps the correction that came first. This other correction is "
+                            "kept too: the county office compares the two and keeps one."),
     "waiting_for": _l("Waiting for %(field)s to arrive."),
     "unknown_area": _l("%(field)s is not a known area."),
     "pass_token_taken": _l("This pass belongs to another resident."),
@@ -90,11 +93,24 @@ CORRECTABLE_CODES = ("missing", "wrong_type", "empty", "too_long", "control_char
 CORRECTABLE_FIELDS = ("name", "phone", "village_id", "group", "skills", "wishes")
 
 
+#: The same for a refused employer visit: the survey rule's reasons (and the shape's) for its own fields and
+#: those of its vacancy lines (``vacancies.<n>.<field>``), the employer included; not its round, which only
+#: the office makes (a visit in an unknown round is recorded again in a round of the tablet's area).
+VISIT_CORRECTABLE_CODES = ("missing", "wrong_type", "empty", "too_long", "control_characters", "bad_text",
+                           "bad_value", "bad_uuid", "out_of_range")
+VISIT_CORRECTABLE_FIELDS = ("employer_id", "visited_on", "staff_name", "contact_name", "contact_phone",
+                            "planned_hires", "plans", "training_needs", "notes", "vacancies")
+
+
 def correctable(record_type: str, status: str, reason: str) -> bool:
-    """Whether a record refused with ``reason`` is a registration that a correction of its fields mends."""
+    """Whether a record refused with ``reason`` is a registration, or an employer visit, that a correction of
+    its fields mends."""
     code, _sep, field = (reason or "").partition(":")
-    return (record_type == "attendee" and status == "rejected" and code in CORRECTABLE_CODES
-            and field in CORRECTABLE_FIELDS)
+    if status != "rejected":
+        return False
+    if record_type == "employer_visit":
+        return code in VISIT_CORRECTABLE_CODES and field.partition(".")[0] in VISIT_CORRECTABLE_FIELDS
+    return record_type == "attendee" and code in CORRECTABLE_CODES and field in CORRECTABLE_FIELDS
 
 
 def record_type_word(record_type) -> str:

@@ -12,16 +12,35 @@ from caravan.extensions import db
 from caravan.models import (Attendee, CheckIn, Device, EmployerVisit, FairArrival, Interest, PendingRecord,
                             PendingStatus, ServiceGiven, Tally)
 
+#: The stored reason of a registration's second, different correction (see ingest and corrections).
+CORRECTED_ALREADY = "corrected_already:id"
 #: Every table of field records a tablet makes.
 FIELD_TABLES = (Attendee, CheckIn, ServiceGiven, Tally, Interest, FairArrival, EmployerVisit)
 
 
-def _held(device_id: str):
-    """The ids of every field record applied from ``device_id`` (records still pending excluded), and of
-    those answered ``duplicate`` because a stored record under another id says the same, as a subquery."""
+def _disputed(device_id: str):
+    """The ids of registrations of ``device_id`` whose second, different correction waits for the office
+    (``corrected_already``): the tablet keeps that correction as a problem until the office has kept one of
+    the two, so neither counts it as held by the server meanwhile."""
     pending = PendingRecord.__table__
-    return union_all(*(select(model.__table__.c.id.label("id")).where(model.__table__.c.device_id == device_id)
-                       for model in FIELD_TABLES),
+    return select(pending.c.record_id).where(pending.c.device_id == device_id,
+                                             pending.c.status == PendingStatus.conflict,
+                                             pending.c.resolved_at.is_(None),
+                                             pending.c.reason == CORRECTED_ALREADY)
+
+
+def _held(device_id: str):
+    """The ids of every field record applied from ``device_id`` (records still pending excluded, and
+    registrations in dispute, :func:`_disputed`), and of those answered ``duplicate`` because a stored
+    record under another id says the same, as a subquery."""
+    pending = PendingRecord.__table__
+
+    def applied(model):
+        table = model.__table__
+        query = select(table.c.id.label("id")).where(table.c.device_id == device_id)
+        return query.where(table.c.id.not_in(_disputed(device_id))) if model is Attendee else query
+
+    return union_all(*(applied(model) for model in FIELD_TABLES),
                      select(pending.c.record_id).where(pending.c.device_id == device_id,
                                                        pending.c.status == PendingStatus.duplicate)).subquery()
 

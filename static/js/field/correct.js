@@ -26,6 +26,10 @@ async function villageOptions(selected) {
 /** Open the correction form for the refused registration with this id (a record in "problems"). */
 export async function open(id) {
   const record = await db.get("problems", id);
+  if (record?.type === "employer_visit") {  // corrected on the visit form itself (visit.js)
+    document.dispatchEvent(new CustomEvent("caravan:correct-visit", { detail: record }));
+    return;
+  }
   if (!record || record.type !== "attendee") return;
   openId = id;
   const fields = await recordFields(record);

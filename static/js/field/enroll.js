@@ -8,9 +8,13 @@ import { $, busy } from "./ui.js";
 export async function enroll(api, code, name) {
   let res;
   try {
+    // The token this tablet held (revoked or not) proves to the server that it is the tablet it knows: with a
+    // code for the same area it keeps its device id and records instead of becoming a second tablet.
+    const held = (await getMeta("device").catch(() => null))?.token;
     res = await fetch(`${api}enroll`, {
       method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json", "Accept-Language": current() },
-      body: JSON.stringify({ code: code.trim(), name: name.trim() }), redirect: "manual", credentials: "omit",
+      body: JSON.stringify({ code: code.trim(), name: name.trim(), ...(held ? { previous_token: held } : {}) }),
+      redirect: "manual", credentials: "omit",
     });
   } catch {
     return { error: t("enroll_offline") };

@@ -101,3 +101,8 @@ export function ruleMessage(field, code, vars = {}) {
 export function correctableReasons() {
   return catalog[lang]?.correctable || catalog.zh?.correctable || null;
 }
+
+/** The same for refused employer visits (a field, or a vacancy line's "vacancies.<n>.<field>"), or null. */
+export function correctableVisitReasons() {
+  return catalog[lang]?.correctable_visit || catalog.zh?.correctable_visit || null;
+}

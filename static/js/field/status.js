@@ -2,7 +2,7 @@
 // "Sync now" and "Export unsent records".
 import * as correct from "./correct.js";
 import * as db from "./db.js";
-import { correctableReasons, current, label, labelled, t } from "./i18n.js";
+import { correctableReasons, correctableVisitReasons, current, label, labelled, t } from "./i18n.js";
 import { recordFields } from "./outbox.js";
 import * as people from "./people.js";
 import * as sync from "./sync.js";
@@ -115,10 +115,14 @@ function fieldWords(field) {
 /** Whether a problem is a refused registration that the tablet can correct and send again (by the server's
  * rule, served with the strings: the reasons a correction of the person's own fields mends). */
 export function correctable(problem) {
-  const rule = correctableReasons();
   const [code, field = ""] = (problem.reason || "").split(":");
-  return Boolean(rule) && problem.type === "attendee" && problem.state === "rejected" && rule.codes.includes(code)
-    && rule.fields.includes(field);
+  if (problem.state !== "rejected") return false;
+  if (problem.type === "employer_visit") {  // its own field, or a vacancy line's
+    const rule = correctableVisitReasons();
+    return Boolean(rule) && rule.codes.includes(code) && rule.fields.includes(field.split(".")[0]);
+  }
+  const rule = correctableReasons();
+  return Boolean(rule) && problem.type === "attendee" && rule.codes.includes(code) && rule.fields.includes(field);
 }
 
 /** The server's reason code ("too_long:name") as a sentence in the tablet's language; unknown codes as sent. */
@@ -147,7 +151,8 @@ function kindWord(type) {
 async function problemItem(problem) {
   const name = await personName(problem);
   const fix = correctable(problem) && vault.unlocked();  // correcting opens sealed fields
-  const todo = fix ? "todo_correct" : (problem.state === "conflict" ? "todo_conflict" : "todo_office");
+  const todo = fix ? (problem.type === "employer_visit" ? "todo_correct_visit" : "todo_correct")
+    : (problem.state === "conflict" ? "todo_conflict" : "todo_office");
   return el("li", { class: "fa-problem", dataset: { id: problem.id, state: problem.state } },
     el("p", {}, el("b", {}, kindWord(problem.type)), name ? [" · ", el("bdi", {}, name)] : null,
       " · ", t(`state_${problem.state}`)),

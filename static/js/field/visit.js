@@ -1,10 +1,13 @@
 // The employer visit of the demand survey, recorded offline: the round (open rounds of the tablet's area,
 // pulled), the employer (searched by name among the pulled employers of the round's area), the work
 // contact, vacancy lines, plans and needs. Saved to the outbox as one `employer_visit` record; the server
-// checks it by the office form's rule and answers a refusal into the problems list like any record.
+// checks it by the office form's rule and answers a refusal into the problems list like any record. A refused
+// visit opens here again to be corrected (from the problems list): saved, it goes back to the outbox under the
+// same id, as a corrected registration does (correct.js).
 import * as db from "./db.js";
 import { label, pick, t } from "./i18n.js";
 import { SaveError, addRecords, formToken } from "./outbox.js";
+import { reasonText } from "./status.js";
 import { $, $$, busy, countyDay, el } from "./ui.js";
 import * as vault from "./vault.js";
 
@@ -16,6 +19,8 @@ let form = formToken();  // the visit form as shown: saved once however often "s
 let rounds = [];
 let employers = [];  // those of the chosen round's area, sorted by name
 let started = false;  // a form is open and not saved yet: leaving it (back, a lock) keeps what was typed
+let correcting = null;  // the refused visit the form holds, if it holds one: {id, reason}
+let showScreen = () => {};
 
 /** The survey rounds a visit may be recorded in today: pulled (so within the tablet's area), and open. */
 export async function openRounds() {
@@ -42,14 +47,14 @@ async function areasWithin(areaId) {
   return found;
 }
 
-async function chooseRound(roundId) {
+async function chooseRound(roundId, keepDate = false) {
   const round = rounds.find((r) => r.id === roundId);
   const within = round ? await areasWithin(round.area_id) : new Set();
   employers = (await db.all("employers")).filter((e) => within.has(e.area_id))
     .sort((a, b) => pick(a.name).localeCompare(pick(b.name)));
   const f = $("#visit-form").elements;
   if (!employers.some((e) => e.id === f.employer_id.value)) chooseEmployer(null);
-  if (round && f.visited_on.value && !(round.starts_on <= f.visited_on.value && f.visited_on.value <= round.ends_on)) {
+  if (!keepDate && round && f.visited_on.value && !(round.starts_on <= f.visited_on.value && f.visited_on.value <= round.ends_on)) {
     f.visited_on.value = countyDay();
   }
   if (round) { f.visited_on.min = round.starts_on; f.visited_on.max = [round.ends_on, countyDay()].sort()[0]; }
@@ -119,7 +124,51 @@ export async function open() {
   chooseEmployer(null);
   renderLines([{}]);
   await chooseRound(f.elements.round_id.value);
+  correcting = null;
+  $("#visit-correcting").hidden = true;
   started = true;
+}
+
+/** Open the refused visit `record` (from the problems list) in the form, as it was sent, its reason above. */
+async function openCorrection(record) {
+  await open();
+  const data = record.data || {};
+  const f = $("#visit-form");
+  // Its round, even if no longer open here (the round's dates may be the reason it was refused).
+  const own = (await db.all("survey_rounds")).find((r) => r.id === data.round_id);
+  if (own && !rounds.some((r) => r.id === own.id)) rounds = [...rounds, own];
+  $("#visit-round").replaceChildren(...rounds.map((r) => el("option", { value: r.id }, r.name)));
+  f.elements.round_id.value = data.round_id;
+  for (const key of ["visited_on", "staff_name", "contact_name", "contact_phone", "planned_hires", "plans", "training_needs", "notes"]) {
+    f.elements[key].value = String(data[key] ?? "");
+  }
+  await chooseRound(data.round_id, true);
+  chooseEmployer(employers.find((e) => e.id === data.employer_id) || null);
+  const lines = (data.vacancies || []).map((line) => Object.fromEntries(LINE_FIELDS.map((k) => [k, String(line[k] ?? "")])));
+  renderLines(lines);
+  correcting = { id: record.id, reason: record.reason };
+  showReason();
+  $("#visit-correcting").hidden = false;
+  showScreen();
+}
+
+/** Above the form of a correction: why the server refused the visit, in the app's language. */
+function showReason() {
+  if (correcting) $("#visit-correcting").textContent = `${t("visit_correcting")} ${reasonText(correcting.reason)}`;
+}
+
+/** Put the corrected visit back in the outbox under its id, in one transaction with leaving the problems;
+ * null when it is no longer a problem (settled meanwhile, e.g. corrected at the office). */
+function saveCorrection(id, data) {
+  return db.tx(["problems", "outbox"], "readwrite", async (tx) => {
+    const record = await db.req(tx.objectStore("problems").get(id));
+    if (!record) return null;
+    const { reason, ...kept } = record;
+    const corrected = { ...kept, data, state: "pending" };
+    tx.objectStore("problems").delete(id);
+    tx.objectStore("outbox").put(corrected);
+    return corrected;
+  });
 }
 
 /** The record's data from the form; numbers as numbers, what is empty left out. Marks a missing required
@@ -158,7 +207,13 @@ async function save() {
   error.textContent = "";
   let saved;
   try {
-    saved = await addRecords([{ type: "employer_visit", data }], { form });
+    if (correcting) {
+      const corrected = await saveCorrection(correcting.id, data).catch((err) => { throw new SaveError(err); });
+      saved = corrected ? [corrected] : [];
+      if (corrected) document.dispatchEvent(new CustomEvent("caravan:saved", { detail: saved }));
+    } else {
+      saved = await addRecords([{ type: "employer_visit", data }], { form });
+    }
   } catch (e) {
     if (!(e instanceof SaveError)) throw e;
     console.warn(e.cause);
@@ -171,10 +226,12 @@ async function save() {
 }
 
 export function setup({ show, back }) {
+  showScreen = show;
   $("#visit-open").addEventListener("click", async () => {
-    if (!started) await open();
+    if (!started || correcting) await open();  // a new visit, not the correction left open
     show();
   });
+  document.addEventListener("caravan:correct-visit", (e) => openCorrection(e.detail));
   $("#visit-back").addEventListener("click", back);
   $("#visit-round").addEventListener("change", (e) => chooseRound(e.target.value));
   $("#visit-employer-search").addEventListener("input", showMatches);
@@ -188,6 +245,7 @@ export function setup({ show, back }) {
   });
   document.addEventListener("caravan:lang", () => {
     renderLines(readLines());
+    showReason();
     $("#visit-employer-search").placeholder = t("visit_search");
     const chosen = employers.find((x) => x.id === visitForm.elements.employer_id.value);
     if (chosen) $("#visit-employer-name").textContent = pick(chosen.name);
