@@ -187,3 +187,16 @@ def test_a_session_with_residents_enrolled_is_not_removed(client, login_as, db, 
     assert db.session.get(TrainingSession, session_id) is None
     assert (db.session.get(Interest, interest.id).status, db.session.get(Interest, interest.id).session_id) == (
         S.completed, None)
+
+
+def test_the_notices_export_lists_a_course_s_coming_sessions_with_their_places(client, login_as, db, build):
+    login_as("office")
+    course = build.notice(title="电工培训")
+    coming = _session(db, course, build.county(), place_zh="县技工学校", place_en="County Technical School")
+    _session(db, course, build.county(), starts_in=-30, days=2, place_zh="旧礼堂")  # over: left out
+    rows = client.get("/office/notices/export.csv", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Sessions" in rows.splitlines()[0]
+    assert f"{coming.starts_on.isoformat()} – {coming.ends_on.isoformat()} County Technical School" in rows
+    assert "旧礼堂" not in rows
+    client.get("/lang/zh")
+    assert "县技工学校" in client.get("/office/notices/export.csv").get_data(as_text=True)
