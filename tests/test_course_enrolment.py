@@ -200,3 +200,13 @@ def test_the_notices_export_lists_a_course_s_coming_sessions_with_their_places(c
     assert "旧礼堂" not in rows
     client.get("/lang/zh")
     assert "县技工学校" in client.get("/office/notices/export.csv").get_data(as_text=True)
+
+
+def test_an_enrolment_refused_says_why_in_the_clerk_s_language(client, login_as, db, build):
+    _user, township, course, (interest,) = _queue_setup(client, login_as, db, build)
+    _session(db, course, township)
+    _session(db, course, township, starts_in=20)
+    for lang, words in (("ug", "تىزىمغا ئالىدىغان مەزگىلنى تاللاڭ."), ("zh", "请选择报名入班的培训班次。")):
+        client.get(f"/lang/{lang}")
+        response = client.post(f"/office/referrals/{interest.id}/step", data={"status": "enrolled", "note": "备注"})
+        assert response.status_code == 422 and words in response.get_data(as_text=True)
