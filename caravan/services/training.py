@@ -102,8 +102,8 @@ def remove(session: TrainingSession, by=None) -> None:
     would lose the dates and place on their pass. Those who completed or dropped it keep their interest in
     the course (it is in the course), no longer naming the session."""
     if _enrolled_in([session.id]).get(session.id):
-        raise ValidationError({"session": [_("Residents are enrolled in this session: move them to another "
-                                             "session or drop them first.")]})
+        raise ValidationError({"session": [_("Residents are enrolled in this session: it can be removed once "
+                                             "they have completed it or dropped out.")]})
     for interest in db.session.scalars(select(Interest).where(Interest.session_id == session.id)):
         interest.session_id = None
     audit.record("training.session_remove", user=by, entity=session, notice=session.notice.code)
