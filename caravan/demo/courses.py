@@ -9,11 +9,14 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from collections import Counter
+
+from sqlalchemy import func, select
 
 from caravan.demo.loader import demo_id
 from caravan.extensions import db
-from caravan.models import Area, InstructionLanguage, Notice, NoticeKind, PublishStatus, TrainingSession
+from caravan.models import (Area, InstructionLanguage, Interest, Notice, NoticeKind, PublishStatus, ReferralStatus,
+                            TrainingSession)
 
 #: Where sessions are held: (township code, place in Chinese, in Uyghur, in English).
 PLACES = (("KT-01", "阔克塔勒镇职业技能培训中心", "كۆكتال بازىرى كەسپىي ماھارەت تەربىيەلەش مەركىزى",
@@ -52,3 +55,28 @@ def add_sessions(seed: str, today: date) -> int:
             added += 1
     db.session.flush()
     return added
+
+
+class Placement:
+    """Where the demo's follow-up enrols residents: the first session of their course that has not ended on
+    the day of the step and has a seat left (counting those enrolled before); None when every one is full."""
+
+    def __init__(self):
+        self._sessions: dict[str, list[TrainingSession]] = {}
+        self._taken: Counter[str] = Counter()
+
+    def session_id(self, notice_id: str, day: date) -> str | None:
+        """The session to enrol in on ``day``, its seat taken."""
+        if notice_id not in self._sessions:
+            self._sessions[notice_id] = list(db.session.scalars(select(TrainingSession).where(
+                TrainingSession.notice_id == notice_id).order_by(TrainingSession.starts_on, TrainingSession.id)))
+            self._taken.update(dict(db.session.execute(
+                select(Interest.session_id, func.count()).where(Interest.notice_id == notice_id,
+                                                                Interest.status == ReferralStatus.enrolled,
+                                                                Interest.session_id.is_not(None))
+                .group_by(Interest.session_id)).all()))
+        for session in self._sessions[notice_id]:
+            if session.ends_on >= day and self._taken[session.id] < session.seats:
+                self._taken[session.id] += 1
+                return session.id
+        return None
