@@ -59,6 +59,8 @@ def test_the_step_form_offers_the_sessions_with_seats_and_enrolling_names_one(cl
                        data={"status": "enrolled", "session": small.id}).status_code == 303
     db.session.refresh(first)
     assert (first.status, first.session_id) == (S.enrolled, small.id)
+    row = re.search(rf'<tr id="r-{first.id}".*?</tr>', client.get("/office/referrals/").get_data(as_text=True), re.S)
+    assert "小教室" in row.group(0)  # the queue names the session
     figures = training.seats(course)
     assert (figures.left_in, figures.left, figures.enrolled) == ({small.id: 0, big.id: 5}, 5, 1)
     # The small session is full now: not offered, and refused when sent anyway (with the choice kept).
