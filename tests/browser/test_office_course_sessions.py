@@ -98,3 +98,28 @@ def test_a_session_in_three_languages_and_an_enrolment_that_names_it(live_server
     expect(phone.locator(".card.session").nth(1)).to_contain_text("ناھىيەلىك تېخنىكىلىق مەكتەپ")
     phone.locator(".card.session").first.scroll_into_view_if_needed()
     screenshot(phone, "notice-sessions-ug-360")
+
+
+def test_the_session_choice_in_uyghur(live_server, new_page, course, screenshot, build, db):
+    start = local_today() + timedelta(days=50)
+    db.session.add(TrainingSession(notice=course["notice"], area=course["town"], starts_on=start,
+                                   ends_on=start + timedelta(days=3), place_zh="县技工学校",
+                                   place_ug="ناھىيەلىك تېخنىكىلىق مەكتەپ", seats=30, language=InstructionLanguage.ug))
+    db.session.commit()
+    page = new_page(viewport=TABLET, locale="ug")
+    sign_in(page, live_server, course["user"])
+    page.goto(live_server + "/lang/ug")
+    page.goto(f"{live_server}/office/referrals/?kind=course")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    row = page.locator(f"#r-{course['interest'].id}")
+    row.locator("details.step summary").click()
+    options = row.locator("select[name=session] option")
+    expect(options).to_have_count(3)
+    expect(options.nth(2)).to_contain_text("ناھىيەلىك تېخنىكىلىق مەكتەپ")
+    row.locator("select[name=status]").select_option("enrolled")
+    row.locator("select[name=session]").select_option(index=2)
+    screenshot(page, "office-referrals-session-ug-1280")
+    with page.expect_navigation():
+        row.locator("button[type=submit]").click()
+    expect(page.locator(f"#r-{course['interest'].id}")).to_contain_text("ناھىيەلىك تېخنىكىلىق مەكتەپ")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
