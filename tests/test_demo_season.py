@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from caravan.demo import season, stops
 from caravan.demo.loader import load_demo
 from caravan.models import (Area, Attendee, Change, CheckIn, ConsentChannel, Device, Event, Interest, PendingRecord,
-                            ReferralStatus, ReferralStep, ServiceGiven, Tally, User)
+                            ReferralStatus, ReferralStep, ServiceGiven, Tally, TrainingSession, User)
 from caravan.models.base import utcnow
 from caravan.services import referrals
 
@@ -117,6 +117,10 @@ def test_the_season_is_real_has_an_event_on_now_keeps_to_townships_and_grows_by_
         course = interest.notice_id is not None
         assert all(referrals.refusal(a.status, b.status, course) is None for a, b in zip(path, path[1:]))
         assert path[-1].status == interest.status and path[-1].at == interest.status_at <= now
+    # Enrolled residents are in a session of their course (while one has seats), none beyond its seats.
+    placed = [i for i in interests if i.notice_id and i.status == ReferralStatus.enrolled and i.session_id]
+    assert placed and all(i.session.notice_id == i.notice_id for i in placed)
+    assert all(n <= db.session.get(TrainingSession, s).seats for s, n in Counter(i.session_id for i in placed).items())
 
     # An event in the township is on now, with check-ins made before now, by its tablet.
     live = db.session.scalar(select(Event).join(Event.area).where(

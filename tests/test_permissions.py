@@ -448,7 +448,7 @@ def _session(db, notice, area: Area) -> TrainingSession:
     """A session of the training course ``notice`` held in ``area``."""
     today = datetime.now().date()
     session = TrainingSession(notice=notice, area=area, starts_on=today + timedelta(days=10),
-                              ends_on=today + timedelta(days=12), place="技校", seats=30,
+                              ends_on=today + timedelta(days=12), place_zh="技校", seats=30,
                               language=InstructionLanguage.zh)
     db.session.add(session)
     db.session.commit()
@@ -517,7 +517,7 @@ def _form(kind: str | None, w: dict, role: str) -> dict:
                          "staff_name": "阿依古丽", "action": "save"},
         "notice": {"kind": "training", "title_zh": "培训"},
         "session": {"starts_on": (start + timedelta(days=7)).date().isoformat(),
-                    "ends_on": (start + timedelta(days=9)).date().isoformat(), "place": "礼堂", "seats": "20",
+                    "ends_on": (start + timedelta(days=9)).date().isoformat(), "place_zh": "礼堂", "seats": "20",
                     "language": "bilingual", "area": w["area"].code},
         "event": {"kind": "bazaar", "area": w["area"].code, "place_zh": "集市", "starts_at": start.strftime(local),
                   "ends_at": (start + timedelta(hours=5)).strftime(local)},

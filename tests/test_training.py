@@ -20,7 +20,7 @@ S = ReferralStatus
 def _session(db, notice, area, seats=20, starts_in=10, days=3, **kw):
     start = local_today() + timedelta(days=starts_in)
     session = TrainingSession(notice=notice, area=area, starts_on=start, ends_on=start + timedelta(days=days),
-                              place=kw.pop("place", "县技工学校"), seats=seats,
+                              place_zh=kw.pop("place_zh", "县技工学校"), seats=seats,
                               language=kw.pop("language", InstructionLanguage.bilingual))
     db.session.add(session)
     db.session.commit()
@@ -30,7 +30,7 @@ def _session(db, notice, area, seats=20, starts_in=10, days=3, **kw):
 def _form(area, **kw):
     start = local_today() + timedelta(days=5)
     values = {"starts_on": start.isoformat(), "ends_on": (start + timedelta(days=4)).isoformat(),
-              "place": "乡文化站", "seats": "25", "language": "ug", "area": area.code}
+              "place_zh": "乡文化站", "seats": "25", "language": "ug", "area": area.code}
     return values | kw
 
 
@@ -41,7 +41,7 @@ def test_an_office_user_adds_a_session_held_in_their_area_and_sees_it_with_the_s
     response = client.post(f"/office/notices/{notice.id}/sessions", data=_form(township))
     assert response.status_code == 303 and response.headers["Location"].endswith("#sessions")
     session = db.session.scalar(select(TrainingSession))
-    assert (session.area_id, session.seats, session.language, session.place) == (
+    assert (session.area_id, session.seats, session.language, session.place_zh) == (
         township.id, 25, InstructionLanguage.ug, "乡文化站")
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "training.session_add"))
     assert entry.user_id == user.id
@@ -51,18 +51,18 @@ def test_an_office_user_adds_a_session_held_in_their_area_and_sees_it_with_the_s
 
 @pytest.mark.parametrize("change, field", [
     ({"ends_on": "2020-01-01"}, "ends_on"), ({"seats": "0"}, "seats"), ({"seats": "abc"}, "seats"),
-    ({"place": ""}, "place"), ({"language": ""}, "language"), ({"language": "fr"}, "language"),
+    ({"place_zh": ""}, "place_zh"), ({"language": ""}, "language"), ({"language": "fr"}, "language"),
     ({"starts_on": "tomorrow"}, "starts_on")])
 def test_a_wrong_session_form_says_why_and_keeps_what_was_typed(client, login_as, db, build, change, field):
     township = build.area("township")
     login_as("office", area=township)
     notice = build.notice()
-    form = _form(township, place="县城礼堂", **change) if field != "place" else _form(township, **change)
+    form = _form(township, place_zh="县城礼堂", **change) if field != "place_zh" else _form(township, **change)
     response = client.post(f"/office/notices/{notice.id}/sessions", data=form)
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     assert f'id="{field}-error"' in page
-    if field != "place":
+    if field != "place_zh":
         assert 'value="县城礼堂"' in page
     assert db.session.scalar(select(TrainingSession)) is None
 
@@ -71,7 +71,7 @@ def test_sessions_of_another_area_are_shown_but_not_changed(client, login_as, db
     own, sibling = build.area("township"), build.area("township")
     login_as("office", area=own)
     notice = build.notice()
-    theirs = _session(db, notice, sibling, place="邻乡礼堂")
+    theirs = _session(db, notice, sibling, place_zh="邻乡礼堂")
     page = client.get(f"/office/notices/{notice.id}/edit").get_data(as_text=True)
     assert "邻乡礼堂" in page and f"/sessions/{theirs.id}" not in page
     assert client.post(f"/office/notices/{notice.id}/sessions", data=_form(sibling)).status_code == 422
@@ -91,10 +91,10 @@ def test_a_session_is_changed_on_its_own_page_and_removed(client, login_as, db, 
     session = _session(db, notice, build.county())
     assert client.get(f"/office/notices/{notice.id}/sessions/{session.id}").status_code == 200
     response = client.post(f"/office/notices/{notice.id}/sessions/{session.id}",
-                           data=_form(build.county(), seats="40", place="新礼堂"))
+                           data=_form(build.county(), seats="40", place_zh="新礼堂"))
     assert response.status_code == 303
     db.session.refresh(session)
-    assert (session.seats, session.place) == (40, "新礼堂")
+    assert (session.seats, session.place_zh) == (40, "新礼堂")
     wrong = client.post(f"/office/notices/{notice.id}/sessions/{session.id}", data=_form(build.county(), seats="-1"))
     assert wrong.status_code == 422 and 'value="-1"' in wrong.get_data(as_text=True)
     assert client.post(f"/office/notices/{notice.id}/sessions/{session.id}/remove").status_code == 303
@@ -130,8 +130,8 @@ def test_one_open_interest_per_resident_and_course_and_a_new_one_after_dropping(
 
 def test_the_course_page_shows_coming_sessions_seats_left_and_interest(client, db, build):
     notice = build.notice(title="电工培训")
-    _session(db, notice, build.county(), seats=20, place="县技工学校", language=InstructionLanguage.ug)
-    _session(db, notice, build.county(), seats=50, starts_in=-30, days=2, place="旧礼堂")  # over
+    _session(db, notice, build.county(), seats=20, place_zh="县技工学校", language=InstructionLanguage.ug)
+    _session(db, notice, build.county(), seats=50, starts_in=-30, days=2, place_zh="旧礼堂")  # over
     for n, status in enumerate([S.enrolled, S.enrolled, S.interested, S.dropped]):
         interest, _added = add_interest(build.attendee(name=f"学员{n}"), notice)
         interest.status = status
@@ -183,7 +183,7 @@ def test_course_interests_join_the_referral_queue_with_their_own_steps(client, l
     learning, _a = add_interest(learner, course)
     add_interest(cook, other_course)
     job, _b = add_interest(worker, posting)
-    db.session.commit()
+    session = _session(db, course, township)  # its only session: the one an enrolment takes
     page = client.get("/office/referrals/").get_data(as_text=True)
     assert all(name in page for name in ("学员甲", "学员乙", "工人丙"))
     assert course.code in page and 'value="enrolled"' in page
@@ -200,6 +200,7 @@ def test_course_interests_join_the_referral_queue_with_their_own_steps(client, l
     db.session.refresh(learning)
     assert learning.status == S.completed and [s.status for s in learning.steps] == [S.interested, S.enrolled,
                                                                                    S.completed]
+    assert learning.session_id == session.id
     # Completed is final; the resident's pass says where it stands, in their language.
     assert client.post(f"/office/referrals/{learning.id}/step", data={"status": "dropped"}).status_code == 422
     client.post("/signout")
@@ -240,7 +241,7 @@ def test_a_merge_keeps_one_open_course_interest_and_its_undo_restores_both(clien
     kept_course, _a = add_interest(kept, course)
     gone_course, _b = add_interest(gone, course)
     gone_job, _c = add_interest(gone, posting)  # a posting interest beside it: not the course's business
-    db.session.commit()
+    _session(db, course, build.county())
     referrals.take_step(build.county(), [gone_course.id], {"status": "enrolled"}, by=user)
     db.session.commit()
     page = client.get(f"/office/residents/{gone.id}").get_data(as_text=True)

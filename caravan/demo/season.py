@@ -30,7 +30,7 @@ from flask import current_app
 from sqlalchemy import select, update
 
 from caravan.demo import names
-from caravan.demo.courses import add_sessions
+from caravan.demo.courses import Placement, add_sessions
 from caravan.demo.fairs import add_participants
 from caravan.demo.loader import demo_code, demo_id
 from caravan.demo.stops import BAZAAR_WEEKDAY, TOWNSHIP, Stop, live_stop, season_stops
@@ -360,6 +360,7 @@ class _Season:
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             rows.update({r.id: r for r in db.session.scalars(select(Interest).where(Interest.id.in_(chunk)))})
+        placement = Placement()
         for interest_id, at, village in interests:
             rng = random.Random(f"{SEED}:{interest_id}")
             row = rows[interest_id]
@@ -378,4 +379,6 @@ class _Season:
                 status = onward if roll < moves else closed
                 db.session.add(ReferralStep(interest_id=interest_id, status=status, at=at, user_id=by.id, note=""))
                 row.status, row.status_at = status, at
+                if status == ReferralStatus.enrolled and row.notice_id:
+                    row.session_id = placement.session_id(row.notice_id, at.astimezone(self.zone).date())
                 self.added["referral steps"] += 1

@@ -167,6 +167,8 @@ class Interest(FieldRecord, Base):
     posting_id: Mapped[str | None] = mapped_column(ForeignKey("postings.id"), index=True)
     notice_id: Mapped[str | None] = mapped_column(ForeignKey("notices.id"), index=True)
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"))
+    #: For a course: the session the office enrolled the resident in (set on the "enrolled" step, kept after).
+    session_id: Mapped[str | None] = mapped_column(ForeignKey("training_sessions.id"), index=True)
     #: The latest step of the follow-up, kept here for listing; the history is in referral_steps.
     status: Mapped[ReferralStatus] = mapped_column(
         str_enum(ReferralStatus), default=ReferralStatus.interested)
@@ -177,6 +179,7 @@ class Interest(FieldRecord, Base):
     attendee = relationship("Attendee")
     posting = relationship("Posting")
     notice = relationship("Notice")
+    session = relationship("TrainingSession")
     steps: Mapped[list[ReferralStep]] = relationship(
         back_populates="interest", order_by="ReferralStep.at", cascade="all, delete-orphan")
 

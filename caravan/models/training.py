@@ -1,6 +1,7 @@
 """Sessions of a training course: a notice of kind training is held in one or more sessions.
 
-A session has its dates (local calendar days, as the county announces them), a place, the seats it offers
+A session has its dates (local calendar days, as the county announces them), a place (in Chinese, and in
+Uyghur and English where given, like an event's), the seats it offers
 and the language it is taught in. Its area is where it is held: the office users of that area (and above)
 keep it, while the course itself (the notice) is county-wide like every notice.
 """
@@ -37,9 +38,15 @@ class TrainingSession(UUIDPrimaryKey, Timestamps, Base):
     area_id: Mapped[str | None] = mapped_column(ForeignKey("areas.id"), index=True)
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
-    place: Mapped[str] = mapped_column(String(200))
+    place_zh: Mapped[str] = mapped_column(String(200))
+    place_ug: Mapped[str] = mapped_column(String(200), default="")
+    place_en: Mapped[str] = mapped_column(String(200), default="")
     seats: Mapped[int] = mapped_column(Integer)
     language: Mapped[InstructionLanguage] = mapped_column(str_enum(InstructionLanguage))
 
     notice = relationship("Notice", back_populates="sessions")
     area = relationship("Area")
+
+    def place_in(self, locale: str) -> str:
+        """The place in ``locale``, falling back to Chinese (as an event's)."""
+        return getattr(self, f"place_{locale}", "") or self.place_zh

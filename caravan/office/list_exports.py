@@ -19,7 +19,7 @@ from caravan.models import Role
 from caravan.office import bp
 from caravan.office.common import query_args, scope
 from caravan.office.postings import FILTERS as POSTING_FILTERS
-from caravan.services import audit, exports
+from caravan.services import audit, exports, training
 from caravan.services.catalogue import employers, events, notices, postings
 from caravan.services.catalogue.texts import app_zone
 
@@ -103,10 +103,13 @@ def notices_export():
     filters = query_args("q", "status", "kind")
     found = notices.every_match(text=filters["q"], status=filters["status"], kind=filters["kind"])
     locale = current_locale_str()
-    header = [_("Code"), _("Title"), _("Kind"), _("Status"), _("Valid until")]
+    header = [_("Code"), _("Title"), _("Kind"), _("Status"), _("Valid until"), _("Sessions")]
     rows = []
     for n in found:
         text = n.text(locale)
+        # A course's sessions not ended, one text: "first day – last day place; ..." (places in the language).
+        sessions = "; ".join(f"{s.starts_on.isoformat()} – {s.ends_on.isoformat()} {s.place_in(locale)}"
+                             for s in training.coming_sessions(n))
         rows.append([n.code, text.title if text else "", str(NOTICE_KINDS[n.kind]), str(PUBLISH_STATUSES[n.status]),
-                     n.valid_until])
+                     n.valid_until, sessions])
     return _send("notice.export", _("notices"), _("Notices"), header, rows, filters)

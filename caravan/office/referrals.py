@@ -11,10 +11,10 @@ from flask_login import current_user
 from caravan.auth.access import role_required
 from caravan.extensions import db
 from caravan.labels import REFERRAL_STATUSES
-from caravan.models import Role
+from caravan.models import ReferralStatus, Role
 from caravan.office import bp
 from caravan.office.common import list_response, page_number, query_args, scope
-from caravan.services import exports, referrals
+from caravan.services import exports, referrals, training
 from caravan.services.catalogue import employers
 from caravan.services.catalogue.fields import ValidationError
 from caravan.services.scope import areas_within
@@ -38,7 +38,10 @@ def _filters(source, prefix: str = "") -> tuple[referrals.Filters, dict[str, str
 def _queue(filters: referrals.Filters, args: dict, status: int = 200, **extra):
     page = page_number() if request.method == "GET" else 1
     results = referrals.search(scope(), filters, page=page)
+    # The sessions each course on this page may enrol into, for the step form's session select.
+    courses = {row.interest.notice_id for row in results.items if ReferralStatus.enrolled in row.next_steps}
     context = dict(results=results, filters=args, next_steps=referrals.NEXT,
+                   session_choices=training.enrolment_choices(courses) if courses else {},
                    overdue_days=referrals.overdue_days(), row_contact=referrals.contact_of, kept=extra.pop("kept", {}), **extra)
     if status != 200:
         response = make_response(render_template("office/referrals.html", **context, **_choices()), status)
@@ -73,7 +76,8 @@ def _step(ids: list[str]):
         message = " ".join(m for ms in exc.errors.values() for m in ms)
         return _queue(filters, args, status=422, alert=message,
                       kept={"ids": set(ids), "note": request.form.get("note", ""),
-                            "status": request.form.get("status", ""), "row": request.form.get("row", "")})
+                            "status": request.form.get("status", ""), "row": request.form.get("row", ""),
+                            "session": request.form.get("session", "")})
     db.session.commit()
     flash(ngettext("%(num)d referral moved to “%(status)s”.", "%(num)d referrals moved to “%(status)s”.",
                    len(rows), status=REFERRAL_STATUSES[status]), "ok")
@@ -112,7 +116,7 @@ def referrals_export(fmt: str):
     db.session.commit()
     header = [_("Status"), _("Overdue"), _("Latest step"), _("Days since"), _("Full name"), _("Phone"), _("Village"),
               _("Code"), _("Posting or course"), _("Employer"), _("Employer's contact"), _("Contact phone"),
-              _("Latest note")]
+              _("Latest note"), _("Session"), _("Place")]
     return exports.download(_("Referrals"), fmt, header, (_export_row(r) for r in rows), title=_("Referrals"))
 
 
@@ -126,7 +130,9 @@ def _export_row(row: referrals.Row) -> list:
         employer = i.posting.employer.name_in(locale)
     else:  # a training course: the office itself enrols; no employer to call
         contact_name = contact_phone = employer = ""
+    s = i.session  # the session a course interest is enrolled in (dates as ISO days: one sortable text)
     return [str(REFERRAL_STATUSES[i.status]), _("yes") if row.overdue else "",
             to_user_timezone(row.last_at).replace(tzinfo=None), row.days,
             i.attendee.name, i.attendee.phone or "", i.attendee.village.name_in(locale) if i.attendee.village else "",
-            subject.code, text.title if text else "", employer, contact_name, contact_phone, row.note]
+            subject.code, text.title if text else "", employer, contact_name, contact_phone, row.note,
+            f"{s.starts_on.isoformat()} – {s.ends_on.isoformat()}" if s else "", s.place_in(locale) if s else ""]

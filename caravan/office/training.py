@@ -81,10 +81,16 @@ def session_edit(notice_id: str, session_id: str):
 @bp.route("/notices/<notice_id>/sessions/<session_id>/remove", methods=["POST"])
 @role_required(Role.office)
 def session_remove(notice_id: str, session_id: str):
-    """Remove a session (the course's interests stay: they are in the course, not in a session)."""
+    """Remove a session (the course's interests stay: they are in the course, not in a session); refused,
+    with the reason, while residents are enrolled in it."""
     notice = _course(notice_id)
     session = training.get(session_id, notice, scope()) or abort(404)
-    training.remove(session, by=current_user)
+    try:
+        training.remove(session, by=current_user)
+    except ValidationError as exc:
+        db.session.rollback()
+        flash(" ".join(m for ms in exc.errors.values() for m in ms), "error")
+        return _back(notice)
     db.session.commit()
     flash(_("The session was removed."), "ok")
     return _back(notice)

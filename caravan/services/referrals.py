@@ -57,7 +57,8 @@ MAX_BULK = 200
 
 
 class StepRefused(ValidationError):
-    """A step that does not follow the order; ``errors["status"]`` says why, in the user's language."""
+    """A step that does not follow the order (``errors["status"]``), or an enrolment without a session it
+    may take (``errors["session"]``); says why, in the user's language."""
 
 
 class NotInScope(LookupError):
@@ -212,7 +213,7 @@ def _loading(query, steps: bool):
     options = [contains_eager(Interest.attendee).selectinload(Attendee.village),
                selectinload(Interest.posting).selectinload(Posting.translations),
                selectinload(Interest.posting).selectinload(Posting.employer),
-               selectinload(Interest.notice).selectinload(Notice.translations)]
+               selectinload(Interest.notice).selectinload(Notice.translations), selectinload(Interest.session)]
     if steps:
         options.append(selectinload(Interest.steps).selectinload(ReferralStep.user))
     return query.options(*options)
@@ -291,6 +292,8 @@ def take_step(scope: Area, ids: list[str], raw, by) -> tuple[ReferralStatus, lis
             "%(num)d of the %(all)d chosen cannot take this step: %(why)s Nothing was changed.",
             num=len(refused), all=len(ids), why=why)
         raise StepRefused({"status": [message]})
+    if status == S.enrolled:
+        _place_in_sessions(rows, raw.get("session"))
     now = utcnow()
     for row in rows:
         before = row.status
@@ -301,6 +304,22 @@ def take_step(scope: Area, ids: list[str], raw, by) -> tuple[ReferralStatus, lis
     training.announce_figures(row.notice_id for row in rows)  # a course's seats left are on its public page
     db.session.flush()
     return status, rows
+
+
+def _place_in_sessions(rows: list[Interest], session_id: str | None) -> None:
+    """Name the session each course interest of ``rows`` is enrolled in: ``session_id`` from the form (one
+    row), or each course's only session (a bulk step, which has no session to choose). Counted together,
+    so a bulk step does not fill a session beyond its seats; :class:`StepRefused` names the first problem,
+    with the course when several rows are moved."""
+    adding: dict[str, int] = {}
+    for row in rows:
+        try:
+            row.session = training.session_to_enrol(row.notice, session_id if len(rows) == 1 else None, adding)
+        except ValidationError as exc:
+            why = exc.errors["session"][0]
+            if len(rows) > 1:
+                why = _("%(code)s: %(why)s Nothing was changed.", code=row.notice.code, why=why)
+            raise StepRefused({"session": [why]}) from None
 
 
 def record_export(by, f: Filters, fmt: str, count: int) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from caravan.extensions import db
 from caravan.models import (Area, AreaLevel, Attendee, AttendeeGroup, ConsentChannel, Event, Interest, Notice, Posting,
-                            ReferralStatus, ReferralStep)
+                            ReferralStatus, ReferralStep, TrainingSession)
 from caravan.models.base import new_uuid, utcnow
 from caravan.models.records import COURSE_INTEREST_OPEN_SQL, INTEREST_OPEN_SQL
 from caravan.services import alerts, resident_rules
@@ -125,12 +125,14 @@ def add_interest(attendee: Attendee, subject: Posting | Notice, event: Event | N
 
 
 def interests_of(attendee: Attendee) -> list[Interest]:
-    """The attendee's interests, newest first, with their postings and referral steps loaded."""
+    """The attendee's interests, newest first, with their postings (or courses and sessions) and referral steps
+    loaded."""
     return list(db.session.scalars(
         select(Interest).where(Interest.attendee_id == attendee.id).order_by(Interest.device_at.desc())
         .options(selectinload(Interest.posting).selectinload(Posting.translations),
                  selectinload(Interest.posting).selectinload(Posting.employer),
-                 selectinload(Interest.notice).selectinload(Notice.translations), selectinload(Interest.steps))))
+                 selectinload(Interest.notice).selectinload(Notice.translations),
+                 selectinload(Interest.session).selectinload(TrainingSession.area), selectinload(Interest.steps))))
 
 
 def erase(attendee: Attendee) -> None:

@@ -5,9 +5,10 @@ scope rule of every office page: a session of another area answers like an unkno
 (the notice) is county-wide, like every notice, so its sessions, seats and interest counts (counts, never
 people) are read by every office user and shown on its public page.
 
-Seats are a course's: residents say "interested" in a course, and the office enrols them (the referral
-queue's "enrolled" step); seats left = the seats of the sessions still to come or under way, less the
-residents enrolled and not yet through.
+Seats are a session's: residents say "interested" in a course, and the office enrols them in one of its
+sessions (the referral queue's "enrolled" step names the session); a session's seats left = its seats less
+the residents enrolled in it and not yet through, and a course's = those of its sessions still to come or
+under way (less anyone enrolled before enrolments named a session).
 """
 from __future__ import annotations
 
@@ -29,7 +30,9 @@ MAX_PLACE = 200
 #: The longest a session may last (a course of a few months at most; a longer span is a typing mistake).
 MAX_DAYS = 366
 #: The fields of a session's form, in order.
-FIELDS = ("starts_on", "ends_on", "place", "seats", "language", "area")
+FIELDS = ("starts_on", "ends_on", "place_zh", "place_ug", "place_en", "seats", "language", "area")
+#: The session's place, one field per language (Chinese required, the others shown in Chinese when empty).
+PLACES = ("place_zh", "place_ug", "place_en")
 
 
 def is_course(notice: Notice | None) -> bool:
@@ -38,11 +41,12 @@ def is_course(notice: Notice | None) -> bool:
 
 
 def clean(raw, scope: Area) -> dict:
-    """A session's values from a form: dates, place, seats, language, and the area where it is held (by
-    code, within ``scope``; empty for a county user's own). :class:`ValidationError` lists every problem."""
+    """A session's values from a form: dates, place (per language), seats, language, and the area where it
+    is held (by code, within ``scope``; empty for a county user's own). :class:`ValidationError` lists every
+    problem."""
     c = Checker(raw)
     values = {"starts_on": c.day("starts_on", required=True), "ends_on": c.day("ends_on", required=True),
-              "place": c.text("place", MAX_PLACE, required=True),
+              **{name: c.text(name, MAX_PLACE, required=name == "place_zh") for name in PLACES},
               "seats": c.integer("seats", 1, MAX_SEATS),
               "language": c.choice("language", InstructionLanguage)}
     if not c.get("language"):
@@ -67,7 +71,7 @@ def form_values(session: TrainingSession | None) -> dict:
     if session is None:
         return {}
     return {"starts_on": session.starts_on.isoformat(), "ends_on": session.ends_on.isoformat(),
-            "place": session.place, "seats": str(session.seats), "language": session.language.value,
+            **{name: getattr(session, name) or "" for name in PLACES}, "seats": str(session.seats), "language": session.language.value,
             "area": session.area.code if session.area else ""}
 
 
@@ -94,7 +98,14 @@ def update(session: TrainingSession, values: dict, by=None) -> list[str]:
 
 
 def remove(session: TrainingSession, by=None) -> None:
-    """Delete a session (interests are in the course, not in a session: none is lost); audited."""
+    """Delete a session; audited. Refused (:class:`ValidationError`) while residents are enrolled in it: they
+    would lose the dates and place on their pass. Those who completed or dropped it keep their interest in
+    the course (it is in the course), no longer naming the session."""
+    if _enrolled_in([session.id]).get(session.id):
+        raise ValidationError({"session": [_("Residents are enrolled in this session: it can be removed once "
+                                             "they have completed it or dropped out.")]})
+    for interest in db.session.scalars(select(Interest).where(Interest.session_id == session.id)):
+        interest.session_id = None
     audit.record("training.session_remove", user=by, entity=session, notice=session.notice.code)
     _announce(session.notice)
     db.session.delete(session)
@@ -128,19 +139,37 @@ def editable_ids(notice: Notice, scope: Area) -> set[str]:
         TrainingSession.notice_id == notice.id, within(TrainingSession.area_id, scope))))
 
 
+def _enrolled_in(session_ids) -> dict[str, int]:
+    """How many residents are enrolled (and not yet through) in each of ``session_ids``."""
+    if not session_ids:
+        return {}
+    return dict(db.session.execute(
+        select(Interest.session_id, func.count()).where(Interest.session_id.in_(list(session_ids)),
+                                                        Interest.status == ReferralStatus.enrolled)
+        .group_by(Interest.session_id)).all())
+
+
 @dataclass
 class Seats:
     """A course's figures: seats of its sessions still to come or under way, residents enrolled (not yet
-    through), seats left, and its interests by status (every resident, county-wide: counts only)."""
+    through), seats left (in all and per session), and its interests by status (every resident,
+    county-wide: counts only)."""
 
     seats: int = 0
     enrolled: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
+    #: Seats left in each session still to come or under way, by session id.
+    left_in: dict[str, int] = field(default_factory=dict)
+    #: Residents enrolled before enrolments named a session (counted against the course as a whole).
+    unplaced: int = 0
 
     @property
     def left(self) -> int:
-        """Seats still free, never below nought (the office may enrol more than it has seats for)."""
-        return max(0, self.seats - self.enrolled)
+        """Seats still free, never below nought (a session is never filled beyond its seats, but residents
+        enrolled without a session take theirs from the course as a whole)."""
+        if not self.left_in:
+            return max(0, self.seats - self.enrolled)
+        return max(0, sum(self.left_in.values()) - self.unplaced)
 
     @property
     def interested(self) -> int:
@@ -152,11 +181,16 @@ class Seats:
 def seats(notice: Notice, today: date | None = None) -> Seats:
     """The seat and interest figures of the course ``notice``."""
     today = today or local_today()
-    total = db.session.scalar(select(func.coalesce(func.sum(TrainingSession.seats), 0)).where(
-        TrainingSession.notice_id == notice.id, TrainingSession.ends_on >= today))
+    coming = list(db.session.execute(select(TrainingSession.id, TrainingSession.seats).where(
+        TrainingSession.notice_id == notice.id, TrainingSession.ends_on >= today)))
     by_status = {status.value if hasattr(status, "value") else status: n for status, n in db.session.execute(
         select(Interest.status, func.count()).where(Interest.notice_id == notice.id).group_by(Interest.status))}
-    return Seats(int(total or 0), by_status.get(ReferralStatus.enrolled.value, 0), by_status)
+    enrolled = by_status.get(ReferralStatus.enrolled.value, 0)
+    taken = _enrolled_in([session_id for session_id, _n in coming])
+    unplaced = db.session.scalar(select(func.count()).where(
+        Interest.notice_id == notice.id, Interest.status == ReferralStatus.enrolled, Interest.session_id.is_(None)))
+    return Seats(sum(n for _id, n in coming), enrolled, by_status,
+                 {session_id: max(0, n - taken.get(session_id, 0)) for session_id, n in coming}, unplaced or 0)
 
 
 def open_course(code: str | None) -> Notice | None:
@@ -172,3 +206,49 @@ def coming_sessions(notice: Notice, today: date | None = None) -> list[TrainingS
     """The course's sessions that have not ended, earliest first."""
     today = today or local_today()
     return [s for s in notice.sessions if s.ends_on >= today]
+
+
+def enrolment_choices(notice_ids, today: date | None = None) -> dict[str, list[tuple[TrainingSession, int]]]:
+    """For each course of ``notice_ids``: its sessions a resident may be enrolled in now (not ended, with a
+    seat left), earliest first, each with its seats left; what the queue's step form offers."""
+    today = today or local_today()
+    sessions = list(db.session.scalars(select(TrainingSession).where(
+        TrainingSession.notice_id.in_(list(notice_ids)), TrainingSession.ends_on >= today)
+        .order_by(TrainingSession.starts_on, TrainingSession.id)))
+    taken = _enrolled_in([s.id for s in sessions])
+    choices: dict[str, list[tuple[TrainingSession, int]]] = {}
+    for s in sessions:
+        left = s.seats - taken.get(s.id, 0)
+        if left > 0:
+            choices.setdefault(s.notice_id, []).append((s, left))
+    return choices
+
+
+def session_to_enrol(notice: Notice, session_id: str | None, adding: dict[str, int] | None = None,
+                     today: date | None = None) -> TrainingSession:
+    """The session of the course ``notice`` to enrol a resident in: ``session_id`` from the step's form, or
+    (none named) the course's only session still open. ``adding`` counts those being enrolled by the same
+    step (a bulk step fills seats too). :class:`ValidationError` on ``session`` when none is named and the
+    course has several, when it has none, when the session is not the course's, has ended or is full.
+
+    The session's row is locked until the request commits, so that two clerks cannot both take its last
+    seat (PostgreSQL; SQLite writes one at a time anyway)."""
+    today = today or local_today()
+    adding = adding if adding is not None else {}
+    if not session_id:
+        coming = coming_sessions(notice, today)
+        if not coming:
+            raise ValidationError({"session": [_("This course has no session to enrol in: add one first.")]})
+        if len(coming) > 1:
+            raise ValidationError({"session": [_("Choose the session to enrol in.")]})
+        session_id = coming[0].id
+    found = db.session.scalar(select(TrainingSession).where(
+        TrainingSession.id == session_id, TrainingSession.notice_id == notice.id).with_for_update())
+    if found is None:
+        raise ValidationError({"session": [_("Choose the session to enrol in.")]})
+    if found.ends_on < today:
+        raise ValidationError({"session": [_("This session has ended: choose another.")]})
+    if _enrolled_in([found.id]).get(found.id, 0) + adding.get(found.id, 0) >= found.seats:
+        raise ValidationError({"session": [_("This session is full: choose another.")]})
+    adding[found.id] = adding.get(found.id, 0) + 1
+    return found

@@ -89,8 +89,9 @@ def search(text: str = "", status: str = "", kind: str = "", page: int = 1, per_
 
 
 def every_match(text: str = "", status: str = "", kind: str = "") -> list[Notice]:
-    """Every notice :func:`search` finds with the same filters, in the same order (for an export)."""
-    return list(db.session.scalars(_search_query(text, status, kind)))
+    """Every notice :func:`search` finds with the same filters, in the same order (for an export), with their
+    sessions loaded."""
+    return list(db.session.scalars(_search_query(text, status, kind).options(selectinload(Notice.sessions))))
 
 
 def _search_query(text: str, status: str, kind: str):
