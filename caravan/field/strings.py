@@ -178,7 +178,7 @@ STRINGS = {
     "todo_office": _l("This cannot be corrected on the tablet. Ask the county office: they see it under "
                       "Tablets → Records with problems."),
     "todo_correct_visit": _l("Correct the visit and save it: it is sent again."),
-    "visit_correcting": _l("Correcting a visit the server refused:"),
+    "visit_correcting": _l("Correcting a visit the server refused"),
     "todo_conflict": _l("The server holds a different record under the same id. Ask the county office to "
                         "compare the two."),
     "correct": _l("Correct"),

@@ -147,6 +147,7 @@ def test_a_refused_visit_is_corrected_on_the_tablet_and_sent_again(tablet, count
     problem.locator("[data-correct]").click()
     expect(page.locator("#visit")).to_be_visible()
     expect(page.locator("#visit-correcting")).to_contain_text("第 1 行：最高工资")
+    expect(page.locator("#visit-correcting")).to_contain_text("正在更正服务器拒收的走访：第 1 行")  # no space in zh
     page.click("[data-lang=ug]")
     expect(page.locator("#visit-correcting")).not_to_contain_text("第 1 行")  # in the language chosen
     page.click("[data-lang=zh]")

@@ -5,7 +5,7 @@
 // visit opens here again to be corrected (from the problems list): saved, it goes back to the outbox under the
 // same id, as a corrected registration does (correct.js).
 import * as db from "./db.js";
-import { label, pick, t } from "./i18n.js";
+import { label, labelled, pick, t } from "./i18n.js";
 import { SaveError, addRecords, formToken } from "./outbox.js";
 import { reasonText } from "./status.js";
 import { $, $$, busy, countyDay, el } from "./ui.js";
@@ -154,7 +154,7 @@ async function openCorrection(record) {
 
 /** Above the form of a correction: why the server refused the visit, in the app's language. */
 function showReason() {
-  if (correcting) $("#visit-correcting").textContent = `${t("visit_correcting")} ${reasonText(correcting.reason)}`;
+  if (correcting) $("#visit-correcting").textContent = labelled(t("visit_correcting"), reasonText(correcting.reason));
 }
 
 /** Put the corrected visit back in the outbox under its id, in one transaction with leaving the problems;
@@ -189,11 +189,11 @@ function collect() {
     })));
   const missing = [["round_id", "visit_round"], ["employer_id", "visit_employer"], ["visited_on", "visit_date"],
     ["staff_name", "visit_staff"]].find(([key]) => !data[key]);
-  if (missing) return { error: `${t(missing[1])}: ${t("visit_required")}` };
+  if (missing) return { error: labelled(t(missing[1]), t("visit_required")) };
   for (const [n, line] of data.vacancies.entries()) {
-    if (!line.occupation) return { error: `${t("visit_line_field", { num: n + 1, field: t("visit_occupation") })}: ${t("visit_required")}` };
+    if (!line.occupation) return { error: labelled(t("visit_line_field", { num: n + 1, field: t("visit_occupation") }), t("visit_required")) };
     if (!Number.isInteger(line.count) || line.count < 1) {
-      return { error: `${t("visit_line_field", { num: n + 1, field: t("visit_count") })}: ${t("visit_number")}` };
+      return { error: labelled(t("visit_line_field", { num: n + 1, field: t("visit_count") }), t("visit_number")) };
     }
   }
   return { data };
