@@ -13,7 +13,7 @@ from caravan.extensions import db
 from caravan.labels import REFERRAL_STATUSES
 from caravan.models import ReferralStatus, Role
 from caravan.office import bp
-from caravan.office.common import list_response, page_number, query_args, scope
+from caravan.office.common import list_response, page_number, scope
 from caravan.services import exports, referrals, training
 from caravan.services.catalogue import employers
 from caravan.services.catalogue.fields import ValidationError

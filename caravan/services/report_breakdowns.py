@@ -22,7 +22,7 @@ from sqlalchemy.orm import aliased
 from caravan.extensions import db
 from caravan.labels import EVENT_KINDS, GROUPS, SECTORS
 from caravan.models import (Area, Attendee, CheckIn, CheckInMethod, EventKind, Interest, Posting, ReferralStatus,
-                            ReferralStep, ServiceGiven)
+                            ReferralStep)
 from caravan.models.event import Event, event_postings
 from caravan.services.reports import (COLUMNS, KEYS, TOTAL, Table, _add, _collect, _people_query, held_events, living,
                                       quarterly_table)
