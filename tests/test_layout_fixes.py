@@ -1,7 +1,15 @@
 """Layout and format defects a new user found: the tablet pages' frame, file names, chart labels, wages."""
-import pytest
+import subprocess
+from datetime import date
 
-from caravan.models import Device
+from babel.dates import format_date
+from flask_babel import force_locale
+from weasyprint.formatting_structure.boxes import LineBox, TextBox
+
+from caravan import printing
+from caravan.labels import WAGE_UNITS
+from caravan.models import Device, PostingTranslation
+from caravan.services.wages import wage_amount, wage_parts, wage_text
 
 
 def test_the_tablet_pages_use_the_office_frame(client, login_as, build):
@@ -34,3 +42,95 @@ def test_a_report_file_is_named_in_its_language(client, login_as, build):
             assert f'{suffix}"' in disposition, disposition
             names.add(disposition)
         assert len(names) == 3, names
+
+
+# --- Wages: one way of writing them, right in Uyghur; wages and dates kept whole --------------------------
+
+def _job(build, area, n: int = 0, **kw):
+    kw.setdefault("openings", 3)
+    return build.posting(area=area, wage_min=5000, wage_max=7000, valid_until=date(2027, 1, 31),
+                         employer=build.employer(name_zh="果园合作社", name_ug="باغ كوپېراتىپى"),
+                         translations=[PostingTranslation(lang="zh", title=f"果园工人{n}", work_place="阿克镇"),
+                                       PostingTranslation(lang="ug", title=f"باغ ئىشچىسى {n}",
+                                                          work_place="ئاق بازىرى")], **kw)
+
+
+def test_a_wage_range_is_low_to_high_isolated_left_to_right(app, build):
+    assert wage_amount(5000, 7000) == "\u2066¥5000–7000\u2069"
+    assert wage_amount(5000, 5000) == wage_amount(5000, None) == "\u2066¥5000\u2069"
+    assert wage_amount(None, 7000) == "\u2066¥7000\u2069" and wage_amount(None, None) == ""
+    posting = _job(build, build.county())
+    with force_locale("ug"):
+        text = wage_text(posting)
+        assert text == f"\u2066¥5000–7000\u2069 {WAGE_UNITS['month']}"
+    posting.wage_min = posting.wage_max = None
+    with force_locale("zh"):
+        assert wage_text(posting) == "工资面议" == str(wage_parts(posting)["unit"]) and not wage_parts(posting)["amount"]
+
+
+def test_every_page_and_paper_writes_the_wage_the_same_way(app, client, login_as, build):
+    """The posting page, the jobs list, the office's postings list, posters, flyers, bulletins and the fair
+    guide all show the one amount of wages.wage_amount, in each language."""
+    county = build.county()
+    posting = _job(build, county)
+    event = build.event(area=county, postings=[posting])
+    build.db.session.commit()
+    amount = wage_amount(5000, 7000)
+    for lang in ("ug", "zh", "en"):
+        for path in (f"/j/{posting.code}", "/jobs", f"/e/{event.code}"):
+            assert amount in client.get(path, headers={"Accept-Language": lang}).get_data(as_text=True), path
+    login_as("office", area=county)
+    assert amount in client.get("/office/postings/", headers={"Accept-Language": "ug"}).get_data(as_text=True)
+    with app.test_request_context():
+        papers = [b["wage"] for b in printing.poster_context(posting, 1)["blocks"]]
+        papers += [j["wage"] for j in printing.flyer_context(event)["jobs"]]
+        papers += [t["wage"] for t in printing._bulletin_entry(posting, "posting")["texts"]]
+    assert [w["amount"] for w in papers] == [amount] * len(papers)
+
+
+def _lines(document) -> list[str]:
+    """The text of every laid-out line of a WeasyPrint document, in logical order."""
+    lines = []
+
+    def walk(box, into):
+        if isinstance(box, LineBox):
+            into = []
+            lines.append(into)
+        if isinstance(box, TextBox):
+            into.append(box.text)
+        for child in getattr(box, "children", None) or ():
+            walk(child, into)
+    for page in document.pages:
+        walk(page._page_box, None)
+    return ["".join(line) for line in lines]
+
+
+def test_a_bulletin_keeps_wages_and_dates_whole_and_a_uyghur_wage_reads_low_to_high(app, build, tmp_path):
+    """Titles of every length push the facts line's end to every place of the line: the wage and the closing
+    date never break across two lines (in Chinese nor in Uyghur); on paper the Uyghur wage reads ¥5000–7000."""
+    township = build.area("township", name_zh="阿克镇", name_ug="ئاق بازىرى")
+    village = build.area("village", parent=township, name_zh="果园村", name_ug="باغ كەنتى")
+    postings = [_job(build, village, n, openings=10 ** (n % 4)) for n in range(6)]
+    for n, posting in enumerate(postings):
+        posting.wage_min, posting.wage_max = 5000 + n, 70000 + n
+        for text in posting.translations:
+            text.title = ("果园" * (n + 1)) if text.lang == "zh" else ("باغ " * (n + 1))
+        posting.employer.name_zh, posting.employer.name_ug = "合作社" * (n + 3), "كوپېراتىپ " * (n + 1)
+    build.db.session.commit()
+    with app.test_request_context():
+        context, document = printing.fit_bulletin(village, "A4")
+        lines = _lines(document)
+        dates = {format_date(date(2027, 1, 31), "medium", locale=lang) for lang in ("zh", "ug")}
+        pdf = document.write_pdf()
+    assert len(context["sections"][0][1]) == 6
+    for n in range(6):
+        amount = wage_amount(5000 + n, 70000 + n)
+        assert sum(amount in line for line in lines) == 2, (amount, lines)  # Chinese and Uyghur
+    for day in dates:
+        assert sum(day in line for line in lines) == 6, (day, lines)
+    source = tmp_path / "bulletin.pdf"
+    source.write_bytes(pdf)
+    words = subprocess.run(["pdftotext", "-bbox", str(source), "-"], check=True, capture_output=True,
+                           text=True).stdout  # words as they stand on paper, left to right
+    for n in range(6):
+        assert words.count(f">¥{5000 + n}–{70000 + n}<") == 2
