@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from caravan.extensions import db
-from caravan.i18n import text_direction
+from caravan.i18n import label_colon, text_direction
 from caravan.labels import EVENT_KINDS, GROUPS
 from caravan.models import Area, Attendee, Event, EventStatus, NoticeKind, Posting, PublishStatus
 from caravan.pdf import render_document, render_pdf
@@ -46,7 +46,7 @@ DESCRIPTION_SCALE = {"zh": 1.0, "ug": 2.0, "en": 2.0}
 
 def _labels(lang: str) -> dict[str, str]:
     with force_locale(lang):
-        return {key: str(value) for key, value in PRINT_LABELS.items()}
+        return {key: str(value) for key, value in PRINT_LABELS.items()} | {"colon": label_colon(lang)}
 
 
 def _clip(text: str, limit: int) -> str:

@@ -1,4 +1,5 @@
 """Layout and format defects a new user found: the tablet pages' frame, file names, chart labels, wages."""
+import re
 import subprocess
 from datetime import date
 
@@ -7,9 +8,11 @@ from flask_babel import force_locale
 from weasyprint.formatting_structure.boxes import LineBox, TextBox
 
 from caravan import printing
+from caravan.i18n import label_colon
 from caravan.labels import WAGE_UNITS
 from caravan.models import Device, PostingTranslation
 from caravan.services.wages import wage_amount, wage_parts, wage_text
+from tests.test_pdf import pdf_text
 
 
 def test_the_tablet_pages_use_the_office_frame(client, login_as, build):
@@ -134,3 +137,15 @@ def test_a_bulletin_keeps_wages_and_dates_whole_and_a_uyghur_wage_reads_low_to_h
                            text=True).stdout  # words as they stand on paper, left to right
     for n in range(6):
         assert words.count(f">¥{5000 + n}–{70000 + n}<") == 2
+
+
+def test_a_chinese_poster_puts_the_full_width_colon_after_its_labels(app, build, tmp_path):
+    posting = _job(build, build.county())
+    posting.translations.append(PostingTranslation(lang="en", title="Orchard worker", work_place="Aq town"))
+    build.db.session.commit()
+    with app.test_request_context():
+        text = pdf_text(printing.posters_pdf([posting], 1), tmp_path)
+    assert "招聘人数：3" in text and "工作地点：阿克镇" in text and "有效期至：2027年1月31日" in text, text
+    assert not re.search(r"[\u4e00-\u9fff]:", text), text
+    assert "Openings: 3" in text and "Place of work: Aq town" in text
+    assert label_colon("zh") == "：" and label_colon("ug") == label_colon("en") == ": "
