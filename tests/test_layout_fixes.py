@@ -1,13 +1,14 @@
 """Layout and format defects a new user found: the tablet pages' frame, file names, chart labels, wages."""
 import re
 import subprocess
+import xml.etree.ElementTree as ET
 from datetime import date
 
 from babel.dates import format_date
 from flask_babel import force_locale
 from weasyprint.formatting_structure.boxes import LineBox, TextBox
 
-from caravan import printing
+from caravan import charts, printing
 from caravan.i18n import label_colon
 from caravan.labels import WAGE_UNITS
 from caravan.models import Device, PostingTranslation
@@ -149,3 +150,30 @@ def test_a_chinese_poster_puts_the_full_width_colon_after_its_labels(app, build,
     assert not re.search(r"[\u4e00-\u9fff]:", text), text
     assert "Openings: 3" in text and "Place of work: Aq town" in text
     assert label_colon("zh") == "：" and label_colon("ug") == label_colon("en") == ": "
+
+
+def _values_and_bars(svg: str):
+    root = ET.fromstring(svg)
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    rects = root.findall(".//s:g[@class='bars']//s:rect", ns)
+    texts = root.findall(".//s:g[@class='plot text-overlay']//s:text", ns)
+    return list(zip(rects, texts))
+
+
+def test_a_value_too_big_for_its_bar_stands_dark_beyond_the_bar(app):
+    """A bar of 2 or 0 beside one of 100: its value would be white on white inside it."""
+    with app.app_context():
+        pairs = _values_and_bars(str(charts.bar("Visits", ["a", "b", "c"], [100, 2, 0], "zh")))
+        flat = _values_and_bars(str(charts.hbar("Visits", ["Aq", "Bostan", "Chong"], [12000, 3, 0], "ug")))
+        css = charts.stylesheet()
+    assert [t.text for _r, t in pairs] == ["100", "2", "0"]
+    tall, *short = pairs
+    assert "outside" not in tall[1].get("class")
+    for rect, text in short:
+        assert "outside" in text.get("class") and float(text.get("y")) < float(rect.get("y")), text.attrib
+    assert [t.text for _r, t in flat] == ["0", "3", "12,000"]  # pygal draws the first category at the bottom
+    (zero, zero_text), (small, small_text), (large, large_text) = flat
+    assert "outside" in small_text.get("class") and "outside" in zero_text.get("class")
+    assert "outside" not in large_text.get("class")
+    assert float(small_text.get("x")) >= float(small.get("x")) + float(small.get("width"))
+    assert ".value.outside { fill: #222; }" in css and "text.outside-end { text-anchor: start; }" in css
