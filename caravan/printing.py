@@ -241,7 +241,6 @@ def _bulletin_entry(item, kind: str) -> dict:
     texts = []
     for lang in BULLETIN_LANGUAGES:
         with force_locale(lang):
-            labels = _labels(lang)
             text = item.text(lang) or item.text("zh") or (item.translations[0] if item.translations else None)
             entry = {"lang": lang, "dir": text_direction(lang), "title": text.title if text else item.code,
                      "closes": format_date(item.valid_until, "medium") if item.valid_until else ""}

@@ -2,10 +2,10 @@
 
 The amount is ``¥3800–4800`` (or ``¥3800``), low before high, the yuan sign first, in every language. Inside
 Uyghur (right-to-left) text the bidi algorithm would otherwise reorder it: the dash between two numbers takes
-the paragraph's direction, so ``¥3800–4800`` showed as ``4800–¥3800``. The amount therefore travels wrapped in
-Unicode's LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE marks, which work where markup cannot reach: in
-WeasyPrint's PDFs (which ignore ``<bdi>``/``dir`` on inline text), in an ``<option>``, in a spreadsheet cell.
-Web pages put it in ``<bdi dir="ltr">`` besides. Callers keep the amount on one line (``white-space: nowrap``).
+the paragraph's direction, so a bare ``¥3800–4800`` shows as ``4800–¥3800``. The amount therefore carries its
+own direction, Unicode's LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE marks, which hold wherever the text
+goes: a page, a PDF (WeasyPrint), an ``<option>``, a spreadsheet cell, text copied out of a PDF. Pages and
+papers also put it in an element with ``dir="ltr"`` and keep it on one line (``white-space: nowrap``).
 """
 from __future__ import annotations
 
