@@ -60,7 +60,7 @@ def bar(title: str, labels: Sequence[str], values: Sequence[int], locale: str) -
                                 x_labels_major_every=every, show_minor_x_labels=every == 1))
     chart.x_labels = labels
     chart.add(title, list(values))
-    return _finish(chart, locale, title)
+    return _finish(chart, locale, title, bars="vertical")
 
 
 def hbar(title: str, labels: Sequence[str], values: Sequence[int], locale: str) -> Markup:
@@ -72,7 +72,7 @@ def hbar(title: str, labels: Sequence[str], values: Sequence[int], locale: str) 
                                           style=sizes))
     chart.x_labels = list(reversed(labels))  # pygal draws the first category at the bottom
     chart.add(title, list(reversed(values)))
-    return _finish(chart, locale, title)
+    return _finish(chart, locale, title, bars="horizontal")
 
 
 def line(title: str, labels: Sequence[str], series: dict[str, Sequence[int | None]], locale: str) -> Markup:
@@ -87,10 +87,47 @@ def line(title: str, labels: Sequence[str], series: dict[str, Sequence[int | Non
     return _finish(chart, locale, title)
 
 
-def _finish(chart, locale: str, title: str) -> Markup:
+#: Room a printed value needs inside its bar (SVG units, charts.css's 13 px bold values): its height in a
+#: vertical bar; in a horizontal bar, the width of a digit (or a thousands comma) and a margin.
+VALUE_HEIGHT, DIGIT_WIDTH, VALUE_MARGIN = 17, 8.5, 6
+
+
+def _values_outside_short_bars(root, bars: str) -> None:
+    """Move each printed value that does not fit inside its bar to just beyond the bar's end, marked
+    ``outside`` (charts.css draws it dark): pygal centres it in the bar, white, which on a short bar (or a
+    bar of 0) is white on the page's white."""
+    groups = list(root.iter(f"{{{SVG}}}g"))
+    overlay = next((g for g in groups if "text-overlay" in g.get("class", "").split()), None)
+    if overlay is None:
+        return
+    for series in groups:
+        if not any("bars" == child.get("class") for child in series):
+            continue
+        # The values of a series are in its text-overlay group (same "serie-N" class), in the bars' order.
+        serie = next(c for c in series.get("class").split() if c.startswith("serie-"))
+        values = next((g for g in overlay.iter(f"{{{SVG}}}g") if serie in g.get("class", "").split()), None)
+        if values is None:
+            continue
+        for rect, text in zip(series.iter(f"{{{SVG}}}rect"), values.iter(f"{{{SVG}}}text")):
+            # pygal leaves out the size of a bar of 0 (a horizontal one has no "width").
+            x, y, width, height = (float(rect.get(key) or 0) for key in ("x", "y", "width", "height"))
+            label = "".join(text.itertext())
+            if bars == "vertical" and height < VALUE_HEIGHT:
+                text.set("y", f"{y - 4:.2f}")
+                text.set("class", "value outside")
+            elif bars == "horizontal" and width < len(label) * DIGIT_WIDTH + VALUE_MARGIN:
+                text.set("x", f"{x + width + 4:.2f}")
+                text.set("text-anchor", "start")
+                text.set("class", "value outside outside-end")
+
+
+def _finish(chart, locale: str, title: str, bars: str | None = None) -> Markup:
     """The chart's SVG without pygal's style, script and tooltip (which needs both), with the language,
-    an accessible name, and the direction of each text."""
+    an accessible name, and the direction of each text; a bar chart's values (``bars``: "vertical" or
+    "horizontal") that do not fit inside their bars stand beyond them."""
     root = ET.fromstring(chart.render(is_unicode=True))
+    if bars:
+        _values_outside_short_bars(root, bars)
     for parent in root.iter():
         for child in list(parent):
             if child.tag in (f"{{{SVG}}}style", f"{{{SVG}}}script") or "tooltip-overlay" in child.get("class", ""):

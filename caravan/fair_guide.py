@@ -10,9 +10,10 @@ from caravan.i18n import text_direction
 from caravan.labels import GROUPS
 from caravan.models import Event, ParticipantStatus
 from caravan.pdf import render_pdf
-from caravan.printing import _labels, _wage
+from caravan.printing import _labels
 from caravan.qr import png_data_uri, public_url
 from caravan.services import fairs
+from caravan.services.wages import wage_parts
 
 GUIDE_LABELS = {
     "guide": _l("Job fair guide"), "booth": _l("Booth"), "main_hall": _l("Main hall"), "job": _l("Job"),
@@ -42,7 +43,7 @@ def fair_guide_context(event: Event, lang: str) -> dict:
                     text = posting.text(lang)
                     url = public_url("j", posting.code)
                     jobs.append({"code": posting.code, "title": text.title if text else posting.code,
-                                 "wage": _wage(posting, labels), "openings": posting.openings,
+                                 "wage": wage_parts(posting), "openings": posting.openings,
                                  "qr": png_data_uri(url)})
                 employers.append({"booth": p.booth or "", "name": p.employer.name_in(lang), "jobs": jobs})
             zones.append({"name": _zone_name(zone), "employers": employers})

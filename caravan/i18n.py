@@ -50,6 +50,16 @@ def text_direction(locale: str) -> str:
     return "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"
 
 
+#: The colon between a label and its value where it is not ": ": Chinese takes the full-width colon, which
+#: carries its own space.
+COLONS = {"zh": "："}
+
+
+def label_colon(locale: str) -> str:
+    """The colon that follows a label in ``locale``: "：" in Chinese, ": " otherwise."""
+    return COLONS.get(str(locale).split("_")[0].split("-")[0], ": ")
+
+
 def paragraph_direction(text: str, default: str = "ltr") -> str:
     """The direction of a paragraph from its first strong character, as ``dir="auto"`` decides it in a
     browser (Unicode bidi rules P2-P3): ``rtl`` if it is Arabic-script or Hebrew, ``ltr`` if it is any other

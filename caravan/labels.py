@@ -146,7 +146,9 @@ def audit_value(value) -> str:
 
 def init_app(app: Flask) -> None:
     """Make the label tables available in every template as ``labels``."""
+    from caravan.services.wages import wage_parts  # the service reads this module's tables
     app.jinja_env.globals["audit_value"] = audit_value
+    app.jinja_env.globals["wage_parts"] = wage_parts
     app.jinja_env.globals["labels"] = {
         "event_kinds": EVENT_KINDS, "sectors": SECTORS, "wage_units": WAGE_UNITS, "roles": ROLES,
         "groups": GROUPS, "publish_statuses": PUBLISH_STATUSES, "notice_kinds": NOTICE_KINDS,

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from caravan.extensions import db
-from caravan.i18n import text_direction
-from caravan.labels import EVENT_KINDS, GROUPS, WAGE_UNITS
+from caravan.i18n import label_colon, text_direction
+from caravan.labels import EVENT_KINDS, GROUPS
 from caravan.models import Area, Attendee, Event, EventStatus, NoticeKind, Posting, PublishStatus
 from caravan.pdf import render_document, render_pdf
 from caravan.qr import png_data_uri, public_url
@@ -23,12 +23,13 @@ from caravan.services import boards
 from caravan.services.codes import pass_code_of_token, show_pass_code
 from caravan.services.listings import is_open, local_today
 from caravan.services.scope import within
+from caravan.services.wages import wage_parts
 
 #: Labels printed in every language of a poster or flyer.
 PRINT_LABELS = {
     "brand": _l("Job Caravan"), "wage": _l("Wage"), "openings": _l("Openings"), "place": _l("Place of work"),
     "valid_until": _l("Valid until"), "housing": _l("Housing provided"), "meals": _l("Meals provided"),
-    "transport": _l("Transport provided"), "by_agreement": _l("Wage by agreement"),
+    "transport": _l("Transport provided"),
     "scan_posting": _l("Scan to read this job on your phone and say you are interested."),
     "scan_event": _l("Scan to see every job posting of this stop on your phone."),
     "postings": _l("Job postings"), "pass": _l("Job Caravan pass"), "free": _l("Free of charge."),
@@ -45,7 +46,7 @@ DESCRIPTION_SCALE = {"zh": 1.0, "ug": 2.0, "en": 2.0}
 
 def _labels(lang: str) -> dict[str, str]:
     with force_locale(lang):
-        return {key: str(value) for key, value in PRINT_LABELS.items()}
+        return {key: str(value) for key, value in PRINT_LABELS.items()} | {"colon": label_colon(lang)}
 
 
 def _clip(text: str, limit: int) -> str:
@@ -53,17 +54,6 @@ def _clip(text: str, limit: int) -> str:
         return ""
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
-
-
-def _wage(posting: Posting, labels: dict[str, str]) -> dict[str, str]:
-    """The amount (printed left to right even in Uyghur) and the unit or "by agreement"."""
-    unit = str(WAGE_UNITS[posting.wage_unit])
-    low, high = posting.wage_min, posting.wage_max
-    if low and high and low != high:
-        return {"amount": f"¥{low}–{high}", "unit": unit}
-    if low or high:
-        return {"amount": f"¥{low or high}", "unit": unit}
-    return {"amount": "", "unit": labels["by_agreement"]}
 
 
 def _languages(translations, chosen: list[str] | None = None) -> list[str]:
@@ -113,7 +103,7 @@ def poster_context(posting: Posting, per_page: int, languages: list[str] | None 
                 "lang": lang, "dir": text_direction(lang), "labels": labels, "title": text.title,
                 "employer": posting.employer.name_in(lang),
                 "place": text.work_place or (posting.area.name_in(lang) if posting.area else ""),
-                "wage": _wage(posting, labels),
+                "wage": wage_parts(posting),
                 "flags": [labels[k] for k in ("housing", "meals", "transport") if getattr(posting, k)],
                 "description": _clip(text.description, int(DESCRIPTION_CHARS[per_page] * DESCRIPTION_SCALE.get(lang, 1.0))),
                 "valid_until": format_date(posting.valid_until, "long") if posting.valid_until else "",
@@ -138,7 +128,7 @@ def flyer_context(event: Event, languages: list[str] | None = None) -> dict:
                 "place": event.place_in(lang), "area": event.area.name_in(lang),
                 "when": format_date(event.starts_at, "full"),
                 "time": f"{format_datetime(event.starts_at, 'HH:mm')}–{format_datetime(event.ends_at, 'HH:mm')}",
-                "wages": [_wage(p, labels) for p in postings],
+                "wages": [wage_parts(p) for p in postings],
             })
     # The job list names each posting in the flyer's languages (a missing translation: the posting's code).
     table_langs = languages
@@ -251,12 +241,11 @@ def _bulletin_entry(item, kind: str) -> dict:
     texts = []
     for lang in BULLETIN_LANGUAGES:
         with force_locale(lang):
-            labels = _labels(lang)
             text = item.text(lang) or item.text("zh") or (item.translations[0] if item.translations else None)
             entry = {"lang": lang, "dir": text_direction(lang), "title": text.title if text else item.code,
                      "closes": format_date(item.valid_until, "medium") if item.valid_until else ""}
             if kind == "posting":
-                entry |= {"employer": item.employer.name_in(lang), "wage": _wage(item, labels)}
+                entry |= {"employer": item.employer.name_in(lang), "wage": wage_parts(item)}
             texts.append(entry)
     url = public_url("j" if kind == "posting" else "n", item.code)
     return {"kind": kind, "code": item.code, "url": url, "qr": png_data_uri(url), "texts": texts,

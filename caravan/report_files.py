@@ -19,6 +19,12 @@ from caravan.services.reports import COLUMNS, Table, table_rows
 FILE_FORMATS = ("pdf", "xlsx", "csv")
 
 
+def download_name(stem: str, locale: str, fmt: str = "") -> str:
+    """The name a report file is downloaded under: ``stem``, the language, the format
+    (``statistics-KT-2026-Q3-ug.pdf``); the same table in Chinese and Uyghur are two files, not one."""
+    return f"{stem}-{locale}.{fmt}" if fmt else f"{stem}-{locale}"
+
+
 def period_label(table: Table) -> str:
     """The period as local dates, first and last day: 2026-07-01 – 2026-09-30."""
     zone = app_zone()

@@ -17,8 +17,8 @@ from caravan.models import AreaLevel, Role
 from caravan.models.base import utcnow
 from caravan.office import bp
 from caravan.office.common import page_number, query_int, scope
-from caravan.report_files import (FILE_FORMATS, SUMMARY_FORMATS, comparison_rows, period_label, quarterly_bytes,
-                                   quarterly_title, summary_bytes, summary_charts, summary_title)
+from caravan.report_files import (FILE_FORMATS, SUMMARY_FORMATS, comparison_rows, download_name, period_label,
+                                   quarterly_bytes, quarterly_title, summary_bytes, summary_charts, summary_title)
 from caravan.services import audit, exports, report_submissions, report_summaries
 from caravan.services.catalogue.texts import app_zone
 from caravan.services.report_records import ROW_KEYS, all_records, records_page
@@ -176,15 +176,15 @@ def reports_download(fmt: str):
     start, end = quarter_bounds(choice.year, choice.quarter, app_zone())
     table = quarterly_table(choice.area, start, end)
     locale = current_locale_str()
-    name = f"{_('statistics')}-{choice.area.code}-{choice.year}-Q{choice.quarter}"
+    name = download_name(f"{_('statistics')}-{choice.area.code}-{choice.year}-Q{choice.quarter}", locale)
     if fmt != "pdf":
         header, rows = table_rows(table, locale, _("Total"))
         return exports.download(name, fmt, header, rows, title=f"{choice.year}-Q{choice.quarter}",
                                 rtl=text_direction(locale) == "rtl")
     response = make_response(quarterly_bytes(table, choice.year, choice.quarter, fmt, locale))
     response.mimetype = "application/pdf"
-    response.headers["Content-Disposition"] = (
-        f"inline; filename=\"statistics-{choice.area.code}-{choice.year}-Q{choice.quarter}.pdf\"")
+    name = download_name(f"statistics-{choice.area.code}-{choice.year}-Q{choice.quarter}", locale, "pdf")
+    response.headers["Content-Disposition"] = f"inline; filename=\"{name}\""
     return response
 
 
@@ -358,8 +358,9 @@ def reports_summary_download(fmt: str):
     if fmt not in SUMMARY_FORMATS:
         abort(404)
     year, period, area = _summary_choice()
-    body = summary_bytes(report_summaries.summary(area, year, period), fmt, current_locale_str())
-    name = f"summary-{area.code}-{year}-{period}.{fmt}"
+    locale = current_locale_str()
+    body = summary_bytes(report_summaries.summary(area, year, period), fmt, locale)
+    name = download_name(f"summary-{area.code}-{year}-{period}", locale, fmt)
     response = make_response(body)
     response.mimetype = {"pdf": "application/pdf", "xlsx": exports.MIMETYPES["xlsx"],
                          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}[fmt]

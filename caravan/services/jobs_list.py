@@ -57,7 +57,12 @@ class JobFilters:
 
     @property
     def any(self) -> bool:
-        return bool(self.sector or self.township or self.wage or self.housing or self.meals)
+        return bool(self.count)
+
+    @property
+    def count(self) -> int:
+        """How many filters are set (the folded form on a phone says so)."""
+        return sum(map(bool, (self.sector, self.township, self.wage, self.housing, self.meals)))
 
 
 @dataclass

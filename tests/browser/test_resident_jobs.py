@@ -3,6 +3,7 @@ office closes it and the list stops showing it at once. A 1280 px desktop shows 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from caravan.models import PostingTranslation, PublishStatus
 from tests.browser.conftest import PHONE
@@ -50,7 +51,8 @@ def test_a_phone_without_javascript_finds_a_job(live_server, new_page, screensho
     page.wait_for_url(re.compile(r".*/jobs\?.*housing=1"))
     cards = page.locator(".cards .card")
     assert cards.count() == 1 and cards.locator("h3").inner_text() == title
-    assert page.locator("select[name=township] option:checked").inner_text() == township  # the form keeps it
+    # The form keeps it (folded on a phone once something is filtered).
+    assert page.locator("select[name=township] option:checked").text_content() == township
     assert jobs_office_line(page, lang) in page.locator("#apply").inner_text()
     screenshot(page, f"resident-jobs-{lang}-phone-filtered")
 
@@ -73,3 +75,35 @@ def test_the_jobs_list_on_a_desktop(live_server, new_page, screenshot, jobs):
     page.locator('a[rel="next"]').click()
     page.wait_for_url(re.compile(r".*/jobs\?page=2$"))
     assert page.locator(".cards .card").count() == 3 and page.locator('a[rel="prev"]').is_visible()
+
+
+FIRST_SCREEN = {"width": 360, "height": 640}
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "ug-CN", "en-GB"])
+def test_after_filtering_on_a_phone_the_first_job_is_on_the_first_screen(live_server, new_page, screenshot, jobs,
+                                                                        locale):
+    """The filled-in filters fold into one line that says how many are set: the job found is seen without
+    scrolling; the line opens the form again (no JavaScript). On a desktop the form stands open."""
+    page = new_page(viewport=FIRST_SCREEN, locale=locale, java_script_enabled=False)
+    page.goto(live_server + "/jobs")
+    expect(page.locator("form.filters")).to_be_visible()  # nothing filtered yet: the form is open
+    page.goto(f"{live_server}/jobs?township={jobs['township'].code}&housing=1")
+    card = page.locator(".cards .card").first
+    expect(card).to_be_visible()
+    assert card.locator("h3").bounding_box()["y"] + card.locator("h3").bounding_box()["height"] \
+        <= FIRST_SCREEN["height"], card.bounding_box()
+    assert card.bounding_box()["y"] + card.bounding_box()["height"] <= FIRST_SCREEN["height"]
+    summary = page.locator("summary.filters-summary")
+    expect(summary).to_contain_text("2")
+    expect(page.locator("form.filters")).to_be_hidden()
+    screenshot(page, f"resident-jobs-filtered-folded-{locale[:2]}-360")
+    summary.click()
+    expect(page.locator("select[name=township]")).to_be_visible()
+    assert page.locator("input[name=housing]").is_checked()  # the form keeps what was chosen
+    assert page.evaluate("document.documentElement.scrollWidth") <= FIRST_SCREEN["width"]
+    wide = new_page(viewport=DESKTOP, locale=locale, java_script_enabled=False)
+    wide.goto(f"{live_server}/jobs?township={jobs['township'].code}&housing=1")
+    expect(wide.locator("select[name=township]")).to_be_visible()
+    expect(wide.locator("summary.filters-summary")).to_be_hidden()
+    screenshot(wide, f"resident-jobs-filtered-{locale[:2]}-desktop")
