@@ -28,7 +28,7 @@ def course(build, db):
         NoticeTranslation(lang="ug", title="ئېلېكتىرچىلىك كۇرسى", body="ئىككى ھەپتە ھەقسىز.")])
     start = local_today() + timedelta(days=10)
     db.session.add(TrainingSession(notice=notice, area=build.county(), starts_on=start,
-                                   ends_on=start + timedelta(days=3), place="县技工学校", seats=20,
+                                   ends_on=start + timedelta(days=3), place_zh="县技工学校", seats=20,
                                    language=InstructionLanguage.bilingual))
     db.session.commit()
     return notice
