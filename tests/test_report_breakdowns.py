@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 from flask_babel import force_locale
 from openpyxl import load_workbook
+from sqlalchemy import bindparam, text
 
 from caravan.labels import EVENT_KINDS, GROUPS, SECTORS
+from caravan.models.base import UTCDateTime
 from caravan.models import Sector
 from caravan.services.report_breakdowns import ADDITIVE, BREAKDOWNS, EMPTY, breakdown
 from caravan.services.report_records import all_records, records_page
@@ -70,8 +72,10 @@ def test_independent_recomputation_by_event_kind(app, db, build, monkeypatch):
 
 @pytest.mark.parametrize("courses", [False, True], ids=["", "with course interests"])
 def test_by_group_as_counted_by_hand(app, db, build, courses):
-    """The living record's group: d3's visits and interest count with r3 (other). Interests in training
-    courses count in no column (interests / referred / hired are job interests)."""
+    """The living record's group: d3's visits, interest and service count with r3 (other). Interests in training
+    courses count in no column (interests / referred / hired are job interests). Services given to a resident
+    count in their group (r1's job information, r2's training information, d3's policy advice); tallied ones
+    and the one given at e3 without a resident in none, so the rows add up to less than the total."""
     season = build_season(build, db)
     if courses:
         add_course_interests(build, db)
@@ -79,12 +83,39 @@ def test_by_group_as_counted_by_hand(app, db, build, courses):
     table = breakdown(season["county"], start, end, "group", "en")
     empty = dict.fromkeys(EMPTY["group"])
     assert {row.key: row.figures for row in table.rows} == {
-        "rural_worker": _figures(people=2, visits=4, registrations=2, rural_worker=2, interests=1, referred=2,
-                                 hired=1) | empty,
-        "graduate": _figures(people=2, visits=3, registrations=1, graduate=1, interests=1, referred=1) | empty,
-        "other": _figures(people=1, visits=3, registrations=1, other=1, interests=1, referred=1) | empty,
+        "rural_worker": _figures(people=2, visits=4, registrations=2, rural_worker=2, job_info=1, interests=1,
+                                 referred=2, hired=1) | empty,
+        "graduate": _figures(people=2, visits=3, registrations=1, graduate=1, training_info=1, interests=1,
+                             referred=1) | empty,
+        "other": _figures(people=1, visits=3, registrations=1, other=1, policy_advice=1, interests=1,
+                          referred=1) | empty,
     }
     assert table.footnote
+    assert not ADDITIVE["group"] & {"job_info", "training_info", "policy_advice"}
+    assert {kind: (sum(row.figures[kind] for row in table.rows), table.total[kind])
+            for kind in ("job_info", "training_info", "policy_advice")} == \
+        {"job_info": (1, 4), "training_info": (1, 1), "policy_advice": (1, 2)}
+
+
+def test_by_group_services_recomputed_independently(app, db, build):
+    """Each group's services given, recomputed in raw SQL: the services given at the held events to a
+    resident whose living record is of the group (no tallies, no anonymous service)."""
+    season = build_season(build, db)
+    start, end = quarter_bounds(YEAR, QUARTER, ZONE)
+    table = breakdown(season["county"], start, end, "group", "en")
+    sql = ("SELECT COUNT(*) FROM services_given s, attendees a, attendees r WHERE s.kind = :kind "
+           "AND a.id = s.attendee_id AND r.id = COALESCE(a.merged_into_id, a.id) AND r.\"group\" = :grp "
+           f"AND s.event_id IN ({test_reports.HELD})")
+    statement = text(sql).bindparams(bindparam("areas", expanding=True), bindparam("start", type_=UTCDateTime),
+                                     bindparam("end", type_=UTCDateTime), bindparam("now", type_=UTCDateTime))
+    params = {"areas": _all_ids(season), "start": start, "end": end, "now": datetime.now(timezone.utc)}
+    counted = 0
+    for row in table.rows:
+        for kind in ("job_info", "training_info", "policy_advice"):
+            expected = db.session.execute(statement, params | {"kind": kind, "grp": row.key}).scalar()
+            assert row.figures[kind] == expected, (row.key, kind)
+            counted += expected
+    assert counted == 3
 
 
 def test_by_sector_as_counted_by_hand(app, db, build):
@@ -188,8 +219,12 @@ def test_each_figure_of_a_row_opens_the_records_that_make_it(client, login_as, b
             rows = all_records(key, season["county"], start, end, "en", by=by, key=row.key)
             page = records_page(key, season["county"], start, end, "en", per_page=1000, by=by, key=row.key)
             assert page.total == sum(r.n for r in rows) == row.figures[key], (row.key, key)
-            if key not in ("people", "visitors", "job_info", "training_info", "policy_advice", "openings"):
+            # By group, people reached and services given have no tallies: one record per row.
+            by_group = by == "group" and key in ("people", "job_info", "training_info", "policy_advice")
+            if by_group or key not in ("people", "visitors", "job_info", "training_info", "policy_advice",
+                                       "openings"):
                 assert page.rows == len(rows) == row.figures[key], (row.key, key)
+                assert all(r.n == 1 for r in rows) and not (by_group and page.summed), (row.key, key)
             checked += row.figures[key]
     assert checked > 0
     login_as("office")

@@ -502,3 +502,46 @@ def test_the_dashboard_lists_the_reports_due(client, login_as, build):
     login_as("office")
     page = client.get("/office/", headers={"Accept-Language": "en"}).text
     assert 'id="deadlines"' in page and "Quarterly table" in page
+
+
+#: The note under every table with people reached and visits (templates/_macros/report_table.html).
+PEOPLE_NOTE = ("People reached can be more than visits: anonymous visitors count as people reached but not as "
+               "visits. The total of people reached is not the sum of the rows: a person counted in several rows "
+               "(two townships, say) is one person in the total.")
+
+
+@pytest.mark.parametrize("lang", ["zh", "ug"])
+def test_a_note_says_why_people_reached_exceed_visits_and_do_not_add_up(client, login_as, build, db, lang,
+                                                                          tmp_path):
+    """Township A has more people reached (14) than visits (7), and the total of people reached (19) is less
+    than the sum of its rows (21): a note under the table says both are so by design, on the quarterly page,
+    in its PDF, on the custom table (but by sector, which has no people) and in the summary's PDF."""
+    from flask_babel import force_locale, gettext
+
+    from tests.test_pdf import pdf_text
+    build_season(build, db)
+    table = EXPECTED
+    assert table["a"]["people"] > table["a"]["visits"]
+    assert sum(table[k]["people"] for k in ("a", "b", "county")) > table[TOTAL]["people"]
+    with force_locale(lang):
+        note = gettext(PEOPLE_NOTE)
+    assert note != PEOPLE_NOTE
+    login_as("office")
+    headers = {"Accept-Language": lang}
+    args = f"year={YEAR}&quarter={QUARTER}"
+    assert note in client.get(f"/office/reports/?{args}", headers=headers).text
+    custom = "/office/reports/custom?from=2026-07-01&to=2026-09-30"
+    assert note in client.get(custom, headers=headers).text
+    assert note in client.get(custom + "&by=group", headers=headers).text
+    assert note not in client.get(custom + "&by=sector", headers=headers).text
+
+    def words(text):
+        return [w.strip(".:;،؛。：；（）()") for w in text.split()]
+    for url in (f"/office/reports/quarterly.pdf?{args}", f"/office/reports/summary.pdf?year={YEAR}&period=year"):
+        text = pdf_text(client.get(url, headers=headers).data, tmp_path)
+        if lang == "zh":  # no spaces between Chinese words: the note whole, wherever the lines break
+            assert "".join(note.split()) in "".join(text.split()), url
+        else:  # right to left: each word, in whatever order pdftotext puts the lines; it reads the lam-alef
+            # ligature back as alef-lam
+            expected = set(words(note.replace("\u0644\u0627", "\u0627\u0644")))
+            assert expected <= set(words(text)), (url, expected - set(words(text)))

@@ -8,7 +8,9 @@ always the area's total of the quarterly table, so a breakdown never changes a t
 
 A figure that has no meaning for a breakdown is empty (None) in every row but the total, and the page says
 why in a footnote: an event has no resident group, an anonymous visitor has no group, a tally or an event no
-sector, a referral step (taken by the office) no event kind.
+sector, a referral step (taken by the office) no event kind. By group, people reached and services count the
+registered residents only (a service given to a resident has the resident's group, a tallied one none): those
+rows add up to less than the total, which counts the anonymous ones too.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from sqlalchemy.orm import aliased
 from caravan.extensions import db
 from caravan.labels import EVENT_KINDS, GROUPS, SECTORS
 from caravan.models import (Area, Attendee, CheckIn, CheckInMethod, EventKind, Interest, Posting, ReferralStatus,
-                            ReferralStep)
+                            ReferralStep, ServiceGiven)
 from caravan.models.event import Event, event_postings
 from caravan.services.reports import (COLUMNS, KEYS, TOTAL, Table, _add, _collect, _people_query, held_events, living,
                                       quarterly_table)
@@ -36,21 +38,22 @@ BREAKDOWNS: dict[str, object] = {"area": _l("by area"), "kind": _l("by event kin
 EMPTY: dict[str, frozenset[str]] = {
     "area": frozenset(),
     "kind": frozenset({"referred", "hired"}),
-    "group": frozenset({"events", "bazaar", "job_fair", "visitors", "job_info", "training_info", "policy_advice",
-                        "employers", "postings", "openings"}),
+    "group": frozenset({"events", "bazaar", "job_fair", "visitors", "employers", "postings", "openings"}),
     "sector": frozenset({"events", "bazaar", "job_fair", "people", "visits", "visitors", "registrations",
                          "rural_worker", "graduate", "other", "job_info", "training_info", "policy_advice"}),
 }
 FOOTNOTES: dict[str, object] = {
     "area": "",
     "kind": _l("Referrals are taken by the office, not at an event: they have no event kind."),
-    "group": _l("Events, postings, anonymous visitors and tallied services have no resident group; people "
-                "reached counts the residents of the group only."),
+    "group": _l("Events, postings, anonymous visitors and tallied services have no resident group: people "
+                "reached and services count the residents of the group only, so the rows add up to less than "
+                "the total."),
     "sector": _l("Only postings have a sector: events, people and services have none."),
 }
 
 #: Figures whose total is the sum of the breakdown's rows (each record lies in one row). The others count a
-#: person, a posting or an employer once in each row they appear in, and once in the total.
+#: person, a posting or an employer once in each row they appear in, and once in the total; or, by group, the
+#: people reached and the services leave out the anonymous visitors and the tallied services of the total.
 ADDITIVE: dict[str, frozenset[str]] = {
     "area": frozenset({"events", "bazaar", "job_fair", "visits", "visitors", "job_info", "training_info",
                        "policy_advice", "referred", "hired"}),
@@ -121,7 +124,9 @@ def _steps(area: Area, start: datetime, end: datetime):
 
 
 def _by_group(area: Area, start: datetime, end: datetime) -> dict[str, dict[str, int]]:
-    """Visits, residents, new registrations, interests and referral steps by the living record's group."""
+    """Visits, residents, new registrations, services given, interests and referral steps by the living
+    record's group. A service given to a resident counts each record, as in the total; tallied services and
+    those given without a resident have no group."""
     out: dict[str, dict[str, int]] = {}
     ev = held_events(area, start, end)
     alive = aliased(Attendee)
@@ -134,6 +139,9 @@ def _by_group(area: Area, start: datetime, end: datetime) -> dict[str, dict[str,
     interests = select(alive.group.label("grp"), alive.id.label("person"), Interest.posting_id.label("posting")) \
         .join(ev, ev.c.id == Interest.event_id).join(Attendee, Attendee.id == Interest.attendee_id) \
         .join(alive, alive.id == living()).where(Interest.in_job()).distinct().subquery()
+    services = select(alive.group.label("grp"), ServiceGiven.kind.label("kind")) \
+        .join(ev, ev.c.id == ServiceGiven.event_id).join(Attendee, Attendee.id == ServiceGiven.attendee_id) \
+        .join(alive, alive.id == living()).subquery()
     steps = _steps(area, start, end)
     def row(group):
         return out.setdefault(str(group), dict.fromkeys(KEYS, 0))
@@ -142,6 +150,9 @@ def _by_group(area: Area, start: datetime, end: datetime) -> dict[str, dict[str,
         row(group).update(visits=n, people=persons)
     for group, n in db.session.execute(select(registered.c.grp, func.count()).group_by(registered.c.grp)):
         row(group).update({"registrations": n, str(group): n})
+    for group, kind, n in db.session.execute(
+            select(services.c.grp, services.c.kind, func.count()).group_by(services.c.grp, services.c.kind)):
+        row(group)[str(kind)] = n
     for group, n in db.session.execute(select(interests.c.grp, func.count()).group_by(interests.c.grp)):
         row(group)["interests"] = n
     for group, status, n in db.session.execute(

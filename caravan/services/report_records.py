@@ -7,7 +7,8 @@ of their living record; never a name: the resident's own page, scoped, has the r
 stands for one event, person, pair or posting and counts 1, except the rows of tallies (anonymous visitors,
 services given without registering), one per event with the sum of its tallies, and the rows of openings
 offered, one per posting with its openings: the counts add up to the figure, and for the other lists the
-number of rows is the figure.
+number of rows is the figure. By resident group, people reached and services list the residents' records
+only (tallies have no group), one row each.
 """
 from __future__ import annotations
 
@@ -77,6 +78,14 @@ def _first(query):
 #: sum of the counts, not the number of rows, and the page says both.
 SUMMED = frozenset(("people", "visitors", "job_info", "training_info", "policy_advice", "openings"))
 
+def _summed(figure: str, by: str | None) -> bool:
+    """Whether the list of ``figure`` has rows counting other than 1: by group, people reached and services
+    are the residents' own records, without tallies."""
+    if by == "group" and figure in ("people", "job_info", "training_info", "policy_advice"):
+        return False
+    return figure in SUMMED
+
+
 #: The values a list can be narrowed to, by breakdown of the custom table (its rows other than areas).
 ROW_KEYS: dict[str, frozenset[str]] = {"kind": frozenset(k.value for k in EventKind),
                                        "group": frozenset(g.value for g in AttendeeGroup),
@@ -137,7 +146,8 @@ def records_query(figure: str, area: Area, start: datetime, end: datetime, local
             .join(ServiceGiven, ServiceGiven.event_id == Event.id) \
             .outerjoin(Attendee, Attendee.id == ServiceGiven.attendee_id) \
             .where(Event.id.in_(ids), ServiceGiven.kind == figure)
-        return union_all(given, _tallies(ids, figure))
+        # Tallied services (and a service given without a resident) have no group.
+        return of_group(given) if group is not None else union_all(given, _tallies(ids, figure))
     if figure in ("employers", "postings", "openings"):
         shown = (event_postings.c.event_id == Event.id, Posting.id == event_postings.c.posting_id)
         if figure == "employers":
@@ -179,7 +189,7 @@ def records_page(figure: str, area: Area, start: datetime, end: datetime, locale
     rows, total = db.session.execute(select(func.count(), func.sum(listed.c.n))).one()
     items = db.session.execute(select(listed).order_by(listed.c.at, listed.c.event, listed.c.what, listed.c.resident)
                                .limit(per_page).offset((page - 1) * per_page)).all()
-    return RecordsPage(list(items), int(rows or 0), int(total or 0), page, per_page, figure in SUMMED)
+    return RecordsPage(list(items), int(rows or 0), int(total or 0), page, per_page, _summed(figure, by))
 
 
 def all_records(figure: str, area: Area, start: datetime, end: datetime, locale: str,
