@@ -204,9 +204,11 @@ def test_the_tablet_refuses_a_line_the_server_would_refuse_and_marks_its_field(t
     assert page.evaluate("wageMaxInView => { const r = document.querySelector(wageMaxInView).getBoundingClientRect();"
                          " return r.top >= 0 && r.bottom <= innerHeight; }",
                          ".fa-visit-line[data-line='0'] [name=wage_max]")
-    page.click("[data-lang=ug]")
-    page.click("#visit-form button[type=submit]")
-    expect(line0.locator(".fa-field-error")).not_to_contain_text("最高工资")  # in the language chosen
+    page.click("[data-lang=ug]")  # the marks stay, their messages in the language chosen
+    expect(line0.locator(".fa-field-error")).to_have_count(1)
+    expect(line0.locator(".fa-field-error")).not_to_contain_text("最高工资")
+    expect(line1.locator("[name=count]")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#visit-error")).not_to_have_text("请修改标出的项目。")
     for name, size in (("360", PHONE), ("1280", TABLET)):
         page.set_viewport_size(size)
         wage_max.scroll_into_view_if_needed()

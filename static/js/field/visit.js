@@ -238,8 +238,9 @@ function unmark(input = null) {
   }
 }
 
-/** Mark each field in `found` with its message beside it, and bring the first into view with the focus. */
-function mark(found) {
+/** Mark each field in `found` with its message beside it, and (unless told not to) bring the first into
+ * view with the focus. */
+function mark(found, focus = true) {
   unmark();
   for (const [n, { input, message }] of found.entries()) {
     const id = `visit-problem-${n}`;
@@ -247,6 +248,7 @@ function mark(found) {
     input.setAttribute("aria-describedby", id);
     input.closest("label").append(el("span", { class: "fa-field-error", id }, message));
   }
+  if (!focus || !found.length) return;
   found[0].input.scrollIntoView({ block: "center" });
   found[0].input.focus({ preventScroll: true });
 }
@@ -304,7 +306,13 @@ export function setup({ show, back }) {
     busy(submit, save);
   });
   document.addEventListener("caravan:lang", () => {
+    const marked = $$("#visit-form [aria-invalid]").length > 0;
     renderLines(readLines());
+    if (marked) {  // the marks and their messages again, in the language chosen
+      const found = problems();
+      mark(found, false);
+      $("#visit-error").textContent = found.length ? t("visit_fix") : "";
+    }
     showReason();
     $("#visit-employer-search").placeholder = t("visit_search");
     const chosen = employers.find((x) => x.id === visitForm.elements.employer_id.value);
