@@ -108,20 +108,27 @@ def test_interests_in_training_courses_are_shown_so_the_tables_add_up(app, db, b
     results = event_results(event)
     by_posting = sum(n for _p, n in results.interests)
     assert (by_posting, results.course_interests) == (4, 2)
+    assert results.courses == [(course, 2)]
     # Staff and tablets count job interests as the table by posting (and the quarterly table) do, and the
     # interests in training courses beside them.
     for who in results.staff[0], next(t for t in results.tablets if t.name == "Tablet A"):
         assert (who.counts["interests"], who.counts["course_interests"]) == (by_posting, results.course_interests)
     login_as("office")
-    for lang, words in (("zh", "培训课程"), ("ug", "كۇرس"), ("en", "training courses")):
+    for lang, words in (("zh", "培训课程"), ("ug", "كۇرس"), ("en", "training course")):
         client.get(f"/lang/{lang}")
         page = client.get(f"/office/events/{event.id}").get_data(as_text=True)
-        row = page.split('<tr class="courses">', 1)[1].split("</tr>", 1)[0]
-        assert words in row and "<td>2</td>" in row, lang
+        # Not a row of the table by posting: a table of its own, the course by its title.
+        by_posting_table = page.split('id="interests"', 1)[1].split("</table>", 1)[0]
+        assert "电商直播培训" not in by_posting_table and words not in by_posting_table, lang
+        head, table = page.split('id="course-interests"', 1)
+        assert words in head.rsplit("<h2>", 1)[1], lang
+        row = table.split("</table>", 1)[0].split("<tbody>", 1)[1]
+        assert course.code in row and "电商直播培训" in row and "<td>2</td>" in row, lang
         hint = page.split('id="fair-course-interests">', 1)[1].split("</p>", 1)[0]
         assert words in hint and "2" in hint, lang
     text = client.get(f"/office/events/{event.id}/results.csv").data.decode("utf-8-sig")
-    assert "Interests by posting,Interests in training courses,2," in text
+    assert f"Interests by training course,{course.code} 电商直播培训,2," in text
+    assert "Interests by posting,Interests in training courses" not in text
 
 
 def test_arrivals_outside_the_events_hours_are_counted_apart(app, db, build):

@@ -66,6 +66,33 @@ def test_a_visit_is_checked_field_by_field(app, world):
     assert [(v["occupation"], v["count"], v["position"]) for v in values["vacancies"]] == [("轧花工", 8, 0)]
 
 
+def test_the_tablet_is_served_the_vacancy_rules_and_messages_the_server_checks_by(client, world):
+    """A vacancy line's bounds and the wage order reach the tablet from the rule itself, with the office's
+    messages in every language, so that the tablet refuses a line the server would refuse."""
+    strings = client.get("/field/app/strings.json").json
+    rules = surveys.vacancy_rules()
+    assert all(strings[lang]["visit_rules"] == rules for lang in ("zh", "ug", "en"))
+    assert rules["numbers"]["count"] == {"min": 1, "max": surveys.MAX_COUNT}
+    assert rules["ordered"] == [["wage_min", "wage_max"]]
+    # Each bound is the server's: just outside it is refused, on it accepted.
+    for field, bound in rules["numbers"].items():
+        line = {"occupation": "工", "count": 1}
+        for value, refused in ((bound["min"] - 1, True), (bound["min"], False), (bound["max"], False),
+                               (bound["max"] + 1, True)):
+            data = visit_data(world["employers"]["east"], world["today"], vacancies=[line | {field: value}])
+            try:
+                surveys.clean_visit(data, world["round"])
+                assert not refused, (field, value)
+            except ValidationError as error:
+                assert refused and set(error.errors) == {f"vacancies.0.{field}"}, (field, value)
+    with pytest.raises(ValidationError) as caught:
+        surveys.clean_visit(visit_data(world["employers"]["east"], world["today"], vacancies=[
+            {"occupation": "工", "count": 1, "wage_min": 5000, "wage_max": 3000}]), world["round"])
+    assert caught.value.errors["vacancies.0.wage_max"] == [strings["zh"]["visit_wage_order"]]  # the same sentence
+    assert strings["zh"]["visit_wage_order"] == "最高工资不能低于最低工资。"
+    assert strings["zh"]["visit_range"] == "请填写 %(low)d 到 %(high)d 之间的数。"
+
+
 def test_an_employer_outside_the_rounds_area_is_refused(app, world, db):
     east_round = SurveyRound(name="东乡调查", area=world["east"], starts_on=world["today"], ends_on=world["today"])
     db.session.add(east_round)

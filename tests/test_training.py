@@ -153,6 +153,8 @@ def test_interested_in_a_course_goes_to_the_pass_or_through_registration(client,
     village = build.area("village", parent=build.area("township"))
     form = client.get(f"/register?n={notice.code}").get_data(as_text=True)
     assert "电工培训" in form and f"n={notice.code}" in form
+    # Named a training course, not a job.
+    assert "您有意向的培训课程：电工培训" in form and "您有意向的岗位：" not in form
     response = client.post(f"/register?n={notice.code}", data={
         "name": "买买提", "phone": "13912345678", "village": village.id, "group": "rural_worker", "consent": "y"})
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
@@ -164,6 +166,11 @@ def test_interested_in_a_course_goes_to_the_pass_or_through_registration(client,
     again = client.post(f"/n/{notice.code}/interest")
     assert again.status_code == 302 and "/p/" in again.headers["Location"]
     assert db.session.scalar(select(func.count()).select_from(Interest)) == 1
+    # The register page reached from a course with a pass on the phone: press "I'm interested" on the course.
+    form = client.get(f"/register?n={notice.code}").get_data(as_text=True)
+    assert "在培训课程页面点击“我有意向”" in form and "在岗位页面" not in form
+    posting_form = client.get(f"/register?j={build.posting(title='缝纫工').code}").get_data(as_text=True)
+    assert "您有意向的岗位：缝纫工" in posting_form
 
 
 def test_no_interest_in_a_policy_notice_a_draft_or_a_closed_course(client, db, build):
@@ -246,6 +253,11 @@ def test_a_merge_keeps_one_open_course_interest_and_its_undo_restores_both(clien
     db.session.commit()
     page = client.get(f"/office/residents/{gone.id}").get_data(as_text=True)
     assert "电工培训" in page and "缝纫工" in page
+    # The course under its own heading, not among the job interests.
+    jobs = page.split('id="job-interests"', 1)[1].split("</section>", 1)[0]
+    courses = page.split('id="course-interests"', 1)[1].split("</section>", 1)[0]
+    assert "求职意向" in jobs and "缝纫工" in jobs and "电工培训" not in jobs
+    assert "培训课程意向" in courses and "电工培训" in courses and "缝纫工" not in courses
     row = merges.merge(kept, gone, by=user)
     db.session.commit()
     statuses = {i.id: i.status for i in db.session.scalars(select(Interest))}

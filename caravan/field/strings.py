@@ -10,7 +10,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from caravan import labels
-from caravan.services import resident_rules
+from caravan.services import resident_rules, surveys
 from caravan.services.sync import reasons
 
 STRINGS = {
@@ -229,6 +229,9 @@ STRINGS = {
     "visit_back": _l("Back"),
     "visit_required": _l("Please fill this in."),
     "visit_number": _l("Enter a whole number."),
+    # The server's own messages (caravan.services.catalogue.fields.Checker.integer, surveys.WAGE_ORDER).
+    "visit_range": _l("Enter a number from %(low)d to %(high)d."),
+    "visit_wage_order": surveys.WAGE_ORDER,
     "visit_fix": _l("Please correct the marked fields."),
     "visit_saved": _l("The visit is saved on this tablet; it is sent when the tablet is online."),
 }
@@ -262,5 +265,7 @@ def catalog() -> dict:
         # And which refused employer visits (their fields, or a vacancy line's: "vacancies.<n>.<field>").
         entry["correctable_visit"] = {"codes": list(reasons.VISIT_CORRECTABLE_CODES),
                                       "fields": list(reasons.VISIT_CORRECTABLE_FIELDS)}
+        # A vacancy line's rules (the office form's, caravan.services.surveys), checked before a visit is saved.
+        entry["visit_rules"] = surveys.vacancy_rules()
         out[lang] = entry
     return out

@@ -59,9 +59,11 @@ def _export_labels(locale: str) -> dict:
         "visitors": _("Visitors without registration"), "registrations": _("New registrations"),
         "groups": {k: str(v) for k, v in GROUPS.items()}, "services": _("Services given"),
         "service_kinds": {k: str(v) for k, v in SERVICE_KINDS.items()}, "interests": _("Interests by posting"),
-        "courses": _("Interests in training courses"),
+        "courses": _("Interests by training course"),
         "posting": lambda p: (f"{p.code} {(p.text(locale).title if p.text(locale) else '')}".strip()
                               if p is not None else _("(posting removed)")),
+        "course": lambda n: (f"{n.code} {(n.text(locale).title if n.text(locale) else '')}".strip()
+                             if n is not None else _("(training course removed)")),
         "staff": _("By staff member"), "tablets": _("By tablet"), "not_named": _("not named (older tablet app)"),
         "no_tablet": _("made online (no tablet)"),
         "staff_kinds": {"checkins": _("Check-ins"), "registrations": _("Registrations"),

@@ -23,8 +23,8 @@ from sqlalchemy import String, func, literal, select, union_all
 from sqlalchemy.orm import selectinload
 
 from caravan.extensions import db
-from caravan.models import (Attendee, AttendeeGroup, CheckIn, CheckInMethod, Event, EventStatus, Interest, Posting,
-                            ServiceGiven, ServiceKind, Tally, TallyKind)
+from caravan.models import (Attendee, AttendeeGroup, CheckIn, CheckInMethod, Event, EventStatus, Interest, Notice,
+                            Posting, ServiceGiven, ServiceKind, Tally, TallyKind)
 from caravan.models.base import utcnow
 from caravan.services import stats
 from caravan.services.catalogue.texts import app_zone
@@ -49,6 +49,8 @@ class Results:
     interests: list[tuple[Posting, int]] = field(default_factory=list)
     #: Interests made at the event in training courses (they have no posting, so no row above).
     course_interests: int = 0
+    #: (training course, interests), most first; the course None for one no longer in the database.
+    courses: list[tuple[Notice, int]] = field(default_factory=list)
     tablets: list[stats.StaffCounts] = field(default_factory=list)
     staff: list[stats.StaffCounts] = field(default_factory=list)
     #: (local start of the hour, arrivals) for each hour of the event.
@@ -78,7 +80,8 @@ def event_results(event: Event) -> Results:
     """The figures of ``event`` (the caller found it within the user's area). Six statements."""
     results = Results()
     _counts(event, results)
-    results.interests, results.course_interests = _interests(event)
+    results.interests, results.courses = _interests(event)
+    results.course_interests = sum(n for _course, n in results.courses)
     results.staff = stats.staff_at_event(event)
     results.tablets = stats.tablets_at_event(event)
     results.hours, results.earlier, results.later = _arrivals(event)
@@ -120,21 +123,24 @@ def _counts(event: Event, results: Results) -> None:
     results.services = {kind.value: (given.get(kind.value, 0), tallied.get(kind.value, 0)) for kind in ServiceKind}
 
 
-def _interests(event: Event) -> tuple[list[tuple[Posting, int]], int]:
-    """Interests made at the event by posting, most first, and those in training courses (the ones without
-    a posting): one statement, and one for the postings' titles."""
-    counts = db.session.execute(select(Interest.posting_id, func.count().label("n"))
+def _interests(event: Event) -> tuple[list[tuple[Posting, int]], list[tuple[Notice, int]]]:
+    """Interests made at the event by posting, and those by training course, each most first: one statement,
+    and one each for the titles."""
+    counts = db.session.execute(select(Interest.posting_id, Interest.notice_id, func.count().label("n"))
                                 .where(Interest.event_id == event.id)
-                                .group_by(Interest.posting_id)).all()
-    courses = sum(int(n) for posting_id, n in counts if posting_id is None)
-    counts = [(posting_id, n) for posting_id, n in counts if posting_id is not None]
-    if not counts:
-        return [], courses
-    postings = {p.id: p for p in db.session.scalars(
-        select(Posting).where(Posting.id.in_([posting_id for posting_id, _n in counts]))
-        .options(selectinload(Posting.translations)))}
-    rows = [(postings.get(posting_id), int(n)) for posting_id, n in counts]
-    return sorted(rows, key=lambda row: (-row[1], row[0].code if row[0] else "")), courses
+                                .group_by(Interest.posting_id, Interest.notice_id)).all()
+
+    def ranked(model, ids_counts):
+        if not ids_counts:
+            return []
+        found = {row.id: row for row in db.session.scalars(
+            select(model).where(model.id.in_([key for key, _n in ids_counts]))
+            .options(selectinload(model.translations)))}
+        rows = [(found.get(key), int(n)) for key, n in ids_counts]
+        return sorted(rows, key=lambda row: (-row[1], row[0].code if row[0] else ""))
+
+    return (ranked(Posting, [(posting_id, n) for posting_id, _c, n in counts if posting_id is not None]),
+            ranked(Notice, [(notice_id, n) for posting_id, notice_id, n in counts if posting_id is None]))
 
 
 def hour_boundaries(event: Event) -> list[datetime]:
@@ -170,8 +176,7 @@ def export_rows(results: Results, labels: dict) -> tuple[list[str], list[list]]:
     rows += [[labels["services"], labels["service_kinds"][k], given, tallied]
              for k, (given, tallied) in results.services.items()]
     rows += [[labels["interests"], labels["posting"](posting), n, None] for posting, n in results.interests]
-    if results.course_interests:
-        rows.append([labels["interests"], labels["courses"], results.course_interests, None])
+    rows += [[labels["courses"], labels["course"](course), n, None] for course, n in results.courses]
     for section, people, nobody in ((labels["staff"], results.staff, labels["not_named"]),
                                     (labels["tablets"], results.tablets, labels["no_tablet"])):
         for person in people:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
@@ -33,6 +34,10 @@ MAX_COUNT = postings.MAX_OPENINGS
 MAX_WAGE = postings.MAX_WAGE
 #: The most people an employer may plan to hire in six months (beyond: a typing mistake).
 MAX_PLANNED = 100_000
+#: The bounds of a vacancy line's numbers (inclusive), and why wages the wrong way round are refused. The
+#: tablet receives both in its strings file (:func:`vacancy_rules`) and refuses such a line before saving it.
+LINE_NUMBERS = {"count": (1, MAX_COUNT), "wage_min": (0, MAX_WAGE), "wage_max": (0, MAX_WAGE)}
+WAGE_ORDER = _l("The highest wage must not be below the lowest.")
 _LINE_KEY = re.compile(r"^vacancies\.(\d{1,3})\.(\w+)$")
 
 
@@ -158,16 +163,23 @@ def _clean_lines(lines, c: Checker) -> list[dict]:
         c.raw.update({key(f): _text(line.get(f)) for f in VACANCY_FIELDS})
         values = {"position": n,
                   "occupation": c.text(key("occupation"), OCCUPATION_LIMIT, required=True),
-                  "count": c.integer(key("count"), 1, MAX_COUNT),
-                  "wage_min": c.integer(key("wage_min"), 0, MAX_WAGE, required=False),
-                  "wage_max": c.integer(key("wage_max"), 0, MAX_WAGE, required=False),
+                  "count": c.integer(key("count"), *LINE_NUMBERS["count"]),
+                  "wage_min": c.integer(key("wage_min"), *LINE_NUMBERS["wage_min"], required=False),
+                  "wage_max": c.integer(key("wage_max"), *LINE_NUMBERS["wage_max"], required=False),
                   "wage_unit": c.choice(key("wage_unit"), WageUnit, default=WageUnit.month),
                   "requirements": c.text(key("requirements"), REQUIREMENTS_LIMIT)}
         if values["wage_min"] is not None and values["wage_max"] is not None \
                 and values["wage_min"] > values["wage_max"]:
-            c.fail(key("wage_max"), _("The highest wage must not be below the lowest."))
+            c.fail(key("wage_max"), str(WAGE_ORDER))
         cleaned.append(values)
     return cleaned
+
+
+def vacancy_rules() -> dict:
+    """A vacancy line's rules as the tablet receives them: each number's bounds, the required fields, and
+    that the highest wage is not below the lowest (the messages are in the strings file)."""
+    return {"numbers": {field: {"min": low, "max": high} for field, (low, high) in LINE_NUMBERS.items()},
+            "required": ["occupation", "count"], "ordered": [["wage_min", "wage_max"]]}
 
 
 def lines_from_form(form) -> list[dict]:

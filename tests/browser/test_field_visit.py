@@ -100,17 +100,18 @@ def test_a_visit_recorded_offline_reaches_the_round_and_its_lines_become_draft_p
 def test_a_visit_the_rule_refuses_is_in_the_problems_list_with_the_line_named(tablet, county, build, db, screenshot):
     survey_round, gin = survey(build, db, county)
     context, page = tablet(fresh=True)
-    # Wages the wrong way round: the tablet saves it offline (it checks only what is missing), the
-    # server's rule (the office form's) refuses it, naming the line and the field.
+    # A contact phone with letters: the tablet saves it offline (it does not check a phone's form), the
+    # server's rule (the office form's) refuses it, naming the field.
     open_visit_form(page)
     context.set_offline(True)
     page.fill("#visit-employer-search", "Ak")
     page.click(f"#visit-employers [data-employer='{gin.id}']")
-    fill_line(page, 0, "轧花工", "8", "4500", "3500")
+    page.fill("#visit-form [name=contact_phone]", "0997-12AB")
+    fill_line(page, 0, "轧花工", "8", "3500", "4500")
     page.click("#visit-back")  # leaving the form and coming back keeps what was typed
     open_visit_form(page)
     expect(page.locator("#visit-employer-name")).to_have_text("阿克村轧花厂")
-    expect(page.locator(".fa-visit-line[data-line='0'] [name=wage_min]")).to_have_value("4500")
+    expect(page.locator(".fa-visit-line[data-line='0'] [name=wage_min]")).to_have_value("3500")
     page.click("#visit-form button[type=submit]")
     expect(page.locator("#visit-saved")).not_to_be_empty()
     context.set_offline(False)
@@ -120,7 +121,7 @@ def test_a_visit_the_rule_refuses_is_in_the_problems_list_with_the_line_named(ta
     page.click("#st-problems")
     problem = page.locator(".fa-problem").first
     expect(problem).to_contain_text("用人单位走访")
-    expect(problem.locator(".fa-reason")).to_have_text("第 1 行：最高工资 的值不在允许范围内。")
+    expect(problem.locator(".fa-reason")).to_have_text("联系电话 的值不在允许范围内。")
     screenshot(page, "field-visit-refused-zh")
 
 
@@ -132,7 +133,8 @@ def test_a_refused_visit_is_corrected_on_the_tablet_and_sent_again(tablet, count
     open_visit_form(page)
     page.fill("#visit-employer-search", "Ak")
     page.click(f"#visit-employers [data-employer='{gin.id}']")
-    fill_line(page, 0, "轧花工", "8", "4500", "3500")
+    page.fill("#visit-form [name=contact_phone]", "0997-12AB")
+    fill_line(page, 0, "轧花工", "8", "4500", "5000")
     page.click("#visit-add-line")
     fill_line(page, 1, "司机", "2", "0", "220", unit="day")
     page.fill("#visit-form [name=notes]", "第二次走访")
@@ -146,10 +148,9 @@ def test_a_refused_visit_is_corrected_on_the_tablet_and_sent_again(tablet, count
     expect(problem.locator(".fa-todo")).to_have_text("请更正走访记录并保存：将重新发送。")
     problem.locator("[data-correct]").click()
     expect(page.locator("#visit")).to_be_visible()
-    expect(page.locator("#visit-correcting")).to_contain_text("第 1 行：最高工资")
-    expect(page.locator("#visit-correcting")).to_contain_text("正在更正服务器拒收的走访：第 1 行")  # no space in zh
+    expect(page.locator("#visit-correcting")).to_contain_text("正在更正服务器拒收的走访：联系电话")  # no space in zh
     page.click("[data-lang=ug]")
-    expect(page.locator("#visit-correcting")).not_to_contain_text("第 1 行")  # in the language chosen
+    expect(page.locator("#visit-correcting")).not_to_contain_text("联系电话")  # in the language chosen
     page.click("[data-lang=zh]")
     expect(page.locator("#visit-employer-name")).to_have_text("阿克村轧花厂")
     line = page.locator(".fa-visit-line[data-line='1']")
@@ -161,7 +162,7 @@ def test_a_refused_visit_is_corrected_on_the_tablet_and_sent_again(tablet, count
         page.set_viewport_size(size)
         screenshot(page, f"field-visit-correct-{lang}-{name}")
         assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
-    page.locator(".fa-visit-line[data-line='0'] [name=wage_max]").fill("5000")
+    page.fill("#visit-form [name=contact_phone]", "0997-1234567")
     page.click("#visit-form button[type=submit]")
     expect(page.locator("#visit-correcting")).to_be_hidden()  # an empty form for the next visit
     wait_pending(page, 0)
@@ -171,3 +172,57 @@ def test_a_refused_visit_is_corrected_on_the_tablet_and_sent_again(tablet, count
     assert visit is not None and visit.device_id == device_of(db).id and visit.notes == "第二次走访"
     assert [(v.occupation, v.wage_min, v.wage_max) for v in visit.vacancies] == [("轧花工", 4500, 5000),
                                                                                  ("司机", 0, 220)]
+
+
+def test_the_tablet_refuses_a_line_the_server_would_refuse_and_marks_its_field(tablet, county, build, db, screenshot):
+    """Wages the wrong way round, or no vacancies: the rules of the office form (served to the tablet) refuse
+    the line before it is saved, the message beside the field that is marked and focused; nothing is saved,
+    nothing typed is lost."""
+    survey_round, gin = survey(build, db, county)
+    context, page = tablet(fresh=True)
+    open_visit_form(page)
+    page.click("#visit-form button[type=submit]")  # the employer is missing: marked where it is chosen
+    search = page.locator("#visit-employer-search")
+    expect(search).to_have_attribute("aria-invalid", "true")
+    expect(search).to_be_focused()
+    expect(page.locator("#visit-employer-box .fa-field-error")).to_have_text("此项必填。")
+    page.fill("#visit-employer-search", "Ak")
+    page.click(f"#visit-employers [data-employer='{gin.id}']")
+    fill_line(page, 0, "轧花工", "8", "5000", "3000")
+    page.click("#visit-add-line")
+    fill_line(page, 1, "司机", "0", "180", "220", unit="day")
+    page.click("#visit-form button[type=submit]")
+    line0, line1 = (page.locator(f".fa-visit-line[data-line='{n}']") for n in (0, 1))
+    wage_max = line0.locator("[name=wage_max]")
+    expect(wage_max).to_have_attribute("aria-invalid", "true")
+    expect(wage_max).to_be_focused()  # the first problem, in view
+    expect(line0.locator(".fa-field-error")).to_have_text(["最高工资不能低于最低工资。"])
+    expect(line1.locator("[name=count]")).to_have_attribute("aria-invalid", "true")
+    expect(line1.locator(".fa-field-error")).to_have_text(["请填写 1 到 10000 之间的数。"])
+    expect(page.locator("#visit-error")).to_have_text("请修改标出的项目。")
+    expect(page.locator("#visit-saved")).to_be_empty()
+    assert page.evaluate("wageMaxInView => { const r = document.querySelector(wageMaxInView).getBoundingClientRect();"
+                         " return r.top >= 0 && r.bottom <= innerHeight; }",
+                         ".fa-visit-line[data-line='0'] [name=wage_max]")
+    page.click("[data-lang=ug]")  # the marks stay, their messages in the language chosen
+    expect(line0.locator(".fa-field-error")).to_have_count(1)
+    expect(line0.locator(".fa-field-error")).not_to_contain_text("最高工资")
+    expect(line1.locator("[name=count]")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#visit-error")).not_to_have_text("请修改标出的项目。")
+    for name, size in (("360", PHONE), ("1280", TABLET)):
+        page.set_viewport_size(size)
+        wage_max.scroll_into_view_if_needed()
+        screenshot(page, f"field-visit-marked-ug-{name}")
+    page.click("[data-lang=zh]")
+    wage_max.fill("5500")
+    expect(wage_max).not_to_have_attribute("aria-invalid", "true")  # changed: the mark goes
+    line1.locator("[name=count]").fill("2")
+    page.click("#visit-form button[type=submit]")
+    expect(page.locator("#visit-saved")).not_to_be_empty()
+    expect(page.locator("#visit-form [aria-invalid]")).to_have_count(0)
+    sync_and_wait(page)
+    wait_pending(page, 0)
+    db.session.expire_all()
+    visit = db.session.scalars(select(EmployerVisit)).one()
+    assert [(v.occupation, v.count, v.wage_min, v.wage_max) for v in visit.vacancies] == [
+        ("轧花工", 8, 5000, 5500), ("司机", 2, 180, 220)]

@@ -35,8 +35,9 @@ def course(build, db):
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("ug", {"said": "سىز قىزىقىدىغانلىقىڭىزنى بىلدۈرگەن", "status": "قىزىقىش بىلدۈرگەن"}),
-    ("zh", {"said": "您已表示有意向", "status": "有意向"}),
+    ("ug", {"said": "سىز قىزىقىدىغانلىقىڭىزنى بىلدۈرگەن", "status": "قىزىقىش بىلدۈرگەن",
+            "course": "سىز قىزىققان تەربىيەلەش كۇرسى", "press": "تەربىيەلەش كۇرسى بېتىدە"}),
+    ("zh", {"said": "您已表示有意向", "status": "有意向", "course": "您有意向的培训课程：", "press": "在培训课程页面"}),
 ])
 def test_the_course_page_shows_the_residents_own_interest_after_she_said_so(
         live_server, new_page, course, screenshot, lang, words):
@@ -46,6 +47,7 @@ def test_the_course_page_shows_the_residents_own_interest_after_she_said_so(
     expect(page.locator("html")).to_have_attribute("lang", lang)
     page.locator(f'form[action="/n/{course.code}/interest"] button').click()
     page.wait_for_url(re.compile(r".*/register\?n="))
+    expect(page.locator(".res .note").first).to_contain_text(words["course"])  # a course, not a job
     page.fill("input[name=name]", "دىلنۇر ئابلىز")
     page.check("input[name=group][value=other]")
     page.check("input[name=consent]")
@@ -57,6 +59,11 @@ def test_the_course_page_shows_the_residents_own_interest_after_she_said_so(
     expect(mine.locator(".status")).to_contain_text(words["status"])
     expect(page.locator(f'form[action="/n/{course.code}/interest"]')).to_have_count(0)
     expect(page.locator("html")).to_have_attribute("lang", lang)  # remembered from the link
+    _no_sideways_scroll(page, PHONE["width"])
+    # The register page again from the course, a pass on the phone: press "I'm interested" on the course.
+    page.goto(f"{live_server}/register?n={course.code}")
+    expect(page.locator(".res .note").nth(1)).to_contain_text(words["press"])
+    screenshot(page, f"register-course-haspass-{lang}-360")
     _no_sideways_scroll(page, PHONE["width"])
     screenshot(page, f"resident-own-course-interest-{lang}-phone")
 
@@ -98,6 +105,10 @@ def test_the_office_counts_job_and_course_interests_apart_and_says_when_both_mer
     staff = page.locator("#staff-table")
     expect(staff).to_contain_text(words["jobs"])
     expect(staff).to_contain_text(words["courses"])
+    # The course in a table of its own, not a row of the table by posting.
+    expect(page.locator("#course-interests tbody tr")).to_have_count(1)
+    expect(page.locator("#course-interests tbody td").last).to_have_text("2")
+    expect(page.locator("#interests tbody tr")).to_have_count(1)
     screenshot(page, f"office-interests-event-{lang}-{'phone' if width < 400 else 'desktop'}")
     page.goto(f"{live_server}/office/residents/{newer.id}/duplicates/{older.id}")
     page.check("input[name=confirm]")

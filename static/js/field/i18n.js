@@ -102,6 +102,12 @@ export function correctableReasons() {
   return catalog[lang]?.correctable || catalog.zh?.correctable || null;
 }
 
+/** A vacancy line's rules, from the server's strings file (caravan.services.surveys.vacancy_rules):
+ * {numbers: {field: {min, max}}, required: [field], ordered: [[low, high]]}, or null from an older file. */
+export function visitRules() {
+  return catalog[lang]?.visit_rules || catalog.zh?.visit_rules || null;
+}
+
 /** The same for refused employer visits (a field, or a vacancy line's "vacancies.<n>.<field>"), or null. */
 export function correctableVisitReasons() {
   return catalog[lang]?.correctable_visit || catalog.zh?.correctable_visit || null;

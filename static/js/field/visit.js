@@ -5,7 +5,7 @@
 // visit opens here again to be corrected (from the problems list): saved, it goes back to the outbox under the
 // same id, as a corrected registration does (correct.js).
 import * as db from "./db.js";
-import { label, labelled, pick, t } from "./i18n.js";
+import { label, labelled, pick, t, visitRules } from "./i18n.js";
 import { SaveError, addRecords, formToken } from "./outbox.js";
 import { reasonText } from "./status.js";
 import { $, $$, busy, countyDay, el } from "./ui.js";
@@ -64,6 +64,7 @@ async function chooseRound(roundId, keepDate = false) {
 function chooseEmployer(employer) {
   const f = $("#visit-form").elements;
   f.employer_id.value = employer ? employer.id : "";
+  if (employer) unmark($("#visit-employer-search"));
   $("#visit-employer-name").textContent = employer ? pick(employer.name) : "";
   $("#visit-employer-chosen").hidden = !employer;
   $("#visit-employer-search").hidden = Boolean(employer);
@@ -113,6 +114,7 @@ export async function open() {
   rounds = await openRounds();
   const f = $("#visit-form");
   f.reset();
+  unmark();
   form = formToken();
   $("#visit-round").replaceChildren(...rounds.map((r) => el("option", { value: r.id }, r.name)));
   f.elements.visited_on.value = countyDay();
@@ -171,8 +173,7 @@ function saveCorrection(id, data) {
   });
 }
 
-/** The record's data from the form; numbers as numbers, what is empty left out. Marks a missing required
- * field (the server checks every rule again: this only spares the staff an answer they can foresee). */
+/** The record's data from the form; numbers as numbers, what is empty left out. */
 function collect() {
   const f = $("#visit-form").elements;
   const data = { round_id: f.round_id.value, employer_id: f.employer_id.value };
@@ -187,24 +188,83 @@ function collect() {
       const value = line[k].trim();
       return [k, NUMBERS.includes(k) && /^\d+$/.test(value) ? Number(value) : value];
     })));
-  const missing = [["round_id", "visit_round"], ["employer_id", "visit_employer"], ["visited_on", "visit_date"],
-    ["staff_name", "visit_staff"]].find(([key]) => !data[key]);
-  if (missing) return { error: labelled(t(missing[1]), t("visit_required")) };
-  for (const [n, line] of data.vacancies.entries()) {
-    if (!line.occupation) return { error: labelled(t("visit_line_field", { num: n + 1, field: t("visit_occupation") }), t("visit_required")) };
-    if (!Number.isInteger(line.count) || line.count < 1) {
-      return { error: labelled(t("visit_line_field", { num: n + 1, field: t("visit_count") }), t("visit_number")) };
+  return data;
+}
+
+/** What the server would refuse and the tablet can foresee: [{input, message}], in the form's order. A
+ * vacancy line follows the rules the server serves (caravan.services.surveys.vacancy_rules); without them
+ * (an older strings file) only the required fields are checked. The server checks every rule again. */
+function problems() {
+  const form = $("#visit-form");
+  const f = form.elements;
+  const found = [];
+  const required = t("visit_required");
+  for (const [key, input] of [["round_id", f.round_id], ["employer_id", $("#visit-employer-search")],
+    ["visited_on", f.visited_on], ["staff_name", f.staff_name]]) {
+    if (!f[key].value.trim()) found.push({ input, message: required });
+  }
+  const rules = visitRules() || { numbers: {}, required: ["occupation", "count"], ordered: [] };
+  for (const box of $$(".fa-visit-line", form)) {
+    const input = (k) => $(`[name=${k}]`, box);
+    const value = (k) => input(k).value.trim();
+    if (!LINE_FIELDS.some((k) => k !== "wage_unit" && value(k))) continue;  // an empty line is left out
+    const bad = new Set();
+    for (const k of LINE_FIELDS) {
+      const range = rules.numbers[k];
+      let message = null;
+      // A number field holding what is not a number reads as empty: "enter a whole number", not "fill in".
+      if (!value(k)) message = rules.required.includes(k) ? (input(k).validity?.badInput ? t("visit_number") : required) : null;
+      else if (range && !/^-?\d+$/.test(value(k))) message = t("visit_number");
+      else if (range && !(range.min <= Number(value(k)) && Number(value(k)) <= range.max)) {
+        message = t("visit_range", { low: range.min, high: range.max });
+      }
+      if (message) { bad.add(k); found.push({ input: input(k), message }); }
+    }
+    for (const [low, high] of rules.ordered) {
+      if (value(low) && value(high) && !bad.has(low) && !bad.has(high) && Number(value(high)) < Number(value(low))) {
+        found.push({ input: input(high), message: t("visit_wage_order") });
+      }
     }
   }
-  return { data };
+  return found;
+}
+
+/** Take the marks of an earlier check away (all of them, or one field's). */
+function unmark(input = null) {
+  for (const field of input ? [input] : $$("#visit-form [aria-invalid]")) {
+    field.removeAttribute("aria-invalid");
+    field.removeAttribute("aria-describedby");
+    field.closest("label")?.querySelector(".fa-field-error")?.remove();
+  }
+}
+
+/** Mark each field in `found` with its message beside it, and (unless told not to) bring the first into
+ * view with the focus. */
+function mark(found, focus = true) {
+  unmark();
+  for (const [n, { input, message }] of found.entries()) {
+    const id = `visit-problem-${n}`;
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", id);
+    input.closest("label").append(el("span", { class: "fa-field-error", id }, message));
+  }
+  if (!focus || !found.length) return;
+  found[0].input.scrollIntoView({ block: "center" });
+  found[0].input.focus({ preventScroll: true });
 }
 
 async function save() {
   const error = $("#visit-error");
   $("#visit-saved").textContent = "";
-  const { data, error: problem } = collect();
-  if (problem) return void (error.textContent = problem);
+  const found = problems();
+  if (found.length) {
+    mark(found);
+    error.textContent = t("visit_fix");
+    return;
+  }
+  unmark();
   error.textContent = "";
+  const data = collect();
   let saved;
   try {
     if (correcting) {
@@ -238,13 +298,21 @@ export function setup({ show, back }) {
   $("#visit-employer-change").addEventListener("click", () => { chooseEmployer(null); $("#visit-employer-search").focus(); });
   $("#visit-add-line").addEventListener("click", () => renderLines([...readLines(), {}]));
   const visitForm = $("#visit-form");
+  // A marked field loses its mark once it is changed (the next save checks it again).
+  visitForm.addEventListener("input", (e) => { if (e.target.hasAttribute?.("aria-invalid")) unmark(e.target); });
   const submit = $("button[type=submit]", visitForm);
   visitForm.addEventListener("submit", (e) => {
     e.preventDefault();
     busy(submit, save);
   });
   document.addEventListener("caravan:lang", () => {
+    const marked = $$("#visit-form [aria-invalid]").length > 0;
     renderLines(readLines());
+    if (marked) {  // the marks and their messages again, in the language chosen
+      const found = problems();
+      mark(found, false);
+      $("#visit-error").textContent = found.length ? t("visit_fix") : "";
+    }
     showReason();
     $("#visit-employer-search").placeholder = t("visit_search");
     const chosen = employers.find((x) => x.id === visitForm.elements.employer_id.value);
