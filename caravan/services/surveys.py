@@ -165,7 +165,7 @@ def _clean_lines(lines, c: Checker) -> list[dict]:
                   "requirements": c.text(key("requirements"), REQUIREMENTS_LIMIT)}
         if values["wage_min"] is not None and values["wage_max"] is not None \
                 and values["wage_min"] > values["wage_max"]:
-            c.fail(key("wage_max"), _("The highest wage must not be below the lowest."))
+            c.fail(key("wage_max"), _("The highest wage must not be below the lowest."), code="wage_below_min")
         cleaned.append(values)
     return cleaned
 

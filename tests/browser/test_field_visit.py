@@ -120,7 +120,7 @@ def test_a_visit_the_rule_refuses_is_in_the_problems_list_with_the_line_named(ta
     page.click("#st-problems")
     problem = page.locator(".fa-problem").first
     expect(problem).to_contain_text("用人单位走访")
-    expect(problem.locator(".fa-reason")).to_have_text("第 1 行：最高工资 的值不在允许范围内。")
+    expect(problem.locator(".fa-reason")).to_have_text("第 1 行：最高工资不能低于最低工资。")
     screenshot(page, "field-visit-refused-zh")
 
 
