@@ -212,3 +212,26 @@ def test_an_enrolment_refused_says_why_in_the_clerk_s_language(client, login_as,
         client.get(f"/lang/{lang}")
         response = client.post(f"/office/referrals/{interest.id}/step", data={"status": "enrolled", "note": "备注"})
         assert response.status_code == 422 and words in response.get_data(as_text=True)
+
+
+def test_a_step_refused_for_want_of_a_session_is_answered_at_its_row(client, login_as, db, build):
+    """The problem stands beside the row's session select, which is marked and focused, in the row's open
+    form with the typed values; not in an alert at the top of the page, far from the row."""
+    _user, township, course, (first, other) = _queue_setup(client, login_as, db, build, n=2)
+    _session(db, course, township)
+    _session(db, course, township, starts_in=20)
+    refused = client.post(f"/office/referrals/{first.id}/step",
+                          data={"status": "enrolled", "note": "已电话", "row": first.id})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    row = re.search(rf'<tr id="r-{first.id}".*?</tr>', page, re.S).group(0)
+    assert '<details class="step" open>' in row
+    select_tag = re.search(rf'<select id="ss-{first.id}"[^>]*>', row).group(0)
+    assert 'aria-invalid="true"' in select_tag and "autofocus" in select_tag
+    assert f'aria-describedby="ss-{first.id}-error"' in select_tag
+    assert re.search(rf'<p class="error" id="ss-{first.id}-error" role="alert">Choose the session to enrol in.</p>',
+                     row)
+    assert "已电话" in row and 'value="enrolled" selected' in row
+    assert page.count('role="alert"') == 1  # no second copy at the top of the page
+    other_row = re.search(rf'<tr id="r-{other.id}".*?</tr>', page, re.S).group(0)
+    assert "aria-invalid" not in other_row and "<details class=\"step\" open>" not in other_row

@@ -73,11 +73,14 @@ def _step(ids: list[str]):
         abort(404)
     except ValidationError as exc:
         db.session.rollback()
+        kept = {"ids": set(ids), "note": request.form.get("note", ""), "status": request.form.get("status", ""),
+                "row": request.form.get("row", ""), "session": request.form.get("session", "")}
+        if kept["row"] and ids == [kept["row"]]:
+            # One row's step: its problems beside its fields, in its open form (the page at the POST, as every
+            # office form answers bad input); the marked field's autofocus brings the browser back to the row.
+            return _queue(filters, args, status=422, kept=dict(kept, errors=exc.errors))
         message = " ".join(m for ms in exc.errors.values() for m in ms)
-        return _queue(filters, args, status=422, alert=message,
-                      kept={"ids": set(ids), "note": request.form.get("note", ""),
-                            "status": request.form.get("status", ""), "row": request.form.get("row", ""),
-                            "session": request.form.get("session", "")})
+        return _queue(filters, args, status=422, alert=message, kept=kept)
     db.session.commit()
     flash(ngettext("%(num)d referral moved to “%(status)s”.", "%(num)d referrals moved to “%(status)s”.",
                    len(rows), status=REFERRAL_STATUSES[status]), "ok")

@@ -261,8 +261,9 @@ def _correct_visit(row: PendingRecord):
         abort(404)
     device_name = db.session.scalar(select(Device.name).where(Device.id == row.device_id))
     page = {"correcting": row, "device_name": device_name}
-    if request.method == "GET":
-        return _visit_form(survey_round, corrections.visit_values(row), {}, **page)
+    if request.method == "GET":  # the field the reason names is marked from the start, with the reason
+        return _visit_form(survey_round, corrections.visit_values(row),
+                           {reason_field(row.reason): [describe(row.reason)]}, **page)
     values, step = visit_form_posted(survey_round, **page)
     if step is not None:
         return step

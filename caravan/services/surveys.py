@@ -170,7 +170,7 @@ def _clean_lines(lines, c: Checker) -> list[dict]:
                   "requirements": c.text(key("requirements"), REQUIREMENTS_LIMIT)}
         if values["wage_min"] is not None and values["wage_max"] is not None \
                 and values["wage_min"] > values["wage_max"]:
-            c.fail(key("wage_max"), str(WAGE_ORDER))
+            c.fail(key("wage_max"), str(WAGE_ORDER), code="wage_below_min")
         cleaned.append(values)
     return cleaned
 

@@ -121,7 +121,7 @@ def test_a_visit_the_rule_refuses_is_in_the_problems_list_with_the_line_named(ta
     page.click("#st-problems")
     problem = page.locator(".fa-problem").first
     expect(problem).to_contain_text("用人单位走访")
-    expect(problem.locator(".fa-reason")).to_have_text("联系电话 的值不在允许范围内。")
+    expect(problem.locator(".fa-reason")).to_have_text("联系电话的值不在允许范围内。")
     screenshot(page, "field-visit-refused-zh")
 
 

@@ -235,3 +235,31 @@ def test_corrections_at_the_office(live_server, new_page, build, db, client, scr
     page.wait_for_url(re.compile(r".*/office/tablets/problems\?corrected="))
     db.session.expire_all()
     assert db.session.get(EmployerVisit, visit["id"]).visited_on == today
+
+
+@pytest.mark.parametrize("locale, lang", [("ug-CN", "ug"), ("zh-CN", "zh")])
+def test_the_problems_page_reads_on_a_phone(live_server, new_page, office, screenshot, locale, lang):
+    """At 360 px each problem is a card: no sideways page scroll, no text running out of its line, and the
+    reason gets the card's width instead of a column squeezed to a letter."""
+    from tests.browser.conftest import PHONE
+    user, _township = office
+    page = new_page(viewport=PHONE, locale=locale)
+    sign_in(page, live_server, user)
+    page.goto(f"{live_server}/lang/{lang}")
+    page.goto(live_server + "/office/tablets/problems")
+    cells = page.locator(".problems-table tbody td")
+    assert page.locator(".problems-table tbody tr").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.problems-table tbody td')].map(td => {
+        const r = td.getBoundingClientRect(), cell = td.querySelector('.cell') || td;
+        return {left: r.left, right: r.right, width: r.width, text: td.innerText,
+                overflows: td.scrollWidth > td.clientWidth || cell.scrollWidth > cell.clientWidth,
+                cell: cell.getBoundingClientRect().width}; })""")
+    assert cells.count() == len(boxes) == 14
+    for box in boxes:
+        assert 0 <= box["left"] and box["right"] <= PHONE["width"] and not box["overflows"], box
+        assert box["cell"] >= PHONE["width"] / 3, box  # a value's room: a third of the screen at least
+    reason = page.locator(".problems-table tbody td:nth-child(6)").first
+    assert reason.evaluate("""e => { const r = document.createRange(); r.selectNodeContents(e);
+                                    return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }""") <= 3
+    screenshot(page, f"office-problems-{lang}-360")

@@ -73,7 +73,7 @@ def test_the_survey_rule_refuses_a_bad_line_with_a_stable_reason_in_words(make_t
     response = tablet.push([bad_line, no_staff, wages, late, shape])
     assert statuses(response) == ["rejected"] * 5
     assert [r["reason"] for r in response.json["results"]] == [
-        "bad_value:vacancies.1.count", "missing:staff_name", "bad_value:vacancies.0.wage_max",
+        "bad_value:vacancies.1.count", "missing:staff_name", "wage_below_min:vacancies.0.wage_max",
         "bad_value:visited_on", "wrong_type:vacancies.0.occupation"]
     assert db.session.scalar(select(func.count()).select_from(EmployerVisit)) == 0
     assert db.session.scalar(select(func.count()).select_from(PendingRecord)) == 5

@@ -1,5 +1,6 @@
 """A refused employer visit is corrected like a refused registration: sent again corrected by its tablet
 (the same id), or corrected at the office from the records with problems; the tablet then counts it as sent."""
+import re
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -88,3 +89,39 @@ def test_a_visit_refused_for_its_round_is_not_corrected_at_the_office(login_as, 
     assert statuses(tablet.push([record])) == ["rejected"]
     login_as("office")
     assert tablet.client.get(f"/office/tablets/problems/{problem_of(db, record['id']).id}/correct").status_code == 404
+
+
+def test_a_top_wage_below_the_lowest_has_its_own_reason_and_the_correction_form_marks_it(login_as, make_tablet,
+                                                                                          build, db):
+    """Not "the value is not allowed": the reason says what is wrong, in each language, on the problems page
+    and in the tablet's strings; the office's correction form opens with the field marked."""
+    from caravan.field.strings import catalog
+    tablet, rounds, employers = setup(build, db, make_tablet)
+    record = visit(tablet, rounds["east"], employers["east"],
+                   vacancies=[{"occupation": "轧花工", "count": 8, "wage_min": 4500, "wage_max": 3500}])
+    response = tablet.push([record])
+    assert statuses(response) == ["rejected"]
+    assert response.json["results"][0]["reason"] == "wage_below_min:vacancies.0.wage_max"
+    assert reasons.correctable("employer_visit", "rejected", "wage_below_min:vacancies.0.wage_max")
+    login_as("office", area=rounds["east"].area)
+    client = tablet.client
+    sentences = {"zh": "第 1 行：最高工资不能低于最低工资。",
+                 "ug": "1-قۇر: ئەڭ يۇقىرى مائاش ئەڭ تۆۋەن ئىش ھەققىدىن كەم بولماسلىقى كېرەك.",
+                 "en": "Line 1: Highest wage must not be below the lowest wage."}
+    templates = {"zh": "%(field)s不能低于最低工资。", "ug": "%(field)s ئەڭ تۆۋەن ئىش ھەققىدىن كەم بولماسلىقى كېرەك.",
+                 "en": "%(field)s must not be below the lowest wage."}
+    with client.application.test_request_context():
+        strings = catalog()
+    for lang, sentence in sentences.items():
+        listing = client.get("/office/tablets/problems", headers={"Accept-Language": lang}).get_data(as_text=True)
+        assert sentence in listing, lang
+        # The tablet turns the code into a sentence from its strings file, the field put in its place.
+        assert strings[lang]["reasons"]["wage_below_min"] == templates[lang]
+    row = problem_of(db, record["id"])
+    page = client.get(f"/office/tablets/problems/{row.id}/correct", headers={"Accept-Language": "zh"})
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    field = re.search(r'<input id="f-vacancies\.0\.wage_max"[^>]*>', text).group(0)
+    assert 'aria-invalid="true"' in field and 'value="3500"' in field
+    assert '<p class="error" id="vacancies.0.wage_max-error">第 1 行：最高工资不能低于最低工资。</p>' in text
+    assert "aria-invalid" not in re.search(r'<input id="f-vacancies\.0\.wage_min"[^>]*>', text).group(0)

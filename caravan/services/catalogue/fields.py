@@ -18,11 +18,14 @@ FALSE_WORDS = {"", "0", "n", "no", "false", "off", "否", "无", "没有", "不�
 
 
 class ValidationError(ValueError):
-    """Raised with every problem found: ``errors`` maps a field name to its messages."""
+    """Raised with every problem found: ``errors`` maps a field name to its messages; ``codes`` maps a field
+    to the stable reason code (:mod:`caravan.services.sync.reasons`) of a problem that has its own, so that
+    a record refused through the sync API names it instead of a general ``bad_value``."""
 
-    def __init__(self, errors: dict[str, list[str]]):
+    def __init__(self, errors: dict[str, list[str]], codes: dict[str, str] | None = None):
         super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
         self.errors = errors
+        self.codes = codes or {}
 
 
 class Checker:
@@ -31,10 +34,13 @@ class Checker:
     def __init__(self, raw):
         self.raw = raw
         self.errors: dict[str, list[str]] = {}
+        self.codes: dict[str, str] = {}
 
-    def fail(self, name: str, message: str) -> None:
-        """Note a problem with field ``name``."""
+    def fail(self, name: str, message: str, code: str | None = None) -> None:
+        """Note a problem with field ``name``; ``code``: its own stable reason code, if it has one."""
         self.errors.setdefault(name, []).append(message)
+        if code is not None:
+            self.codes.setdefault(name, code)
 
     def get(self, name: str) -> str:
         """The raw value, stripped; '' when absent."""
@@ -116,7 +122,7 @@ class Checker:
     def check(self) -> None:
         """Raise :class:`ValidationError` if any problem was noted."""
         if self.errors:
-            raise ValidationError(self.errors)
+            raise ValidationError(self.errors, self.codes)
 
 
 def changed_fields(obj, values: dict) -> list[str]:

@@ -55,6 +55,7 @@ MESSAGES = {
     "bad_time": _l("%(field)s is not an ISO 8601 time."),
     "bad_value": _l("%(field)s has a value that is not allowed."),
     "out_of_range": _l("%(field)s is out of range."),
+    "wage_below_min": _l("%(field)s must not be below the lowest wage."),
     "unknown_type": _l("Unknown record type."),
     "attendee_erased": _l("The resident's record was erased at their request."),
     "conflict": _l("A different record with the same id is already stored."),
@@ -97,7 +98,7 @@ CORRECTABLE_FIELDS = ("name", "phone", "village_id", "group", "skills", "wishes"
 #: those of its vacancy lines (``vacancies.<n>.<field>``), the employer included; not its round, which only
 #: the office makes (a visit in an unknown round is recorded again in a round of the tablet's area).
 VISIT_CORRECTABLE_CODES = ("missing", "wrong_type", "empty", "too_long", "control_characters", "bad_text",
-                           "bad_value", "bad_uuid", "out_of_range")
+                           "bad_value", "bad_uuid", "out_of_range", "wage_below_min")
 VISIT_CORRECTABLE_FIELDS = ("employer_id", "visited_on", "staff_name", "contact_name", "contact_phone",
                             "planned_hires", "plans", "training_needs", "notes", "vacancies")
 

@@ -59,9 +59,12 @@ def apply(record: Record, device: Device, reach: Reach, received_at: datetime) -
 
 
 def refusal(exc: ValidationError, data: dict) -> Reason:
-    """The stable reason for the survey rule's first problem: ``missing:<field>`` for an empty required
-    field, ``bad_value:<field>`` otherwise, the field as the rule names it (``vacancies.1.count``)."""
+    """The stable reason for the survey rule's first problem: the rule's own code where it has one
+    (``wage_below_min:vacancies.0.wage_max``), ``missing:<field>`` for an empty required field,
+    ``bad_value:<field>`` otherwise, the field as the rule names it (``vacancies.1.count``)."""
     field = next(iter(exc.errors))
+    if field in exc.codes:
+        return Reason(exc.codes[field], field)
     return Reason("missing" if _raw(data, field) in (None, "") else "bad_value", field)
 
 
