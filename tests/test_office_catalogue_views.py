@@ -323,3 +323,21 @@ def test_the_dashboard_shows_recent_changes_of_the_users_area_only(client, login
     login_as("office", area=town)
     html = client.get("/office/", headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert "Posting published" in html and "Event cancelled" not in html
+
+
+@pytest.mark.parametrize("path, current", [
+    ("/office/tablets/problems", "/office/tablets/"),
+    ("/office/tablets/import", "/office/tablets/"),
+    ("/office/tablets/", "/office/tablets/"),
+    ("/office/residents/duplicates", "/office/residents/"),
+    ("/office/", "/office/"),
+])
+def test_office_nav_marks_the_section_of_every_page_under_it(client, login_as, path, current):
+    """A page is in the section whose address its path lies under, whatever its endpoint is called; the
+    overview (/office/, under which everything lies) only on itself."""
+    login_as("office")
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    nav = html[html.index('<nav class="nav"'):html.index("</nav>")]
+    assert re.findall(r'href="([^"]+)" aria-current="page"', nav) == [current]
