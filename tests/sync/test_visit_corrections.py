@@ -106,7 +106,7 @@ def test_a_top_wage_below_the_lowest_has_its_own_reason_and_the_correction_form_
     login_as("office", area=rounds["east"].area)
     client = tablet.client
     sentences = {"zh": "第 1 行：最高工资不能低于最低工资。",
-                 "ug": "1-قۇر: ئەڭ يۇقىرى مائاش ئەڭ تۆۋەن ئىش ھەققىدىن كەم بولماسلىقى كېرەك.",
+                 "ug": "1-قۇر: ئەڭ يۇقىرى ئىش ھەققى ئەڭ تۆۋەن ئىش ھەققىدىن كەم بولماسلىقى كېرەك.",
                  "en": "Line 1: Highest wage must not be below the lowest wage."}
     templates = {"zh": "%(field)s不能低于最低工资。", "ug": "%(field)s ئەڭ تۆۋەن ئىش ھەققىدىن كەم بولماسلىقى كېرەك.",
                  "en": "%(field)s must not be below the lowest wage."}
