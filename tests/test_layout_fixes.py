@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from babel.dates import format_date
+from flask import render_template
 from flask_babel import force_locale
 from weasyprint.formatting_structure.boxes import LineBox, TextBox
 
@@ -151,6 +152,20 @@ def test_a_chinese_poster_puts_the_full_width_colon_after_its_labels(app, build,
     assert "Openings: 3" in text and "Place of work: Aq town" in text
     assert label_colon("zh") == "：" and label_colon("ug") == label_colon("en") == ": "
 
+
+
+def test_a_uyghur_posters_valid_until_line_runs_right_to_left(app, build):
+    """The footer's "valid until" line is in the poster's first language: it carries that language and its
+    direction like the blocks above it (it had neither, so a Uyghur line ran left to right)."""
+    posting = _job(build, build.county())
+    with app.test_request_context():
+        for languages, lang, direction in ((["ug"], "ug", "rtl"), (["zh", "ug"], "zh", "ltr")):
+            html = render_template("pdf/posters.html", per_page=1,
+                                   posters=[printing.poster_context(posting, 1, languages)])
+            line = re.search(r'<p class="valid"([^>]*)>(.*?)</p>', html, re.S)
+            assert line, languages
+            assert f'lang="{lang}"' in line.group(1) and f'dir="{direction}"' in line.group(1), line.group(0)
+            assert "2027" in line.group(2)
 
 def _values_and_bars(svg: str):
     root = ET.fromstring(svg)
