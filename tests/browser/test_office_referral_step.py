@@ -95,3 +95,21 @@ def test_a_missing_session_is_answered_at_its_row(live_server, new_page, course,
     assert "/step" not in page.url and "/office/referrals/" in page.url
     expect(page.locator("[role=status]")).to_be_visible()
     expect(page.locator(f"#r-{second.id} .referral-enrolled")).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", ["ug", "zh"])
+def test_a_card_on_a_phone_says_next_step_once(live_server, new_page, course, screenshot, lang):
+    """On a phone each row is a card of labelled lines; the next step's line is labelled by its own summary,
+    not by the card's label as well (it read "Next step" twice)."""
+    page = new_page(viewport=PHONE, locale=lang)
+    _open_queue(page, live_server, course["user"], lang)
+    cell = page.locator(f"#r-{course['interests'][0].id} td.next-step")
+    summary = cell.locator("details.step summary")
+    expect(summary).to_be_visible()
+    label = summary.inner_text().strip()
+    shown = cell.evaluate("td => getComputedStyle(td, '::before').display !== 'none' "
+                          "&& getComputedStyle(td, '::before').content")
+    assert shown in (False, "none", "normal"), f"the card's label {shown} stands before the summary {label!r}"
+    box = summary.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    screenshot(page, f"office-referral-next-step-once-{lang}-360")
