@@ -124,3 +124,27 @@ def test_a_page_of_the_demo_weighs_under_30_kb_in_each_language(app, client, db)
         codes, _page = listed(client, lang=lang)
         assert len(codes) == 12
         assert page_weight(client, "/jobs", lang) < MAX_PAGE_BYTES, lang
+
+
+def test_a_busy_stop_shows_its_first_postings_and_links_all_of_them_on_the_jobs_list(client, jobs, build):
+    many = [build.posting(translations=titled(f"岗位{i:02d}")) for i in range(13)]
+    elsewhere = build.posting(translations=titled("别处岗位"))
+    event = build.event(area=jobs["township"], place_zh="阿克镇巴扎", postings=many)
+    page = get(client, f"/e/{event.code}", "zh").get_data(as_text=True)
+    assert len(re.findall(r'<h3><a href="/j/', page)) == 10 and "(13)" in page
+    link = re.search(r'<p class="more"><a class="btn" href="([^"]+)">([^<]+)</a>', page)
+    assert link.group(1) == f"/jobs?event={event.code}" and "13" in link.group(2)
+    first, page = listed(client, f"?event={event.code.lower()}")
+    assert len(first) == 12 and "13" in page and elsewhere.code not in page
+    assert f'href="/e/{event.code}">阿克镇巴扎</a>' in page  # the crumb leads back to the stop
+    assert f'<input type="hidden" name="event" value="{event.code}">' in page  # filtering keeps the stop
+    nxt = re.search(r'rel="next" href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    second, _page = listed(client, nxt[len("/jobs"):])
+    assert set(first) | set(second) == {p.code for p in many}
+    assert listed(client, "?event=NOSUCH")[0] == listed(client)[0]  # an unknown stop is dropped, not an error
+
+
+def test_a_stop_with_ten_postings_lists_them_all_without_a_link(client, jobs, build):
+    event = build.event(area=jobs["township"], postings=[build.posting() for _ in range(10)])
+    page = get(client, f"/e/{event.code}", "en").get_data(as_text=True)
+    assert len(re.findall(r'<h3><a href="/j/', page)) == 10 and 'class="more"' not in page

@@ -162,3 +162,12 @@ def test_notice_page_in_each_language_and_when_gone(client, county, db, build):
     notice.status = PublishStatus.draft
     db.session.commit()
     assert client.get(f"/n/{notice.code}").status_code == 404
+
+
+def test_event_page_shows_a_notices_opening_words_and_links_the_whole(client, build):
+    notice = Notice(code="LONG01", kind=NoticeKind.policy, status=PublishStatus.published,
+                    translations=[NoticeTranslation(lang="zh", title="政策", body="免费培训两周，" * 40)])
+    event = build.event(notices=[notice])
+    page = get(client, f"/e/{event.code}", "zh").get_data(as_text=True)
+    assert page.count("免费培训两周") == 17 and "…" in page and 'href="/n/LONG01"' in page
+    assert get(client, "/n/LONG01", "zh").get_data(as_text=True).count("免费培训两周") >= 40

@@ -54,12 +54,18 @@ def home():
 def jobs():
     """Every open posting, filtered by sector, township, wage, housing and meals, twelve a page."""
     townships = jobs_list.townships()
-    filters = jobs_list.JobFilters.from_args(request.args, townships)
+    stop = listings.event_by_code(request.args.get("event", ""))
+    filters = jobs_list.JobFilters.from_args(request.args, townships, stop)
     found = jobs_list.search(filters, townships)
     locale = current_locale_str()
     postings = [(p, listings.translated(p, locale, ("title", "work_place"))[0]) for p in found.postings]
     return render_template("public/jobs.html", found=found, postings=postings, filters=filters,
-                           townships=townships, wage_steps=jobs_list.WAGE_STEPS)
+                           townships=townships, wage_steps=jobs_list.WAGE_STEPS, stop=stop)
+
+
+#: A busy stop's page shows this many postings in full and links the rest to /jobs?event=…, so that it
+#: stays light enough for a cheap phone (tests/test_public_page_weight_demo.py).
+EVENT_CARDS = 10
 
 
 @bp.route("/e/<code>")
@@ -76,6 +82,7 @@ def event(code: str):
                for n in found.notices if listings.is_open(n, today)]
     status = 410 if found.status == "cancelled" else 200
     return render_template("public/event.html", event=found, postings=postings, notices=notices,
+                           shown=min(len(postings), EVENT_CARDS),
                            cancelled=status == 410, over=found.ends_at < utcnow()), status
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from caravan.extensions import db
-from caravan.models import Area, AreaLevel, Posting, PublishStatus, Sector, WageUnit
+from caravan.models import Area, AreaLevel, Event, Posting, PublishStatus, Sector, WageUnit, event_postings
 from caravan.services import listings
 from caravan.services.scope import within
 
@@ -31,10 +31,11 @@ class JobFilters:
     wage: int = 0  # at least this much a month
     housing: bool = False
     meals: bool = False
+    event: str = ""  # an event's code: the postings that stop shows (its page links here when it has many)
     page: int = 1
 
     @classmethod
-    def from_args(cls, args, townships: list[Area]) -> JobFilters:
+    def from_args(cls, args, townships: list[Area], event: Event | None = None) -> JobFilters:
         sector = args.get("sector", "")
         township = args.get("township", "")
         wage = args.get("wage", "")
@@ -43,13 +44,14 @@ class JobFilters:
                    township=township if township in {t.code for t in townships} else "",
                    wage=int(wage) if wage.isdigit() and int(wage) in WAGE_STEPS else 0,
                    housing=args.get("housing") == "1", meals=args.get("meals") == "1",
+                   event=event.code if event else "",
                    page=max(1, min(int(page), 10_000)) if page.isdigit() else 1)
 
     def args(self, **changes) -> dict:
         """The query arguments for these filters (with ``changes``), defaults left out."""
         values = {"sector": self.sector, "township": self.township, "wage": self.wage or "",
                   "housing": "1" if self.housing else "", "meals": "1" if self.meals else "",
-                  "page": self.page}
+                  "event": self.event, "page": self.page}
         values.update(changes)
         if values["page"] == 1:
             values["page"] = ""
@@ -97,6 +99,9 @@ def search(filters: JobFilters, township_areas: list[Area]) -> JobsPage:
         query = query.where(Posting.housing.is_(True))
     if filters.meals:
         query = query.where(Posting.meals.is_(True))
+    if filters.event:
+        query = query.where(Posting.id.in_(select(event_postings.c.posting_id).join(
+            Event, Event.id == event_postings.c.event_id).where(Event.code == filters.event)))
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     pages = max(1, -(-total // PER_PAGE))
     page = min(filters.page, pages)

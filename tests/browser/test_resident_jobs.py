@@ -107,3 +107,25 @@ def test_after_filtering_on_a_phone_the_first_job_is_on_the_first_screen(live_se
     expect(wide.locator("select[name=township]")).to_be_visible()
     expect(wide.locator("summary.filters-summary")).to_be_hidden()
     screenshot(wide, f"resident-jobs-filtered-{locale[:2]}-desktop")
+
+
+@pytest.mark.parametrize("locale, lang, place", [("ug-CN", "ug", "ئاق بازىرى بازار"), ("zh-CN", "zh", "阿克镇巴扎")])
+def test_a_busy_stop_on_a_phone_leads_to_all_its_postings(live_server, new_page, screenshot, jobs, build, locale,
+                                                          lang, place):
+    many = [build.posting(area=jobs["township"], translations=[PostingTranslation(lang="zh", title=f"装卸工{n}"),
+                                                               PostingTranslation(lang="ug", title=f"يۈك توشۇغۇچى {n}")])
+            for n in range(13)]
+    event = build.event(area=jobs["township"], place_zh="阿克镇巴扎", place_ug="ئاق بازىرى بازار", postings=many)
+    page = new_page(viewport=PHONE, locale=locale, java_script_enabled=False)
+    page.goto(f"{live_server}/e/{event.code}")
+    assert page.locator(".cards .card").count() == 10
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    more = page.locator("p.more a")
+    expect(more).to_contain_text("13")
+    screenshot(page, f"resident-busy-stop-{lang}-phone")
+    more.click()
+    page.wait_for_url(re.compile(rf".*/jobs\?event={event.code}$"))
+    expect(page.locator(".crumb")).to_contain_text(place)
+    assert page.locator(".cards .card").count() == 12 and page.locator('a[rel="next"]').is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(page, f"resident-busy-stop-jobs-{lang}-phone")
